@@ -1,0 +1,19 @@
+import type { Sink } from '../output-sink.js';
+import { displayPath } from '../report-error.js';
+import { say } from '../messages.js';
+import { prepareDocument } from '../../build/build-briefing.js';
+
+/** Schema, template and markup checks without typesetting: never loads pdfmake or fonts. */
+export async function runValidate(files: string[], flags: { template?: string }, sink: Sink): Promise<number> {
+  let failed = 0;
+  for (const dataFile of files) {
+    try {
+      prepareDocument({ dataFile, template: flags.template });
+      sink.info(say('valid', sink.lang, { file: displayPath(dataFile) }));
+    } catch (e) {
+      failed++;
+      sink.fail(e);
+    }
+  }
+  return failed ? 1 : 0;
+}

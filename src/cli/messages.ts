@@ -1,0 +1,25 @@
+import type { Lang } from '../errors/catalogue.js';
+
+/** What the CLI says when things go right, in both languages. Errors live in errors/catalogue. */
+const text = {
+  built: {
+    en: (p: { out: string; pages: number; kb: number; ms: number }) => `built ${p.out} (${p.pages} pages, ${p.kb} KB) in ${(p.ms / 1000).toFixed(2)} s`,
+    zh: (p: { out: string; pages: number; kb: number; ms: number }) => `已生成 ${p.out}（${p.pages} 页，${p.kb} KB），用时 ${(p.ms / 1000).toFixed(2)} 秒`,
+  },
+  valid: {
+    en: (p: { file: string }) => `${p.file}: valid`,
+    zh: (p: { file: string }) => `${p.file}：校验通过`,
+  },
+  summary: {
+    en: (p: { ok: number; failed: number }) => `${p.ok} succeeded, ${p.failed} failed`,
+    zh: (p: { ok: number; failed: number }) => `成功 ${p.ok} 个，失败 ${p.failed} 个`,
+  },
+  internal: {
+    en: (p: { message: string }) => `internal error: ${p.message}\nThis is a bug in briefing, not in your files; run with --verbose for details and report it.`,
+    zh: (p: { message: string }) => `内部错误：${p.message}\n这是 briefing 的缺陷，并非您的文件有误；请使用 --verbose 查看详情并报告。`,
+  },
+} as const;
+
+export function say<K extends keyof typeof text>(key: K, lang: Lang, params: Parameters<(typeof text)[K]['en']>[0]): string {
+  return (text[key][lang] as (p: typeof params) => string)(params);
+}

@@ -1,0 +1,33 @@
+import { relative } from 'node:path';
+import type { BriefingError } from '../errors/briefing-error.js';
+import type { Lang } from '../errors/catalogue.js';
+
+/** A path as the user would type it from here. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+/**
+ * The one place errors are turned into text:
+ *   error[E_SCHEMA]: stats.figures[2].value must be a number
+ *     --> templates/bulletin/sample.yaml:45:14
+ *     = hint: …
+ */
+export function formatError(e: BriefingError, lang: Lang, severity: 'error' | 'warning' = 'error'): string {
+  const label = lang === 'zh' ? (severity === 'error' ? '错误' : '警告') : severity;
+  const lines = [`${label}[${e.code}]: ${e.messageIn(lang)}`];
+  const { file, line, column, dataPath } = e.location;
+  if (file) lines.push(`  --> ${displayPath(file)}${line ? `:${line}${column ? `:${column}` : ''}` : ''}`);
+  if (dataPath && !e.messageIn(lang).startsWith(dataPath)) lines.push(`  = ${lang === 'zh' ? '数据路径' : 'data path'}: ${dataPath}`);
+  const hint = e.hintIn(lang);
+  if (hint) lines.push(`  = ${lang === 'zh' ? '提示' : 'hint'}: ${hint}`);
+  return lines.join('\n');
+}
+
+/** GitHub Actions turns these lines into annotations on the file. */
+export function githubAnnotation(e: BriefingError): string {
+  const { file, line, column } = e.location;
+  const props = [file && `file=${displayPath(file)}`, line && `line=${line}`, column && `col=${column}`].filter(Boolean).join(',');
+  return `::error ${props}::${e.code}: ${e.message.replace(/\r?\n/g, ' ')}`;
+}

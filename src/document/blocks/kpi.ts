@@ -1,0 +1,47 @@
+import type { MarkupElement } from '../../markup/markup-tree.js';
+import type { BuildContext } from '../build-document.js';
+import type { Content } from '../doc-definition.js';
+import { toInline } from '../inline.js';
+import { styleFor } from '../style.js';
+
+/**
+ * KPI figures in a grid: the value large with its unit, the label under it, an optional
+ * completion-rate bar (rate in percent) and a note.
+ */
+export function kpis(el: MarkupElement, ctx: BuildContext): Content[] {
+  const figures = el.children.filter((c): c is MarkupElement => c.kind === 'element' && c.name === 'kpi');
+  const perRow = Math.max(1, Number(el.attrs.columns ?? 3));
+  const gap = styleFor(ctx.sheet, 'kpi').padding ?? 10;
+  const width = (ctx.width - gap * (perRow - 1)) / perRow;
+  const rows: Content[] = [];
+  for (let i = 0; i < figures.length; i += perRow) {
+    const cells: Content[] = figures.slice(i, i + perRow).map((f) => ({ stack: card(f, width, ctx), width }));
+    while (cells.length < perRow) cells.push({ text: '', width });
+    rows.push({ columns: cells, columnGap: gap, margin: [0, 0, 0, styleFor(ctx.sheet, 'kpi').spaceAfter], unbreakable: true });
+  }
+  return rows;
+}
+
+function card(f: MarkupElement, width: number, ctx: BuildContext): Content[] {
+  const s = (n: string) => styleFor(ctx.sheet, n);
+  const a = f.attrs;
+  const out: Content[] = [];
+  const value = s('kpi-value');
+  out.push({ text: [toInline(a.value ?? '', value), toInline(a.unit ?? '', s('kpi-unit'))].filter((r) => r.text), alignment: value.align ?? 'left' });
+  if (a.label) out.push({ text: [toInline(a.label, s('kpi-label'))], alignment: s('kpi-label').align ?? 'left', margin: [0, 2, 0, 0] });
+  if (a.rate !== undefined) {
+    const bar = s('kpi-bar');
+    const rate = Math.max(0, Math.min(100, Number(a.rate)));
+    const h = bar.border ?? 4;
+    out.push({
+      canvas: [
+        { type: 'rect', x: 0, y: 0, w: width, h, color: bar.background ?? '#e6e6e6' },
+        { type: 'rect', x: 0, y: 0, w: (width * rate) / 100, h, color: bar.color },
+      ],
+      margin: [0, 4, 0, 0],
+    });
+    out.push({ text: [toInline(`${a.rate}%`, s('kpi-rate'))], alignment: 'right', margin: [0, 1, 0, 0] });
+  }
+  if (a.note) out.push({ text: [toInline(a.note, s('kpi-note'))], alignment: 'left', margin: [0, 2, 0, 0] });
+  return out;
+}

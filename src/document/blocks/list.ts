@@ -1,0 +1,29 @@
+import type { MarkupElement } from '../../markup/markup-tree.js';
+import type { BuildContext } from '../build-document.js';
+import type { Content } from '../doc-definition.js';
+import { inlineRuns, toInline } from '../inline.js';
+import { styleFor } from '../style.js';
+import { listLabel } from '../numbering.js';
+
+/**
+ * Ordered and unordered lists with Chinese numbering. Each item is a label column and a text
+ * column, so wrapped lines hang under the text, not under the label.
+ */
+export function list(el: MarkupElement, ctx: BuildContext): Content {
+  const style = styleFor(ctx.sheet, 'li');
+  const labelStyle = ctx.sheet.elements['li-label'] ?? style;
+  const items = el.children.filter((c): c is MarkupElement => c.kind === 'element');
+  const numbering = el.name === 'ul' ? 'bullet' : el.attrs.numbering ?? 'cjk';
+  const labels = items.map((item, i) => item.attrs.label ?? listLabel(numbering, i + 1));
+  const labelWidth = Math.max(...labels.map((l) => [...l].length), 1) * labelStyle.size;
+  return {
+    stack: items.map((item, i) => ({
+      columns: [
+        { text: [toInline(labels[i]!, labelStyle)], width: labelWidth },
+        { text: inlineRuns(item.children, style, ctx.sheet), width: '*', alignment: style.align ?? 'justify' },
+      ],
+      columnGap: 0,
+      margin: [style.indent * style.size, style.spaceBefore, 0, style.spaceAfter],
+    })),
+  };
+}

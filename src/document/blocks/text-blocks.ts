@@ -1,0 +1,34 @@
+import type { MarkupElement } from '../../markup/markup-tree.js';
+import type { BuildContext } from '../build-document.js';
+import type { Content } from '../doc-definition.js';
+import { inlineRuns } from '../inline.js';
+import { styleFor } from '../style.js';
+
+/** Paragraph-like blocks: p, lead, kicker, title, subtitle, byline, figcaption. */
+export function paragraph(el: MarkupElement, ctx: BuildContext, styleName = el.name): Content {
+  const style = styleFor(ctx.sheet, styleName);
+  const indent = el.attrs.indent !== undefined ? Number(el.attrs.indent) : style.indent;
+  const node: Content = {
+    text: inlineRuns(el.children, style, ctx.sheet),
+    alignment: el.attrs.align ?? style.align ?? 'justify',
+    margin: [0, style.spaceBefore, 0, style.spaceAfter],
+  };
+  if (indent) node.leadingIndent = indent * style.size;
+  return node;
+}
+
+/** h1–h4: a paragraph that also becomes a bookmark nested under the previous higher level. */
+export function heading(el: MarkupElement, ctx: BuildContext): Content {
+  const node = paragraph(el, ctx);
+  if (el.attrs.outline === 'false') return node;
+  const level = Number(el.name[1]);
+  const id = `heading-${++ctx.outline.count}`;
+  node.id = id;
+  node.outline = true;
+  node.outlineText = (node.text as { text: string }[]).map((r) => r.text).join('');
+  const parent = ctx.outline.lastByLevel.slice(0, level - 1).reverse().find(Boolean);
+  if (parent) node.outlineParentId = parent;
+  ctx.outline.lastByLevel[level - 1] = id;
+  ctx.outline.lastByLevel.length = level;
+  return node;
+}

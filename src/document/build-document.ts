@@ -1,0 +1,115 @@
+import { isElement, textOf, type MarkupElement, type MarkupNode } from '../markup/markup-tree.js';
+import type { Content, DocDefinition } from './doc-definition.js';
+import { pageContentWidth } from './page-size.js';
+import { styleFor, type StyleSheet } from './style.js';
+import { paragraph, heading } from './blocks/text-blocks.js';
+import { masthead, copyNumber } from './blocks/masthead.js';
+import { box } from './blocks/box.js';
+import { list } from './blocks/list.js';
+import { table } from './blocks/table.js';
+import { kpis } from './blocks/kpi.js';
+import { distribution } from './blocks/distribution.js';
+import { image } from './blocks/image.js';
+import { rule, spacer } from './blocks/rule.js';
+
+export interface BuildContext {
+  sheet: StyleSheet;
+  /** Width available to the block being built, in pt. */
+  width: number;
+  /** Folder that relative image paths start from (the data file's). */
+  baseDir: string;
+  projectRoot: string;
+  /** The rendered markup's origin, for error locations. */
+  origin: string;
+  outline: { lastByLevel: (string | undefined)[]; count: number };
+  copyNumberSlots: Content[];
+  images: Record<string, string>;
+  /** Every file read while building (images), for incremental builds and watch. */
+  files: string[];
+  blocks(nodes: MarkupNode[], width?: number): Content[];
+}
+
+export interface BuildOptions {
+  baseDir: string;
+  projectRoot: string;
+  origin: string;
+  creationDate: Date;
+}
+
+/** Markup tree → pdfmake document definition. Pure: reads no fonts and lays out nothing. */
+export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: BuildOptions): { definition: DocDefinition; files: string[] } {
+  const { margins } = sheet.page;
+  const ctx: BuildContext = {
+    sheet,
+    width: pageContentWidth(sheet.page.size, margins.left, margins.right, sheet.file),
+    baseDir: options.baseDir,
+    projectRoot: options.projectRoot,
+    origin: options.origin,
+    outline: { lastByLevel: [], count: 0 },
+    copyNumberSlots: [],
+    images: {},
+    files: [],
+    blocks(nodes, width) {
+      const saved = this.width;
+      if (width !== undefined) this.width = width;
+      const out = nodes.flatMap((n) => (isElement(n) ? buildBlock(n, this) : []));
+      this.width = saved;
+      return out;
+    },
+  };
+  const a = doc.attrs;
+  const info: Record<string, string | Date> = { creator: 'briefing', producer: 'briefing (pdfmake)', creationDate: options.creationDate, modDate: options.creationDate };
+  if (a.title) info.title = a.title;
+  if (a.subject) info.subject = a.subject;
+  if (a.author) info.author = a.author;
+  if (a.keywords) info.keywords = a.keywords;
+  const pn = sheet.page.pageNumber;
+  const definition: DocDefinition = {
+    pageSize: sheet.page.size,
+    pageMargins: [margins.left, margins.top, margins.right, margins.bottom],
+    content: ctx.blocks(doc.children),
+    info,
+    pageNumber: pn && { format: pn.format, align: pn.align, offset: pn.offset, inline: { font: pn.text.font, fontSize: pn.text.size, bold: pn.text.bold, color: pn.text.color, leading: 1 } },
+    copyNumberSlots: ctx.copyNumberSlots,
+    images: ctx.images,
+    defaultStyle: { font: sheet.text.font, fontSize: sheet.text.size },
+  };
+  return { definition, files: ctx.files };
+}
+
+function buildBlock(el: MarkupElement, ctx: BuildContext): Content[] {
+  switch (el.name) {
+    case 'masthead': return masthead(el, ctx);
+    case 'copy-number': return [copyNumber(el, ctx)];
+    case 'kicker': case 'title': case 'subtitle': case 'lead': case 'byline': case 'p': case 'figcaption':
+      return [paragraph(el, ctx)];
+    case 'h1': case 'h2': case 'h3': case 'h4': return [heading(el, ctx)];
+    case 'section': return [{ stack: ctx.blocks(el.children), ...(el.attrs.id ? { id: el.attrs.id } : {}) }];
+    case 'box': return [box(el, ctx)];
+    case 'ol': case 'ul': return [list(el, ctx)];
+    case 'table': return table(el, ctx);
+    case 'kpis': return kpis(el, ctx);
+    case 'kpi': return kpis({ ...el, name: 'kpis', attrs: { columns: '1' }, children: [el] }, ctx);
+    case 'distribution': return [distribution(el, ctx)];
+    case 'img': return image(el, ctx);
+    case 'page-break': return [{ text: '', pageBreak: 'after' }];
+    case 'rule': return [rule(el, ctx)];
+    case 'spacer': return [spacer(el)];
+    case 'columns': return [columns(el, ctx)];
+    default: return [];
+  }
+}
+
+/** Newspaper columns: content fills the first column, then snakes into the next. */
+function columns(el: MarkupElement, ctx: BuildContext): Content {
+  const count = Math.max(1, Math.min(4, Number(el.attrs.count ?? 2)));
+  const style = styleFor(ctx.sheet, 'columns');
+  const gap = el.attrs.gap ? Number.parseFloat(el.attrs.gap) * (el.attrs.gap.endsWith('mm') ? 72 / 25.4 : 1) : style.size * 2;
+  const width = (ctx.width - gap * (count - 1)) / count;
+  const body = ctx.blocks(el.children, width);
+  const cols: Content[] = [{ stack: body, width }];
+  for (let i = 1; i < count; i++) cols.push({ text: '', width });
+  return { columns: cols, columnGap: gap, snakingColumns: true };
+}
+
+export { textOf };

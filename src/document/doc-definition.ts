@@ -1,0 +1,32 @@
+/**
+ * The slice of pdfmake's document definition briefing produces. Text leaves always carry their
+ * resolved font role, size and `leading` (line pitch in em), so the typeset stage can split runs by
+ * glyph coverage and turn leading into pdfmake's font-relative lineHeight without re-resolving styles.
+ */
+export interface Inline {
+  text: string;
+  font: string;
+  fontSize: number;
+  bold?: boolean;
+  color?: string;
+  leading: number;
+  characterSpacing?: number;
+  /** Filled by the typeset stage. */
+  lineHeight?: number;
+}
+
+export type Content = Record<string, unknown>;
+
+export interface DocDefinition {
+  pageSize: string;
+  pageMargins: [number, number, number, number];
+  content: Content[];
+  info: Record<string, string | Date>;
+  footer?: unknown;
+  /** Page-number footer description, turned into a function by the typeset stage. */
+  pageNumber?: { format: string; align: string; offset: number; inline: Omit<Inline, 'text'> };
+  /** Text printed where <copy-number/> stands; filled per copy. */
+  copyNumberSlots: Content[];
+  images: Record<string, string>;
+  defaultStyle: Record<string, unknown>;
+}

@@ -1,0 +1,153 @@
+import { Ajv } from 'ajv';
+import { BriefingError } from '../errors/briefing-error.js';
+import { loadData } from '../load/load-data.js';
+import { validateWith } from '../validate/validate-data.js';
+import { MM, parseFontSize, parseLength } from './units.js';
+
+/** A template's style.yaml, resolved to points and role names. */
+export interface StyleSheet {
+  file: string;
+  page: {
+    size: string;
+    margins: { top: number; right: number; bottom: number; left: number };
+    pageNumber?: { format: string; align: 'center' | 'outside' | 'left' | 'right'; offset: number; text: TextStyle };
+  };
+  text: TextStyle;
+  elements: Record<string, TextStyle & BoxStyle>;
+}
+
+export interface TextStyle {
+  font: string;
+  size: number;
+  bold: boolean;
+  color: string;
+  align?: 'left' | 'center' | 'right' | 'justify';
+  /** Line pitch in multiples of the font size (1.5 = 150 %), whatever the font's own metrics. */
+  leading: number;
+  spaceBefore: number;
+  spaceAfter: number;
+  /** First-line indent in characters. */
+  indent: number;
+  letterSpacing: number;
+}
+
+export interface BoxStyle {
+  border?: number;
+  borderColor?: string;
+  background?: string;
+  padding?: number;
+  width?: number;
+}
+
+const lengthOrNumber = { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^\\s*-?\\d+(\\.\\d+)?\\s*(mm|cm|pt|em)?\\s*$' }] };
+const textStyleSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    font: { type: 'string' }, size: { anyOf: [{ type: 'number' }, { type: 'string' }] }, bold: { type: 'boolean' },
+    color: { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' }, align: { enum: ['left', 'center', 'right', 'justify'] },
+    leading: { type: 'number' }, spaceBefore: lengthOrNumber, spaceAfter: lengthOrNumber, indent: { type: 'number' },
+    letterSpacing: lengthOrNumber, border: lengthOrNumber, borderColor: { type: 'string' }, background: { type: 'string' },
+    padding: lengthOrNumber, width: lengthOrNumber,
+  },
+};
+const styleSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['page', 'text'],
+  properties: {
+    page: {
+      type: 'object', additionalProperties: false, required: ['size', 'margins'],
+      properties: {
+        size: { type: 'string' },
+        margins: { type: 'object', additionalProperties: false, required: ['top', 'right', 'bottom', 'left'],
+          properties: { top: lengthOrNumber, right: lengthOrNumber, bottom: lengthOrNumber, left: lengthOrNumber } },
+        pageNumber: { type: 'object', additionalProperties: false, required: ['format'],
+          properties: { format: { type: 'string' }, align: { enum: ['center', 'outside', 'left', 'right'] }, offset: lengthOrNumber, style: textStyleSchema } },
+      },
+    },
+    text: textStyleSchema,
+    elements: { type: 'object', additionalProperties: textStyleSchema },
+  },
+};
+
+let validateStyle: ReturnType<Ajv['compile']> | undefined;
+const cache = new Map<string, StyleSheet>();
+
+export function loadStyle(file: string): StyleSheet {
+  const cached = cache.get(file);
+  if (cached) return cached;
+  const loaded = loadData(file);
+  validateStyle ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true }).compile(styleSchema);
+  const problems = validateWith(loaded, validateStyle);
+  if (problems.length) {
+    const first = problems[0]!;
+    throw new BriefingError('E_STYLE', { reason: first.message }, first.location);
+  }
+  const raw = loaded.data as { page: Record<string, unknown>; text: RawText; elements?: Record<string, RawText> };
+  const base = resolveText(raw.text, defaults, file, ['text'], loaded.locate);
+  const elements: StyleSheet['elements'] = {};
+  for (const [name, el] of Object.entries(raw.elements ?? {})) {
+    elements[name] = { ...resolveText(el, { ...base, align: undefined, spaceBefore: 0, spaceAfter: 0, indent: 0 }, file, ['elements', name], loaded.locate), ...resolveBox(el) };
+  }
+  const margins = raw.page.margins as Record<string, unknown>;
+  const pn = raw.page.pageNumber as { format: string; align?: string; offset?: unknown; style?: RawText } | undefined;
+  const sheet: StyleSheet = {
+    file,
+    page: {
+      size: String(raw.page.size),
+      margins: { top: parseLength(margins.top)!, right: parseLength(margins.right)!, bottom: parseLength(margins.bottom)!, left: parseLength(margins.left)! },
+      pageNumber: pn && {
+        format: pn.format,
+        align: (pn.align ?? 'center') as 'center',
+        offset: parseLength(pn.offset ?? 7 * MM)!,
+        text: resolveText(pn.style ?? {}, { ...base, align: undefined, indent: 0 }, file, ['page', 'pageNumber', 'style'], loaded.locate),
+      },
+    },
+    text: base,
+    elements,
+  };
+  cache.set(file, sheet);
+  return sheet;
+}
+
+/** The style of a markup element: the sheet's entry for it, else the body text style. */
+export function styleFor(sheet: StyleSheet, name: string): TextStyle & BoxStyle {
+  return sheet.elements[name] ?? sheet.text;
+}
+
+type RawText = Record<string, unknown>;
+const defaults: TextStyle = { font: 'serif', size: 12, bold: false, color: '#000000', leading: 1.5, spaceBefore: 0, spaceAfter: 0, indent: 0, letterSpacing: 0 };
+
+function resolveText(raw: RawText, parent: TextStyle, file: string, path: string[], locate: (p: string[]) => { line: number; column: number } | undefined): TextStyle {
+  let size = parent.size;
+  if (raw.size !== undefined) {
+    const s = parseFontSize(raw.size);
+    if (s === undefined) {
+      throw new BriefingError('E_STYLE', { reason: `${[...path, 'size'].join('.')}: "${String(raw.size)}" is not a font size (use 16, "16pt" or a name like 三号)` }, { file, ...locate([...path, 'size']) });
+    }
+    size = s;
+  }
+  return {
+    font: (raw.font as string) ?? parent.font,
+    size,
+    bold: (raw.bold as boolean) ?? parent.bold,
+    color: (raw.color as string) ?? parent.color,
+    align: (raw.align as TextStyle['align']) ?? parent.align,
+    leading: (raw.leading as number) ?? parent.leading,
+    spaceBefore: parseLength(raw.spaceBefore, size) ?? parent.spaceBefore,
+    spaceAfter: parseLength(raw.spaceAfter, size) ?? parent.spaceAfter,
+    indent: (raw.indent as number) ?? parent.indent,
+    letterSpacing: parseLength(raw.letterSpacing, size) ?? parent.letterSpacing,
+  };
+}
+
+function resolveBox(raw: RawText): BoxStyle {
+  return {
+    border: parseLength(raw.border),
+    borderColor: raw.borderColor as string | undefined,
+    background: raw.background as string | undefined,
+    padding: parseLength(raw.padding),
+    width: parseLength(raw.width),
+  };
+}

@@ -1,0 +1,108 @@
+import { extname } from 'node:path';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { BriefingError } from '../errors/briefing-error.js';
+import { lineColumnAt, readUtf8 } from './read-text.js';
+
+export type DataPath = readonly (string | number)[];
+
+/** A data file as loaded: its values plus a way back from a data path to the file position. */
+export interface LoadedData {
+  file: string;
+  data: Record<string, unknown>;
+  /** Line/column where the value at `path` sits, or the nearest ancestor that exists. */
+  locate(path: DataPath): { line: number; column: number } | undefined;
+}
+
+/** Limits that keep a hostile file from exhausting memory (alias bombs). */
+const MAX_ALIAS_COUNT = 1000;
+
+export function loadData(file: string): LoadedData {
+  const ext = extname(file).toLowerCase();
+  if (ext !== '.yaml' && ext !== '.yml' && ext !== '.json') {
+    throw new BriefingError('E_DATA_FORMAT', { ext: ext || '(none)' }, { file });
+  }
+  const text = readUtf8(file, () => new BriefingError('E_DATA_NOT_FOUND', { path: file }, { file }));
+  const data = ext === '.json' ? parseJson(file, text) : parseYaml(file, text);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new BriefingError(ext === '.json' ? 'E_JSON_SYNTAX' : 'E_YAML_SYNTAX',
+      { reason: 'the top level must be a mapping of keys to values' }, { file, line: 1, column: 1 });
+  }
+  let located: ReturnType<typeof positionIndex> | undefined;
+  return {
+    file,
+    data: data as Record<string, unknown>,
+    // Positions are only needed when something is wrong, so the index is built on first use.
+    locate: (path) => (located ??= positionIndex(text))(path),
+  };
+}
+
+function parseYaml(file: string, text: string): unknown {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const problem = doc.errors[0];
+  if (problem) {
+    const pos = lineCounter.linePos(problem.pos[0]);
+    throw new BriefingError('E_YAML_SYNTAX', { reason: firstLine(problem.message) }, { file, line: pos.line, column: pos.col });
+  }
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    throw new BriefingError('E_YAML_SYNTAX', { reason: firstLine((e as Error).message) }, { file });
+  }
+}
+
+/** jsonc-parser finds the offset of the first mistake, which JSON.parse does not always say. */
+function parseJson(file: string, text: string): unknown {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first) {
+    const reason = JSON_ERRORS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error);
+    throw new BriefingError('E_JSON_SYNTAX', { reason }, { file, ...lineColumnAt(text, first.offset) });
+  }
+  return JSON.parse(text);
+}
+
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'malformed number',
+  PropertyNameExpected: 'a quoted key is expected (no trailing comma before })',
+  ValueExpected: 'a value is expected (no trailing comma before ])',
+  ColonExpected: 'a colon is expected after the key',
+  CommaExpected: 'a comma is expected between items',
+  CloseBraceExpected: 'a closing } is expected',
+  CloseBracketExpected: 'a closing ] is expected',
+  EndOfFileExpected: 'nothing may follow the top-level value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfString: 'a string is not closed',
+  UnexpectedEndOfComment: 'a comment is not closed',
+  InvalidUnicode: 'malformed \\u escape',
+  InvalidEscapeCharacter: 'malformed escape in a string',
+  InvalidCharacter: 'a control character in a string',
+};
+
+/** Map data paths to positions by re-reading the text as YAML (JSON is YAML too). */
+function positionIndex(text: string): LoadedData['locate'] {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: false });
+  return (path) => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && node.range) {
+        const pos = lineCounter.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+      // getIn on a missing key of a mapping: point at the mapping itself.
+      if (depth === 0 && (isMap(doc.contents) || isSeq(doc.contents)) && doc.contents.range) {
+        const pos = lineCounter.linePos(doc.contents.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return undefined;
+  };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,21 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { BriefingError } from '../errors/briefing-error.js';
+
+/**
+ * Write next to the target, then rename over it: readers see the old file or the new one, never
+ * half of either, and a failed write leaves the previous PDF untouched.
+ */
+export function writeAtomic(path: string, bytes: Uint8Array): void {
+  const dir = dirname(path);
+  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temp, bytes, { flush: true });
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw new BriefingError('E_WRITE', { path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file: path }, { cause: e });
+  }
+}

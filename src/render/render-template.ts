@@ -1,0 +1,59 @@
+import Handlebars from 'handlebars';
+import { BriefingError } from '../errors/briefing-error.js';
+import type { TemplatePack } from '../template/template-pack.js';
+import { checkTemplatePack } from './check-template.js';
+import { builtinHelpers } from './helpers.js';
+
+const HANDLEBARS_BUILTINS = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing'];
+const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
+
+/** A template pack compiled once, renderable many times (batch builds reuse it). */
+export interface CompiledTemplate {
+  pack: TemplatePack;
+  render(data: Record<string, unknown>): string;
+}
+
+export function compileTemplate(pack: TemplatePack): CompiledTemplate {
+  const env = Handlebars.create();
+  env.registerHelper(builtinHelpers as Record<string, Handlebars.HelperDelegate>);
+  const helperNames = new Set([...HANDLEBARS_BUILTINS, ...Object.keys(builtinHelpers)]);
+  checkTemplatePack(pack, helperNames);
+
+  for (const [name, { file, source }] of pack.partials) {
+    env.registerPartial(name, withFile(env.compile(source, COMPILE_OPTIONS), file));
+  }
+  const entry = withFile(env.compile(pack.entry.source, COMPILE_OPTIONS), pack.entry.file);
+  return {
+    pack,
+    render(data) {
+      try {
+        return entry(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      } catch (e) {
+        throw toRenderError(e, pack.entry.file);
+      }
+    },
+  };
+}
+
+/** Remember which template file a runtime exception came from; the innermost partial wins. */
+function withFile(fn: Handlebars.TemplateDelegate, file: string): Handlebars.TemplateDelegate {
+  return (context, options) => {
+    try {
+      return fn(context, options);
+    } catch (e) {
+      if (e && typeof e === 'object' && !('templateFile' in e)) Object.assign(e, { templateFile: file });
+      throw e;
+    }
+  };
+}
+
+function toRenderError(e: unknown, entryFile: string): BriefingError {
+  if (e instanceof BriefingError) return e;
+  const err = e as Error & { templateFile?: string; lineNumber?: number; column?: number };
+  const at = { file: err.templateFile ?? entryFile, line: err.lineNumber, column: err.column === undefined ? undefined : err.column + 1 };
+  const missing = /^"(.+)" not defined in/.exec(err.message);
+  if (missing) return new BriefingError('E_TEMPLATE_MISSING_FIELD', { field: missing[1]! }, at);
+  const partial = /The partial (.+) could not be found/.exec(err.message);
+  if (partial) return new BriefingError('E_PARTIAL_MISSING', { name: partial[1]!, known: '' }, at);
+  return new BriefingError('E_TEMPLATE_RENDER', { reason: err.message.split('\n')[0]! }, at);
+}

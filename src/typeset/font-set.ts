@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { BriefingError } from '../errors/briefing-error.js';
+import { bundledFontsDir } from '../project/paths.js';
+import type { FontFileSpec } from '../project/load-config.js';
+import { Coverage } from './coverage.js';
+import { readSfntHeader, type SfntMetrics } from './sfnt-header.js';
+
+/** One font file as a face of a role. Its bytes, metrics and coverage are read on first use. */
+export interface Face {
+  role: string;
+  weight: 'normal' | 'bold';
+  file: string;
+  /** For a TrueType collection: which font in it. */
+  postscriptName?: string;
+  /** The key pdfmake knows the bytes under. */
+  key: string;
+  bytes(): Buffer;
+  metrics(): SfntMetrics;
+  coverage(): Coverage;
+}
+
+export interface RoleFaces {
+  normal: Face;
+  bold?: Face;
+}
+
+/** The fonts of a build: every role, and the order in which roles stand in for one another. */
+export interface FontSet {
+  roles: ReadonlyMap<string, RoleFaces>;
+  /** Roles to try, in order, for a character the role's own font lacks. */
+  chain(role: string): string[];
+}
+
+interface Manifest {
+  fonts: Record<string, { file: string; postscriptName?: string; coverage: string }>;
+  roles: Record<string, { normal: string; bold?: string; extra?: string[] }>;
+}
+
+/** Which roles look most alike, so a missing character borrows the nearest style. */
+const NEAREST: Record<string, string[]> = {
+  serif: ['sans', 'kai', 'fangsong'],
+  sans: ['serif', 'kai', 'fangsong'],
+  kai: ['fangsong', 'serif', 'sans'],
+  fangsong: ['kai', 'serif', 'sans'],
+};
+export const FALLBACK_ROLE = 'fallback';
+
+let manifestCache: Manifest | undefined;
+
+function readManifest(): Manifest {
+  return (manifestCache ??= JSON.parse(readFileSync(join(bundledFontsDir, 'manifest.json'), 'utf8')) as Manifest);
+}
+
+/** The bundled fonts, with any role the project's config maps to its own files replaced. */
+export function loadFontSet(overrides: Record<string, FontFileSpec> = {}): FontSet {
+  const manifest = readManifest();
+  const roles = new Map<string, RoleFaces>();
+  const bundled = (role: string, id: string, weight: Face['weight']): Face => {
+    const entry = manifest.fonts[id]!;
+    return lazyFace(role, weight, join(bundledFontsDir, entry.file), undefined, () => Coverage.parse(entry.coverage));
+  };
+  for (const [role, spec] of Object.entries(manifest.roles)) {
+    roles.set(role, { normal: bundled(role, spec.normal, 'normal'), ...(spec.bold ? { bold: bundled(role, spec.bold, 'bold') } : {}) });
+    (spec.extra ?? []).forEach((id, i) => roles.set(`${role}-${i + 2}`, { normal: bundled(`${role}-${i + 2}`, id, 'normal') }));
+  }
+  for (const [role, spec] of Object.entries(overrides)) {
+    const face = (f: string | [string, string], weight: Face['weight']) =>
+      Array.isArray(f) ? lazyFace(role, weight, f[0], f[1]) : lazyFace(role, weight, f);
+    roles.set(role, { normal: face(spec.normal, 'normal'), ...(spec.bold ? { bold: face(spec.bold, 'bold') } : {}) });
+  }
+  const fallbacks = [...roles.keys()].filter((r) => r === FALLBACK_ROLE || r.startsWith(`${FALLBACK_ROLE}-`));
+  return {
+    roles,
+    chain(role) {
+      const near = NEAREST[role] ?? Object.keys(NEAREST);
+      const others = [...roles.keys()].filter((r) => r !== role && !near.includes(r) && !fallbacks.includes(r));
+      return [role, ...near, ...others, ...fallbacks].filter((r, i, all) => roles.has(r) && all.indexOf(r) === i);
+    },
+  };
+}
+
+function lazyFace(role: string, weight: Face['weight'], file: string, postscriptName?: string, coverage?: () => Coverage): Face {
+  let bytes: Buffer | undefined;
+  let metrics: SfntMetrics | undefined;
+  let cov: Coverage | undefined;
+  const face: Face = {
+    role,
+    weight,
+    file,
+    postscriptName,
+    key: `${role}-${weight}:${file}`,
+    bytes() {
+      if (!bytes) {
+        try {
+          bytes = readFileSync(file);
+        } catch {
+          throw new BriefingError('E_FONT_MISSING', { role, path: file }, { file });
+        }
+        const check = readSfntHeader(bytes);
+        if (!check.ok) throw new BriefingError('E_FONT_INVALID', { role, path: file, reason: check.reason }, { file });
+        metrics = check.metrics;
+      }
+      return bytes;
+    },
+    metrics() {
+      if (!metrics) face.bytes();
+      return metrics!;
+    },
+    coverage() {
+      return (cov ??= coverage ? coverage() : coverageFromFont(face));
+    },
+  };
+  return face;
+}
+
+/** A user's own font has no manifest entry: ask fontkit which characters it maps. */
+function coverageFromFont(face: Face): Coverage {
+  // fontkit is pdfkit's own font parser; loaded only for fonts outside the bundle.
+  const require = createRequire(import.meta.url);
+  const fontkit = require('fontkit') as { create(b: Buffer, name?: string): { characterSet: number[] } };
+  try {
+    return Coverage.fromCodePoints(fontkit.create(face.bytes(), face.postscriptName).characterSet);
+  } catch (e) {
+    if (e instanceof BriefingError) throw e;
+    throw new BriefingError('E_FONT_INVALID', { role: face.role, path: face.file, reason: (e as Error).message }, { file: face.file });
+  }
+}
+

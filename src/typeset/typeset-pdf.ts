@@ -1,0 +1,98 @@
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type { DocDefinition, Inline } from '../document/doc-definition.js';
+import { isWithin } from '../project/inside-project.js';
+import { applyFontFallback, type MissingGlyph } from './font-fallback.js';
+import type { Face, FontSet } from './font-set.js';
+
+export interface TypesetOptions {
+  /** Folders pdfmake may read images from (the project). Fonts are handed over as bytes. */
+  readableRoots: string[];
+  /** 份号 printed in every <copy-number/> slot. */
+  copyNumber?: string;
+}
+
+export interface TypesetResult {
+  pdf: Buffer;
+  pages: number;
+  missing: MissingGlyph[];
+  fontFiles: string[];
+}
+
+interface PdfMake {
+  virtualfs: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean };
+  setFonts(f: Record<string, Record<string, string | [string, string]>>): void;
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (path: string) => boolean): void;
+  createPdf(def: unknown): { getBuffer(): Promise<Buffer> };
+}
+
+let pdfmake: PdfMake | undefined;
+
+/** pdfmake is loaded here and only here, so commands that do not typeset never pay for it. */
+function engine(): PdfMake {
+  if (!pdfmake) {
+    const require = createRequire(import.meta.url);
+    pdfmake = require('pdfmake') as PdfMake;
+    pdfmake.setUrlAccessPolicy(() => false);
+  }
+  return pdfmake;
+}
+
+/** Lay out and write the PDF in memory: fonts chosen per character, page numbers, 份号. */
+export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: TypesetOptions): Promise<TypesetResult> {
+  const pm = engine();
+  for (const slot of def.copyNumberSlots) {
+    const run = (slot.text as Inline[])[0]!;
+    run.text = options.copyNumber ?? '';
+  }
+  let pages = 0;
+  const footer = pageNumberFooter(def, (n) => (pages = n));
+  const { used, missing } = applyFontFallback([def.content, footer.sample], fonts);
+
+  const families: Record<string, Record<string, string | [string, string]>> = {};
+  for (const face of used) register(pm, face, families);
+  for (const [role, faces] of fonts.roles) {
+    // pdfmake resolves a family's faces eagerly by name; roles nobody used get their normal key.
+    if (!families[role]) families[role] = { normal: faces.normal.key };
+  }
+  for (const fam of Object.values(families)) {
+    fam.bold ??= fam.normal!;
+    fam.italics = fam.normal!;
+    fam.bolditalics = fam.bold;
+  }
+  pm.setFonts(families);
+  pm.setLocalAccessPolicy((path) => options.readableRoots.some((root) => isWithin(root, resolve(path))));
+
+  const { pageNumber: _pn, copyNumberSlots: _slots, ...definition } = def;
+  const pdf = await pm.createPdf({ ...definition, footer: footer.fn, compress: true }).getBuffer();
+  return { pdf, pages, missing, fontFiles: [...used].map((f) => f.file) };
+}
+
+function register(pm: PdfMake, face: Face, families: Record<string, Record<string, string | [string, string]>>): void {
+  if (!pm.virtualfs.existsSync(face.key)) pm.virtualfs.writeFileSync(face.key, face.bytes());
+  const family = (families[face.role] ??= {});
+  family[face.weight] = face.postscriptName ? [face.key, face.postscriptName] : face.key;
+}
+
+/**
+ * The footer pdfmake calls for every page. Its runs are built once from a sample so font
+ * fallback has seen them (digits and dashes), then copied per page with the number filled in.
+ */
+function pageNumberFooter(def: DocDefinition, onCount: (n: number) => void) {
+  const pn = def.pageNumber;
+  const sample = pn ? { text: [{ ...pn.inline, text: pn.format.replace(/\{(page|pages)\}/g, '0123456789') }] } : { text: [] };
+  const [left, , right] = def.pageMargins;
+  const fn = (page: number, count: number) => {
+    onCount(count);
+    if (!pn) return null;
+    const text = pn.format.replace('{page}', String(page)).replace('{pages}', String(count));
+    const runs = (sample.text as Inline[]).map((r) => ({ ...r, text: '' }));
+    const first = runs[0] ?? { ...pn.inline, text: '' };
+    const alignment = pn.align === 'outside' ? (page % 2 ? 'right' : 'left') : pn.align;
+    // One character's space from the block edge on the outside, as GB/T 9704 places it.
+    const inset = pn.align === 'outside' ? pn.inline.fontSize : 0;
+    return { text: [{ ...first, text }], alignment, margin: [left + (alignment === 'left' ? inset : 0), pn.offset, right + (alignment === 'right' ? inset : 0), 0] };
+  };
+  return { fn, sample };
+}

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { BriefingError, formatDataPath } from '../errors/briefing-error.js';
+import type { LoadedData } from '../load/load-data.js';
+
+/** The reserved keys every template's data may carry, whatever its schema says. */
+const RESERVED_KEYS = ['template', '$schema'];
+
+const compiled = new Map<string, ValidateFunction>();
+
+export function compileSchema(schemaFile: string): ValidateFunction {
+  let fn = compiled.get(schemaFile);
+  if (!fn) {
+    let schema: Record<string, unknown>;
+    try {
+      schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>;
+    } catch (e) {
+      throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema.json: ${(e as Error).message}` }, { file: schemaFile });
+    }
+    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+    fn = ajv.compile(schema);
+    compiled.set(schemaFile, fn);
+  }
+  return fn;
+}
+
+/** Check data against the template's schema; every violation, each with its data path and line. */
+export function validateData(loaded: LoadedData, schemaFile: string): BriefingError[] {
+  return validateWith(loaded, compileSchema(schemaFile));
+}
+
+export function validateWith(loaded: LoadedData, validate: ValidateFunction): BriefingError[] {
+  const data = Object.fromEntries(Object.entries(loaded.data).filter(([k]) => !RESERVED_KEYS.includes(k)));
+  if (validate(data)) return [];
+  return dedupe(validate.errors ?? []).map((e) => toBriefingError(e, loaded));
+}
+
+function toBriefingError(e: ErrorObject, loaded: LoadedData): BriefingError {
+  const path = pointerToPath(e.instancePath);
+  let target = path;
+  let reason: string;
+  switch (e.keyword) {
+    case 'required':
+      reason = `is missing the required key "${(e.params as { missingProperty: string }).missingProperty}"`;
+      break;
+    case 'additionalProperties': {
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      target = [...path, extra];
+      reason = `is not a known key here (allowed: ${Object.keys((e.parentSchema as { properties?: object })?.properties ?? {}).join(', ')})`;
+      break;
+    }
+    case 'type':
+      reason = `must be ${article((e.params as { type: string }).type)}, not ${describe(valueAt(loaded.data, path))}`;
+      break;
+    case 'enum':
+      reason = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+      break;
+    case 'pattern':
+      reason = `must match the form ${(e.parentSchema as { description?: string })?.description ?? (e.params as { pattern: string }).pattern}`;
+      break;
+    default:
+      reason = e.message ?? 'is invalid';
+  }
+  const dataPath = formatDataPath(target);
+  return new BriefingError('E_SCHEMA', { path: dataPath, reason }, { file: loaded.file, dataPath, ...loaded.locate(target) });
+}
+
+/** anyOf/oneOf produce one error per branch; keep the first per path and keyword family. */
+function dedupe(errors: ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if') return false;
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer.slice(1).split('/').map((p) => {
+    const s = p.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(s) ? Number(s) : s;
+  });
+}
+
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  let v: unknown = data;
+  for (const p of path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
+  return v;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null (an empty value)';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 30 ? `${v.slice(0, 30)}…` : v)}`;
+  if (typeof v === 'object') return 'a mapping';
+  return `${typeof v} ${String(v)}`;
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = { number: 'a number', integer: 'a whole number', string: 'text', boolean: 'true or false', array: 'a list', object: 'a mapping', null: 'empty' };
+  return type.split(',').map((t) => names[t] ?? t).join(' or ');
+}

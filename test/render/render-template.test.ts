@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BriefingError } from '../../src/errors/briefing-error.js';
+import { compileTemplate } from '../../src/render/render-template.js';
+import { formatChineseDate, formatNumber } from '../../src/render/helpers.js';
+import { loadTemplatePack } from '../../src/template/template-pack.js';
+import { fixtures } from '../helpers/run-cli.js';
+
+const pack = (name: string) => loadTemplatePack(join(fixtures, 'templates', name));
+
+function failure(fn: () => unknown): BriefingError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof BriefingError) return e;
+    throw e;
+  }
+  throw new Error('expected a BriefingError');
+}
+
+describe('compileTemplate / render', () => {
+  it('renders data into markup, escaping markup characters in data', () => {
+    const t = compileTemplate(pack('mini'));
+    const out = t.render({ title: '<page-break/> & {{x}}', author: 'a', items: [{ name: '甲', value: 1 }] });
+    expect(out).toContain('<p>甲：1</p>');
+    expect(out).toContain('&lt;page-break/&gt; &amp; {{x}}');
+  });
+
+  it('reports a field the data lacks at the partial file and line that reads it', () => {
+    const t = compileTemplate(pack('missing-field'));
+    const e = failure(() => t.render({ title: 't', author: 'a', items: [{ name: '甲', value: 1 }] }));
+    expect(e.code).toBe('E_TEMPLATE_MISSING_FIELD');
+    expect(e.params.field).toBe('unit');
+    expect(e.location.file).toBe(join(fixtures, 'templates/missing-field/partials/item.hbs'));
+    expect(e.location.line).toBe(1);
+  });
+
+  it('refuses a missing partial, a missing helper, an unknown element and a bad attribute before rendering', () => {
+    const cases: [string, string, number][] = [
+      ['missing-partial', 'E_PARTIAL_MISSING', 4],
+      ['missing-helper', 'E_HELPER_MISSING', 2],
+      ['unknown-element', 'E_MARKUP_UNKNOWN_ELEMENT', 3],
+      ['bad-attribute', 'E_MARKUP_ATTRIBUTE_VALUE', 2],
+    ];
+    for (const [name, code, line] of cases) {
+      const e = failure(() => compileTemplate(pack(name)));
+      expect(e.code, name).toBe(code);
+      expect(e.location.file, name).toBe(join(fixtures, 'templates', name, 'mini.hbs'));
+      expect(e.location.line, name).toBe(line);
+    }
+  });
+
+  it('does not let templates reach prototype properties', () => {
+    const t = compileTemplate(pack('mini'));
+    const out = t.render({ title: 't', author: 'a', items: [{ name: '甲', value: 1 }], constructor: 'x' });
+    expect(out).not.toContain('function');
+  });
+});
+
+describe('helpers', () => {
+  it('formats numbers and dates the way Chinese official print does', () => {
+    expect(formatNumber(1234567.891, 2)).toBe('1,234,567.89');
+    expect(formatNumber(186.6)).toBe('186.6');
+    expect(formatChineseDate('2023-08-21')).toBe('2023年8月21日');
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { Coverage } from '../../src/typeset/coverage.js';
+import { readSfntHeader } from '../../src/typeset/sfnt-header.js';
+
+describe('Coverage', () => {
+  it('parses the manifest form and answers membership', () => {
+    const c = Coverage.parse('20-7e,3000-303f,4e00-9fff,20bb7');
+    expect(c.has(0x41)).toBe(true);
+    expect(c.has(0x7f)).toBe(false);
+    expect(c.has('堃'.codePointAt(0)!)).toBe(true);
+    expect(c.has('𠮷'.codePointAt(0)!)).toBe(true);
+    expect(c.has('𡈼'.codePointAt(0)!)).toBe(false);
+    expect(c.size).toBe(95 + 64 + 20992 + 1);
+  });
+
+  it('builds ranges from loose code points', () => {
+    const c = Coverage.fromCodePoints([5, 3, 4, 10, 4]);
+    expect([2, 3, 4, 5, 6, 9, 10, 11].map((n) => c.has(n))).toEqual([false, true, true, true, false, false, true, false]);
+  });
+});
+
+describe('readSfntHeader', () => {
+  it('refuses what is not a font, and truncated fonts', () => {
+    expect(readSfntHeader(Buffer.from('<html>not a font</html>'))).toMatchObject({ ok: false, reason: 'not a TrueType or OpenType font' });
+    const header = Buffer.alloc(12 + 16);
+    header.writeUInt32BE(0x4f54544f, 0);
+    header.writeUInt16BE(1, 4);
+    header.write('head', 12, 'latin1');
+    header.writeUInt32BE(1000, 12 + 8);
+    header.writeUInt32BE(54, 12 + 12);
+    expect(readSfntHeader(header)).toMatchObject({ ok: false });
+    expect((readSfntHeader(header) as { reason: string }).reason).toContain('truncated');
+  });
+});
