@@ -95,7 +95,7 @@ export async function buildBriefing(req: BuildRequest): Promise<BuildResult> {
   const { loadFontSet } = await import('../typeset/font-set.js');
   const { writeAtomic } = await import('../output/write-atomic.js');
   const fonts = loadFontSet(prepared.config.fonts);
-  const result = await typesetPdf(prepared.definition, fonts, { readableRoots: [prepared.projectRoot], copyNumber: req.copyNumber });
+  const result = await typesetPdf(prepared.definition, fonts, { readableRoots: [prepared.projectRoot, dirname(prepared.loaded.file)], copyNumber: req.copyNumber });
   const warnings: Warning[] = result.missing.map((m) => {
     const err = new BriefingError('E_MISSING_GLYPH', { char: m.char, codepoint: m.codepoint }, { file: prepared.loaded.file });
     return { code: err.code, message: `${err.message} in "${m.context}"`, file: prepared.loaded.file };

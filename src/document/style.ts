@@ -36,7 +36,6 @@ export interface BoxStyle {
   borderColor?: string;
   background?: string;
   padding?: number;
-  width?: number;
 }
 
 const lengthOrNumber = { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^\\s*-?\\d+(\\.\\d+)?\\s*(mm|cm|pt|em)?\\s*$' }] };
@@ -48,7 +47,7 @@ const textStyleSchema = {
     color: { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' }, align: { enum: ['left', 'center', 'right', 'justify'] },
     leading: { type: 'number' }, spaceBefore: lengthOrNumber, spaceAfter: lengthOrNumber, indent: { type: 'number' },
     letterSpacing: lengthOrNumber, border: lengthOrNumber, borderColor: { type: 'string' }, background: { type: 'string' },
-    padding: lengthOrNumber, width: lengthOrNumber,
+    padding: lengthOrNumber,
   },
 };
 const styleSchema = {
@@ -78,7 +77,7 @@ export function loadStyle(file: string): StyleSheet {
   const cached = cache.get(file);
   if (cached) return cached;
   const loaded = loadData(file);
-  validateStyle ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true }).compile(styleSchema);
+  validateStyle ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true }).compile(styleSchema);
   const problems = validateWith(loaded, validateStyle);
   if (problems.length) {
     const first = problems[0]!;
@@ -113,7 +112,7 @@ export function loadStyle(file: string): StyleSheet {
 
 /** The style of a markup element: the sheet's entry for it, else the body text style. */
 export function styleFor(sheet: StyleSheet, name: string): TextStyle & BoxStyle {
-  return sheet.elements[name] ?? sheet.text;
+  return sheet.elements[name] ?? { ...sheet.text, align: undefined, spaceBefore: 0, spaceAfter: 0, indent: 0 };
 }
 
 type RawText = Record<string, unknown>;
@@ -148,6 +147,5 @@ function resolveBox(raw: RawText): BoxStyle {
     borderColor: raw.borderColor as string | undefined,
     background: raw.background as string | undefined,
     padding: parseLength(raw.padding),
-    width: parseLength(raw.width),
   };
 }

@@ -145,8 +145,10 @@ export const catalogue = {
     zh: (p) => `<${p.element} ${p.name}="${p.value}">：${p.reason}`,
   },
   E_MARKUP_NESTING: {
-    en: (p) => `<${p.name}> cannot stand inside <${p.parent}>`,
-    zh: (p) => `<${p.name}> 不能放在 <${p.parent}> 之内`,
+    en: (p) => `${p.what} cannot stand ${p.parent === '' ? 'outside <document>' : `inside <${p.parent}>`}`,
+    zh: (p) => `${p.what} ${p.parent === '' ? '不能放在 <document> 之外' : `不能放在 <${p.parent}> 之内`}`,
+    hintEn: (p) => (String(p.what).startsWith('<') ? 'see docs/markup.md for where each element may stand' : 'wrap text in <p> or another text element'),
+    hintZh: (p) => (String(p.what).startsWith('<') ? '各元素可出现的位置见 docs/markup.md' : '请把文字放在 <p> 等文字元素之内'),
   },
   E_STYLE: {
     en: (p) => `invalid style: ${p.reason}`,
@@ -167,6 +169,18 @@ export const catalogue = {
   E_CONFIG: {
     en: (p) => `invalid config: ${p.reason}`,
     zh: (p) => `配置错误：${p.reason}`,
+  },
+  E_READ: {
+    en: (p) => `cannot read ${p.path}: ${p.reason}`,
+    zh: (p) => `无法读取 ${p.path}：${p.reason}`,
+    hintEn: () => 'check that the file is readable',
+    hintZh: () => '请检查文件是否可读',
+  },
+  E_FONT_ROLE: {
+    en: (p) => `font role "${p.role}" is not defined`,
+    zh: (p) => `未定义字体角色“${p.role}”`,
+    hintEn: (p) => `known roles: ${p.known}; map a new role to files in briefing.config.yaml`,
+    hintZh: (p) => `现有角色：${p.known}；可在 briefing.config.yaml 中为新角色指定字体文件`,
   },
   E_WRITE: {
     en: (p) => `cannot write ${p.path}: ${p.reason}`,

@@ -10,7 +10,7 @@ export function readUtf8(path: string, notFound: () => BriefingError): string {
     bytes = readFileSync(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR') throw notFound();
-    throw new BriefingError('E_WRITE', { path, reason: (e as Error).message }, { file: path });
+    throw new BriefingError('E_READ', { path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file: path });
   }
   try {
     return utf8.decode(bytes);

@@ -1,7 +1,7 @@
 import { BriefingError, type SourceLocation } from '../errors/briefing-error.js';
 import { INLINE_ELEMENTS, suggestElement, vocabulary, type AttrType } from './vocabulary.js';
 
-const BLOCK_ONLY_PARENTS: Record<string, string> = { rows: 'tr', cells: 'th or td', items: 'li', recipients: 'to or copies' };
+const BLOCK_ONLY_PARENTS: Record<string, string> = { rows: 'tr', cells: 'th or td', items: 'li', recipients: 'to or copies', figures: 'kpi' };
 
 /** May `child` (an element name, or '#text') stand inside `parent`? Throws a located error if not. */
 export function checkChild(parent: string, child: string, at: SourceLocation, text?: string): void {
@@ -12,23 +12,29 @@ export function checkChild(parent: string, child: string, at: SourceLocation, te
   if (parent === '#root') {
     if (child === '#text' && text!.trim() === '') return;
     if (child === 'document') return;
-    throw new BriefingError('E_MARKUP_NESTING', { name: child === '#text' ? 'text' : child, parent: 'the top level (only <document>)' }, at);
+    throw new BriefingError('E_MARKUP_NESTING', { what: describe(child, text), parent: '' }, at);
   }
   const content = vocabulary[parent]!.content;
   const spec = child === '#text' ? undefined : vocabulary[child];
   if (spec?.parents && !spec.parents.includes(parent)) {
-    throw new BriefingError('E_MARKUP_NESTING', { name: child, parent }, at);
+    throw new BriefingError('E_MARKUP_NESTING', { what: describe(child), parent }, at);
   }
   if (child === '#text') {
     if (content === 'inline' || text!.trim() === '') return;
-    throw new BriefingError('E_MARKUP_NESTING', { name: `text "${text!.trim().slice(0, 12)}"`, parent }, at);
+    throw new BriefingError('E_MARKUP_NESTING', { what: describe(child, text), parent }, at);
   }
   const ok =
     content === 'inline' ? INLINE_ELEMENTS.has(child)
     : content === 'blocks' ? !INLINE_ELEMENTS.has(child) && !spec!.parents && child !== 'document'
     : content === 'empty' ? false
     : BLOCK_ONLY_PARENTS[content]!.split(' or ').includes(child);
-  if (!ok) throw new BriefingError('E_MARKUP_NESTING', { name: child, parent }, at);
+  if (!ok) throw new BriefingError('E_MARKUP_NESTING', { what: describe(child), parent }, at);
+}
+
+function describe(child: string, text?: string): string {
+  if (child !== '#text') return `<${child}>`;
+  const t = text!.trim();
+  return `the text "${t.length > 12 ? `${t.slice(0, 12)}…` : t}"`;
 }
 
 export function checkAttributes(element: string, attrs: Record<string, string>, at: SourceLocation): void {
@@ -46,7 +52,8 @@ export function checkAttributes(element: string, attrs: Record<string, string>, 
 function attributeProblem(type: AttrType, value: string): string | undefined {
   if (type === 'number') return value.trim() === '' || Number.isNaN(Number(value)) ? 'expected a number' : undefined;
   if (type === 'boolean') return ['', 'true', 'false'].includes(value) ? undefined : 'expected true or false';
-  if (type === 'length') return /^\s*\d+(\.\d+)?\s*(mm|cm|pt|%)?\s*$/.test(value) ? undefined : 'expected a length such as 40mm or 120pt';
+  if (type === 'length') return /^\s*\d+(\.\d+)?\s*(mm|cm|pt)?\s*$/.test(value) ? undefined : 'expected a length such as 40mm or 120pt';
+  if (type === 'extent') return /^\s*\d+(\.\d+)?\s*(mm|cm|pt|%)?\s*$/.test(value) ? undefined : 'expected a length such as 40mm, or a share of the width such as 50%';
   if (type.startsWith('enum:')) {
     const allowed = type.slice(5).split(',');
     return allowed.includes(value) ? undefined : `expected one of ${allowed.join(', ')}`;

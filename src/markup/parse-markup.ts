@@ -37,7 +37,8 @@ export function parseMarkup(markup: string, origin: { file: string }): MarkupEle
         if (failure) return;
         const parent = stack[stack.length - 1]!;
         try {
-          checkChild(parent.name, '#text', where(parser.startIndex), text);
+          // Point at the text itself, not at the line break before it.
+          checkChild(parent.name, '#text', where(parser.startIndex + text.length - text.trimStart().length), text);
         } catch (e) {
           failure = e as BriefingError;
           return;

@@ -2,8 +2,8 @@
  * The briefing markup vocabulary: every element, the attributes it takes and what it may hold.
  * docs/markup.md documents the same list for people; test/markup checks the two agree.
  */
-export type AttrType = 'text' | 'number' | 'boolean' | 'length' | 'list' | `enum:${string}`;
-export type Content = 'blocks' | 'inline' | 'empty' | 'rows' | 'cells' | 'items' | 'recipients';
+export type AttrType = 'text' | 'number' | 'boolean' | 'length' | 'extent' | 'list' | `enum:${string}`;
+export type Content = 'blocks' | 'inline' | 'empty' | 'rows' | 'cells' | 'items' | 'recipients' | 'figures';
 
 export interface ElementSpec {
   content: Content;
@@ -44,12 +44,12 @@ export const vocabulary: Record<string, ElementSpec> = {
   tr: { content: 'cells', attrs: {}, parents: ['table'] },
   th: { content: 'inline', attrs: { align, colspan: 'number', rowspan: 'number' }, parents: ['tr'] },
   td: { content: 'inline', attrs: { align, colspan: 'number', rowspan: 'number' }, parents: ['tr'] },
-  kpis: { content: 'blocks', attrs: { columns: 'number' } },
-  kpi: { content: 'empty', attrs: { value: 'number', unit: 'text', label: 'text', rate: 'number', note: 'text' } },
+  kpis: { content: 'figures', attrs: { columns: 'number' } },
+  kpi: { content: 'empty', attrs: { value: 'text', unit: 'text', label: 'text', rate: 'number', note: 'text' }, parents: ['kpis'] },
   'page-break': { content: 'empty', attrs: {} },
-  img: { content: 'empty', attrs: { src: 'text', width: 'length', height: 'length', align } },
+  img: { content: 'empty', attrs: { src: 'text', width: 'extent', height: 'length', align } },
   figcaption: { content: 'inline', attrs: {} },
-  distribution: { content: 'recipients', attrs: { copies: 'number' } },
+  distribution: { content: 'recipients', attrs: {} },
   to: { content: 'inline', attrs: { kind: 'text' }, parents: ['distribution'] },
   copies: { content: 'inline', attrs: {}, parents: ['distribution'] },
   columns: { content: 'blocks', attrs: { count: 'number', gap: 'length' } },

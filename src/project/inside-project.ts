@@ -5,16 +5,17 @@ import { BriefingError, type SourceLocation } from '../errors/briefing-error.js'
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /**
- * Resolve a path written in data (CSV, image) against `baseDir` and make sure it stays inside the
- * project, following symlinks, so a data file cannot make briefing read /etc/passwd.
+ * Resolve a path written in data (CSV, image) against `baseDir` (the data file's folder) and make
+ * sure it stays inside the project or below the data file's folder, following symlinks, so a data
+ * file cannot make briefing read /etc/passwd.
  */
 export function resolveInsideProject(written: string, baseDir: string, projectRoot: string, where: SourceLocation): string {
   if (URL_LIKE.test(written) || written.startsWith('data:')) {
     throw new BriefingError('E_URL_NOT_ALLOWED', { url: written }, where);
   }
   const full = resolve(baseDir, written);
-  const root = realOrSelf(projectRoot);
-  if (!isWithin(root, realOrSelf(full))) {
+  const real = realOrSelf(full);
+  if (!isWithin(realOrSelf(projectRoot), real) && !isWithin(realOrSelf(baseDir), real)) {
     throw new BriefingError('E_PATH_OUTSIDE_PROJECT', { path: written, root: projectRoot }, where);
   }
   return full;

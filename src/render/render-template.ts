@@ -29,10 +29,18 @@ export function compileTemplate(pack: TemplatePack): CompiledTemplate {
       try {
         return entry(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (e) {
-        throw toRenderError(e, pack.entry.file);
+        throw toRenderError(e, pack);
       }
     },
   };
+}
+
+/** Handlebars names only the last segment (`subject`); the template source has the whole path. */
+function fullPath(pack: TemplatePack, file: string, line: number | undefined, segment: string): string {
+  const source = file === pack.entry.file ? pack.entry.source : [...pack.partials.values()].find((p) => p.file === file)?.source;
+  const text = line ? source?.split('\n')[line - 1] : undefined;
+  const match = text?.match(new RegExp(`[\\w.@/$-]*\\b${segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`));
+  return match?.[0] ?? segment;
 }
 
 /** Remember which template file a runtime exception came from; the innermost partial wins. */
@@ -47,12 +55,13 @@ function withFile(fn: Handlebars.TemplateDelegate, file: string): Handlebars.Tem
   };
 }
 
-function toRenderError(e: unknown, entryFile: string): BriefingError {
+function toRenderError(e: unknown, pack: TemplatePack): BriefingError {
   if (e instanceof BriefingError) return e;
   const err = e as Error & { templateFile?: string; lineNumber?: number; column?: number };
-  const at = { file: err.templateFile ?? entryFile, line: err.lineNumber, column: err.column === undefined ? undefined : err.column + 1 };
+  const file = err.templateFile ?? pack.entry.file;
+  const at = { file, line: err.lineNumber, column: err.column === undefined ? undefined : err.column + 1 };
   const missing = /^"(.+)" not defined in/.exec(err.message);
-  if (missing) return new BriefingError('E_TEMPLATE_MISSING_FIELD', { field: missing[1]! }, at);
+  if (missing) return new BriefingError('E_TEMPLATE_MISSING_FIELD', { field: fullPath(pack, file, at.line, missing[1]!) }, at);
   const partial = /The partial (.+) could not be found/.exec(err.message);
   if (partial) return new BriefingError('E_PARTIAL_MISSING', { name: partial[1]!, known: '' }, at);
   return new BriefingError('E_TEMPLATE_RENDER', { reason: err.message.split('\n')[0]! }, at);

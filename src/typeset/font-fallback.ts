@@ -1,4 +1,5 @@
 import type { Content, Inline } from '../document/doc-definition.js';
+import { BriefingError } from '../errors/briefing-error.js';
 import type { Face, FontSet } from './font-set.js';
 
 /** A character no font of the set can print. */
@@ -24,6 +25,9 @@ export function applyFontFallback(content: unknown, fonts: FontSet): { used: Set
   };
 
   const splitRun = (run: Inline): Inline[] => {
+    if (!fonts.roles.has(run.font)) {
+      throw new BriefingError('E_FONT_ROLE', { role: run.font, known: [...fonts.roles.keys()].join(', ') });
+    }
     const chain = fonts.chain(run.font);
     const out: Inline[] = [];
     let current: { role: string; text: string } | undefined;

@@ -17,8 +17,11 @@ export function compileSchema(schemaFile: string): ValidateFunction {
     } catch (e) {
       throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema.json: ${(e as Error).message}` }, { file: schemaFile });
     }
-    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
-    fn = ajv.compile(schema);
+    try {
+      fn = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true }).compile(schema);
+    } catch (e) {
+      throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema.json is not a valid JSON Schema: ${(e as Error).message}` }, { file: schemaFile });
+    }
     compiled.set(schemaFile, fn);
   }
   return fn;

@@ -34,7 +34,8 @@ describe('parseMarkup', () => {
 
   it('refuses unknown attributes, bad values, misplaced elements and unclosed tags', () => {
     expect(failure('<document><p colour="red">x</p></document>').code).toBe('E_MARKUP_UNKNOWN_ATTRIBUTE');
-    expect(failure('<document><kpi value="many"/></document>').code).toBe('E_MARKUP_ATTRIBUTE_VALUE');
+    expect(failure('<document><kpis><kpi rate="many"/></kpis></document>').code).toBe('E_MARKUP_ATTRIBUTE_VALUE');
+    expect(failure('<document><kpi value="1"/></document>').code).toBe('E_MARKUP_NESTING');
     expect(failure('<document><td>x</td></document>').code).toBe('E_MARKUP_NESTING');
     expect(failure('<document>loose text</document>').code).toBe('E_MARKUP_NESTING');
     expect(failure('<document><p>x</document>').code).toBe('E_MARKUP_SYNTAX');

@@ -15,7 +15,8 @@ export function list(el: MarkupElement, ctx: BuildContext): Content {
   const items = el.children.filter((c): c is MarkupElement => c.kind === 'element');
   const numbering = el.name === 'ul' ? 'bullet' : el.attrs.numbering ?? 'cjk';
   const labels = items.map((item, i) => item.attrs.label ?? listLabel(numbering, i + 1));
-  const labelWidth = Math.max(...labels.map((l) => [...l].length), 1) * labelStyle.size;
+  // Room for the longest label and one character's gap before the text.
+  const labelWidth = (Math.max(...labels.map((l) => [...l].length), 1) + 1) * labelStyle.size;
   return {
     stack: items.map((item, i) => ({
       columns: [

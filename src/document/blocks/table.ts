@@ -62,7 +62,8 @@ export function table(el: MarkupElement, ctx: BuildContext): Content[] {
 
 function widths(el: MarkupElement, cols: number, ctx: BuildContext): (string | number)[] {
   const written = el.attrs.widths?.split(',').map((s) => s.trim()).filter(Boolean);
-  if (!written?.length) return Array(cols).fill('*');
+  // By default columns take what their content needs and the last one takes the rest.
+  if (!written?.length) return [...Array<string>(cols - 1).fill('auto'), '*'];
   if (written.length !== cols) {
     throw new BriefingError('E_MARKUP_ATTRIBUTE_VALUE', { element: 'table', name: 'widths', value: el.attrs.widths!, reason: `expected ${cols} widths, one per column` }, { file: ctx.origin, ...el.at });
   }
