@@ -1,7 +1,7 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { BriefingError, BriefingErrors, type SourceLocation } from '../errors/briefing-error.js';
+import { BriefingError, BriefingErrors, formatDataPath, type SourceLocation } from '../errors/briefing-error.js';
 import { attachTables } from '../load/attach-tables.js';
-import { loadData, type LoadedData } from '../load/load-data.js';
+import { findValuePath, loadData, type LoadedData } from '../load/load-data.js';
 import { findProjectRoot } from '../project/project-root.js';
 import { loadConfig, type ProjectConfig } from '../project/load-config.js';
 import { findTemplateDir, loadTemplatePack } from '../template/template-pack.js';
@@ -63,7 +63,7 @@ export function prepareDocument(req: BuildRequest): PreparedDocument {
   const loaded = loadData(dataFile);
   const templateName = req.template ?? (typeof loaded.data.template === 'string' ? loaded.data.template : undefined);
   if (!templateName) throw new BriefingError('E_TEMPLATE_UNSET', {}, { file: dataFile });
-  const templateDir = findTemplateDir(templateName, root);
+  const templateDir = atDataValue(loaded, req.template ? undefined : ['template'], () => findTemplateDir(templateName, root));
   let template = compiledTemplates.get(templateDir);
   if (!template) {
     template = compileTemplate(loadTemplatePack(templateDir));
@@ -76,12 +76,12 @@ export function prepareDocument(req: BuildRequest): PreparedDocument {
   const markupText = template.render(data);
   const markup = parseMarkup(markupText, { file: pack.entry.file });
   const sheet = loadStyle(pack.styleFile);
-  const { definition, files: imageFiles } = buildDocument(markup, sheet, {
+  const { definition, files: imageFiles } = atDataValue(loaded, undefined, () => buildDocument(markup, sheet, {
     baseDir: dirname(dataFile),
     projectRoot: root,
     origin: `${pack.entry.file} (rendered markup)`,
     creationDate: creationDate(loaded.data, pack.datePath),
-  });
+  }));
   const inputs = [dataFile, ...csvFiles, pack.entry.file, ...[...pack.partials.values()].map((p) => p.file), pack.schemaFile, pack.styleFile, ...imageFiles];
   if (configFile) inputs.push(configFile);
   return { loaded, projectRoot: root, config, template, markup, definition, inputs };
@@ -115,6 +115,21 @@ export async function buildBriefing(req: BuildRequest): Promise<BuildResult> {
     inputs: [...prepared.inputs, ...result.fontFiles],
     warnings,
   };
+}
+
+/** Errors about a file named in the data point at the data, where the user can fix them. */
+const FILE_ERRORS = new Set(['E_IMAGE_NOT_FOUND', 'E_PATH_OUTSIDE_PROJECT', 'E_URL_NOT_ALLOWED', 'E_TEMPLATE_NOT_FOUND']);
+
+function atDataValue<T>(loaded: LoadedData, knownPath: (string | number)[] | undefined, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof BriefingError) || !FILE_ERRORS.has(e.code)) throw e;
+    const value = e.params.path ?? e.params.url ?? e.params.name;
+    const path = knownPath ?? findValuePath(loaded.data, value);
+    if (path) e.location = { file: loaded.file, dataPath: formatDataPath(path), ...loaded.locate(path) };
+    throw e;
+  }
 }
 
 export function outputPath(req: BuildRequest, projectRoot: string): string {

@@ -14,6 +14,20 @@ export interface LoadedData {
   locate(path: DataPath): { line: number; column: number } | undefined;
 }
 
+/**
+ * The first data path whose value is exactly `value`: later stages only see values (an image path
+ * in markup), and this leads an error about one back to where the user typed it.
+ */
+export function findValuePath(data: unknown, value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
+  if (data === value) return path;
+  if (!data || typeof data !== 'object') return undefined;
+  for (const [k, v] of Object.entries(data)) {
+    const found = findValuePath(v, value, [...path, Array.isArray(data) ? Number(k) : k]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** Limits that keep a hostile file from exhausting memory (alias bombs). */
 const MAX_ALIAS_COUNT = 1000;
 

@@ -15,7 +15,15 @@ export function writeAtomic(path: string, bytes: Uint8Array): void {
     writeFileSync(temp, bytes, { flush: true });
     renameSync(temp, path);
   } catch (e) {
-    rmSync(temp, { force: true });
+    removeQuietly(temp);
     throw new BriefingError('E_WRITE', { path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file: path }, { cause: e });
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // The temp file was never created (its folder is not a folder): nothing to clean up.
   }
 }
