@@ -118,7 +118,7 @@ export async function buildBriefing(req: BuildRequest): Promise<BuildResult> {
 }
 
 /** Errors about a file named in the data point at the data, where the user can fix them. */
-const FILE_ERRORS = new Set(['E_IMAGE_NOT_FOUND', 'E_PATH_OUTSIDE_PROJECT', 'E_URL_NOT_ALLOWED', 'E_TEMPLATE_NOT_FOUND']);
+const FILE_ERRORS = new Set(['E_IMAGE_NOT_FOUND', 'E_IMAGE_INVALID', 'E_PATH_OUTSIDE_PROJECT', 'E_URL_NOT_ALLOWED', 'E_TEMPLATE_NOT_FOUND']);
 
 function atDataValue<T>(loaded: LoadedData, knownPath: (string | number)[] | undefined, fn: () => T): T {
   try {

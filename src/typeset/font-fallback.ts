@@ -19,44 +19,48 @@ export function applyFontFallback(content: unknown, fonts: FontSet): { used: Set
   const used = new Set<Face>();
   const missing: MissingGlyph[] = [];
   const seen = new Set<string>();
-  const faceOf = (role: string, bold: boolean): Face | undefined => {
-    const faces = fonts.roles.get(role);
-    return faces && (bold ? faces.bold ?? faces.normal : faces.normal);
-  };
-
   const splitRun = (run: Inline): Inline[] => {
     if (!fonts.roles.has(run.font)) {
       throw new BriefingError('E_FONT_ROLE', { role: run.font, known: [...fonts.roles.keys()].join(', ') });
     }
-    const chain = fonts.chain(run.font);
+    // Bold text tries each role's bold face, then its regular face, before moving down the chain.
+    const candidates = fonts.chain(run.font).flatMap((role) => {
+      const faces = fonts.roles.get(role)!;
+      return run.bold && faces.bold ? [faces.bold, faces.normal] : [faces.normal];
+    });
+    const own = candidates[0]!;
     const out: Inline[] = [];
-    let current: { role: string; text: string } | undefined;
+    let current: { face: Face; text: string } | undefined;
+    const flush = () => {
+      if (current) out.push(toRun(run, current.face, current.text));
+    };
     for (const ch of run.text) {
       const cp = ch.codePointAt(0)!;
-      let role = current?.role ?? run.font;
+      let face = current?.face ?? own;
       // Spaces and line breaks never switch fonts; they stay with the run they sit in.
       if (!(cp <= 0x20 || cp === 0x3000)) {
-        role = chain.find((r) => faceOf(r, !!run.bold)?.coverage().has(cp)) ?? run.font;
-        if (role === run.font && !faceOf(run.font, !!run.bold)?.coverage().has(cp) && !seen.has(ch)) {
+        const found = candidates.find((f) => f.coverage().has(cp));
+        if (!found && !seen.has(ch)) {
           seen.add(ch);
           missing.push({ char: ch, codepoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, context: run.text.slice(0, 40) });
         }
+        face = found ?? own;
       }
-      if (current && current.role === role) current.text += ch;
+      if (current && current.face === face) current.text += ch;
       else {
-        if (current) out.push({ ...run, font: current.role, text: current.text });
-        current = { role, text: ch };
+        flush();
+        current = { face, text: ch };
       }
     }
-    if (current) out.push({ ...run, font: current.role, text: current.text });
-    for (const r of out) {
-      const face = faceOf(r.font, !!r.bold)!;
-      used.add(face);
-      const m = face.metrics();
-      // pdfmake's line height is lineHeight × (ascent − descent) × size; make it leading × size.
-      r.lineHeight = (r.leading * m.unitsPerEm) / (m.ascent - m.descent);
-    }
+    flush();
     return out;
+  };
+
+  const toRun = (run: Inline, face: Face, text: string): Inline => {
+    used.add(face);
+    const m = face.metrics();
+    // pdfmake's line height is lineHeight × (ascent − descent) × size; make it leading × size.
+    return { ...run, text, font: face.role, bold: face.weight === 'bold', lineHeight: (run.leading * m.unitsPerEm) / (m.ascent - m.descent) };
   };
 
   const visit = (node: unknown): void => {

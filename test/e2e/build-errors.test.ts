@@ -21,9 +21,11 @@ const pdfs = (dir: string) => (existsSync(join(dir, 'output')) ? readdirSync(joi
 describe('build: bad input gets a clear error and nothing is written', () => {
   it('builds the fixture project when nothing is wrong', () => {
     const dir = project();
-    const run = runCli(['build', 'report.yaml'], { cwd: dir });
+    write(dir, 'img.yaml', 'template: mini\ntitle: x\nauthor: y\nimage: pics/seal.png\nitems: []\n');
+    const run = runCli(['build', 'report.yaml', 'img.yaml', 'with-csv.yaml'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
-    expect(pdfs(dir)).toEqual(['report.pdf']);
+    expect(pdfs(dir).sort()).toEqual(['img.pdf', 'report.pdf', 'with-csv.pdf']);
+    expect(readFileSync(join(dir, 'output/img.pdf')).includes('/Subtype /Image')).toBe(true);
   });
 
   const cases: { name: string; code: string; where: RegExp; setup: (dir: string) => string[] }[] = [
@@ -38,6 +40,10 @@ describe('build: bad input gets a clear error and nothing is written', () => {
       return [write(d, 'csv.yaml', 'template: mini\ntitle: x\nauthor: y\ntable: { csv: tables/ragged.csv }\nitems: []\n')];
     } },
     { name: 'missing image file', code: 'E_IMAGE_NOT_FOUND', where: /--> img\.yaml:4:\d+/, setup: (d) => [write(d, 'img.yaml', 'template: mini\ntitle: x\nauthor: y\nimage: pics/none.png\nitems: []\n')] },
+    { name: 'image that is not PNG or JPEG', code: 'E_IMAGE_INVALID', where: /--> img\.yaml:4:\d+/, setup: (d) => {
+      writeFileSync(join(d, 'pics/fake.png'), 'GIF89a not really');
+      return [write(d, 'img.yaml', 'template: mini\ntitle: x\nauthor: y\nimage: pics/fake.png\nitems: []\n')];
+    } },
     { name: 'CSV outside the project', code: 'E_PATH_OUTSIDE_PROJECT', where: /--> esc\.yaml:4:\d+/, setup: (d) => [write(d, 'esc.yaml', 'template: mini\ntitle: x\nauthor: y\ntable: { csv: ../../../../etc/passwd }\nitems: []\n')] },
     { name: 'image by URL', code: 'E_URL_NOT_ALLOWED', where: /--> url\.yaml:4:\d+/, setup: (d) => [write(d, 'url.yaml', 'template: mini\ntitle: x\nauthor: y\nimage: https://example.invalid/a.png\nitems: []\n')] },
     { name: 'unknown markup element', code: 'E_MARKUP_UNKNOWN_ELEMENT', where: /--> templates\/unknown-element\/mini\.hbs:3:1/, setup: () => ['report.yaml', '-t', 'unknown-element'] },

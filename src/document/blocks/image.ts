@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import type { MarkupElement } from '../../markup/markup-tree.js';
 import { BriefingError } from '../../errors/briefing-error.js';
 import { resolveInsideProject } from '../../project/inside-project.js';
@@ -13,6 +13,7 @@ export function image(el: MarkupElement, ctx: BuildContext): Content[] {
   if (!src) throw new BriefingError('E_MARKUP_ATTRIBUTE_VALUE', { element: 'img', name: 'src', value: '', reason: 'an image needs a file' }, where);
   const file = resolveInsideProject(src, ctx.baseDir, ctx.projectRoot, where);
   if (!existsSync(file)) throw new BriefingError('E_IMAGE_NOT_FOUND', { path: src }, where);
+  if (!isPngOrJpeg(file)) throw new BriefingError('E_IMAGE_INVALID', { path: src, reason: 'it is neither PNG nor JPEG' }, where);
   const key = `image-${Object.keys(ctx.images).length + 1}`;
   ctx.images[key] = file;
   ctx.files.push(file);
@@ -22,4 +23,16 @@ export function image(el: MarkupElement, ctx: BuildContext): Content[] {
   if (width || height) node.fit = [Math.min(width ?? ctx.width, ctx.width), height ?? 10000];
   else node.width = ctx.width;
   return [node];
+}
+
+/** pdfmake embeds PNG and JPEG only; tell by the first bytes, not the file name. */
+function isPngOrJpeg(file: string): boolean {
+  const head = Buffer.alloc(4);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head.readUInt32BE(0) === 0x89504e47 || (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff);
 }

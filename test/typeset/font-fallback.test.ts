@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Inline } from '../../src/document/doc-definition.js';
+import { applyFontFallback } from '../../src/typeset/font-fallback.js';
+import { loadFontSet } from '../../src/typeset/font-set.js';
+
+const run = (text: string, font: string, bold = false): Inline => ({ text, font, fontSize: 16, bold, leading: 1.5 });
+
+/** Which font role and weight each character ended up in. */
+function placed(runs: Inline[], fonts = loadFontSet()): { text: string; font: string; bold: boolean }[] {
+  const node = { text: runs };
+  const result = applyFontFallback([node], fonts);
+  expect(result.missing).toEqual([]);
+  return (node.text as Inline[]).map((r) => ({ text: r.text, font: r.font, bold: !!r.bold }));
+}
+
+describe('applyFontFallback', () => {
+  const fonts = loadFontSet();
+
+  it('keeps text a role covers in one run', () => {
+    expect(placed([run('二七区“双轮驱动”186.6亿元', 'serif')], fonts)).toEqual([{ text: '二七区“双轮驱动”186.6亿元', font: 'serif', bold: false }]);
+  });
+
+  it('sets Extension B characters in the wide-coverage fallback', () => {
+    const out = placed([run('吉𠮷祥', 'serif')], fonts);
+    expect(out.map((r) => r.text)).toEqual(['吉', '𠮷', '祥']);
+    expect(out[1]!.font).toMatch(/^fallback/);
+    expect(fonts.roles.get(out[1]!.font)!.normal.coverage().has(0x20bb7)).toBe(true);
+  });
+
+  it('borrows from the nearest role before the fallback: 仿宋 lacks 堃, 楷 has it', () => {
+    const out = placed([run('王堃同志', 'fangsong')], fonts);
+    expect(out.map((r) => [r.text, r.font])).toEqual([['王', 'fangsong'], ['堃', 'kai'], ['同志', 'fangsong']]);
+  });
+
+  it('takes a rare character in bold text from the same role’s regular face', () => {
+    const out = placed([run('张喆发言', 'sans', true)], fonts);
+    expect(out).toEqual([
+      { text: '张', font: 'sans', bold: true },
+      { text: '喆', font: 'sans', bold: false },
+      { text: '发言', font: 'sans', bold: true },
+    ]);
+  });
+
+  it('prints every rare name character with a real glyph', () => {
+    const node = { text: [run('堃喆玥燊犇淼翀䶮𠮷𡈼', 'serif')] };
+    expect(applyFontFallback([node], fonts).missing).toEqual([]);
+  });
+
+  it('reports a character no font has, once, with its code point', () => {
+    const node = { text: [run('甲\u{E000}乙\u{E000}', 'serif')] };
+    const { missing } = applyFontFallback([node], fonts);
+    expect(missing).toEqual([{ char: '\u{E000}', codepoint: 'U+E000', context: '甲\u{E000}乙\u{E000}' }]);
+  });
+
+  it('sets pdfmake line height so every font gives the same line pitch', () => {
+    const node = { text: [run('二𠮷', 'serif')] };
+    applyFontFallback([node], fonts);
+    const pitch = (node.text as Inline[]).map((r) => {
+      const m = fonts.roles.get(r.font)!.normal.metrics();
+      return (r.lineHeight! * (m.ascent - m.descent)) / m.unitsPerEm;
+    });
+    expect(pitch[0]).toBeCloseTo(1.5, 6);
+    expect(pitch[1]).toBeCloseTo(1.5, 6);
+  });
+
+  it('refuses an unknown role by name', () => {
+    expect(() => applyFontFallback([{ text: [run('字', 'songti')] }], fonts)).toThrow(/font role "songti" is not defined/);
+  });
+});
