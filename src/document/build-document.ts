@@ -1,6 +1,7 @@
 import { isElement, textOf, type MarkupElement, type MarkupNode } from '../markup/markup-tree.js';
 import type { Content, DocDefinition } from './doc-definition.js';
 import { pageContentWidth } from './page-size.js';
+import { parseLength } from './units.js';
 import { styleFor, type StyleSheet } from './style.js';
 import { paragraph, heading } from './blocks/text-blocks.js';
 import { masthead, copyNumber } from './blocks/masthead.js';
@@ -73,6 +74,8 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
     copyNumberSlots: ctx.copyNumberSlots,
     images: ctx.images,
     defaultStyle: { font: sheet.text.font, fontSize: sheet.text.size },
+    typography: { hanLatinEm: sheet.typography.hanLatinSpace },
+    ...(a.lang ? { language: a.lang } : {}),
   };
   return { definition, files: ctx.files };
 }
@@ -89,7 +92,6 @@ function buildBlock(el: MarkupElement, ctx: BuildContext): Content[] {
     case 'ol': case 'ul': return [list(el, ctx)];
     case 'table': return table(el, ctx);
     case 'kpis': return kpis(el, ctx);
-    case 'kpi': return kpis({ ...el, name: 'kpis', attrs: { columns: '1' }, children: [el] }, ctx);
     case 'distribution': return [distribution(el, ctx)];
     case 'img': return image(el, ctx);
     case 'page-break': return [{ text: '', pageBreak: 'after' }];
@@ -104,7 +106,7 @@ function buildBlock(el: MarkupElement, ctx: BuildContext): Content[] {
 function columns(el: MarkupElement, ctx: BuildContext): Content {
   const count = Math.max(1, Math.min(4, Number(el.attrs.count ?? 2)));
   const style = styleFor(ctx.sheet, 'columns');
-  const gap = el.attrs.gap ? Number.parseFloat(el.attrs.gap) * (el.attrs.gap.endsWith('mm') ? 72 / 25.4 : 1) : style.size * 2;
+  const gap = parseLength(el.attrs.gap) ?? style.size * 2;
   const width = (ctx.width - gap * (count - 1)) / count;
   const body = ctx.blocks(el.children, width);
   const cols: Content[] = [{ stack: body, width }];

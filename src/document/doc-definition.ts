@@ -11,8 +11,12 @@ export interface Inline {
   color?: string;
   leading: number;
   characterSpacing?: number;
+  /** Count characterSpacing after the last glyph too (see typeset/pdfmake-patches.ts). */
+  trailingSpacing?: boolean;
   /** Filled by the typeset stage. */
   lineHeight?: number;
+  /** OpenType features for pdfkit; the typeset stage also uses it to carry synthetic bold. */
+  fontFeatures?: Record<string, unknown>;
 }
 
 export type Content = Record<string, unknown>;
@@ -29,4 +33,6 @@ export interface DocDefinition {
   copyNumberSlots: Content[];
   images: Record<string, string>;
   defaultStyle: Record<string, unknown>;
+  language?: string;
+  typography: { hanLatinEm: number };
 }

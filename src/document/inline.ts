@@ -6,8 +6,9 @@ import type { StyleSheet, TextStyle } from './style.js';
 const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[\uD840-\uD87F][\uDC00-\uDFFF]/;
 
 /**
- * Markup line breaks are layout of the template, not text: a newline between two CJK characters
- * disappears, elsewhere it becomes one space. Runs of spaces collapse to one.
+ * Markup line breaks are layout of the template, not text: a newline next to a CJK character (or
+ * at the start or end) disappears, between two Latin words it becomes one space. Runs of spaces
+ * collapse to one.
  */
 export function normalizeSpace(text: string): string {
   return text
@@ -53,7 +54,11 @@ export function inlineRuns(nodes: MarkupNode[], style: TextStyle, sheet: StyleSh
 
 export function toInline(text: string, s: TextStyle): Inline {
   const run: Inline = { text, font: s.font, fontSize: s.size, bold: s.bold, color: s.color, leading: s.leading };
-  if (s.letterSpacing) run.characterSpacing = s.letterSpacing;
+  if (s.letterSpacing) {
+    run.characterSpacing = s.letterSpacing;
+    // pdfmake splits CJK text into one-character words; each must keep its space (pdfmake-patches.ts).
+    run.trailingSpacing = true;
+  }
   return run;
 }
 

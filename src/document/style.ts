@@ -14,6 +14,10 @@ export interface StyleSheet {
   };
   text: TextStyle;
   elements: Record<string, TextStyle & BoxStyle>;
+  typography: {
+    /** Space between ideographs and Latin letters or digits, in em (clreq's customary ¼ em). */
+    hanLatinSpace: number;
+  };
 }
 
 export interface TextStyle {
@@ -67,6 +71,10 @@ const styleSchema = {
     },
     text: textStyleSchema,
     elements: { type: 'object', additionalProperties: textStyleSchema },
+    typography: {
+      type: 'object', additionalProperties: false,
+      properties: { hanLatinSpace: { type: 'number', minimum: 0, maximum: 1 } },
+    },
   },
 };
 
@@ -83,7 +91,7 @@ export function loadStyle(file: string): StyleSheet {
     const first = problems[0]!;
     throw new BriefingError('E_STYLE', { reason: first.message }, first.location);
   }
-  const raw = loaded.data as { page: Record<string, unknown>; text: RawText; elements?: Record<string, RawText> };
+  const raw = loaded.data as { page: Record<string, unknown>; text: RawText; elements?: Record<string, RawText>; typography?: { hanLatinSpace?: number } };
   const base = resolveText(raw.text, defaults, file, ['text'], loaded.locate);
   const elements: StyleSheet['elements'] = {};
   for (const [name, el] of Object.entries(raw.elements ?? {})) {
@@ -105,6 +113,7 @@ export function loadStyle(file: string): StyleSheet {
     },
     text: base,
     elements,
+    typography: { hanLatinSpace: raw.typography?.hanLatinSpace ?? 0 },
   };
   cache.set(file, sheet);
   return sheet;

@@ -93,7 +93,7 @@ function checkLiteralMarkup(file: string, source: string): void {
 }
 
 function literalPlaceholder(type: string | undefined): string {
-  if (type === 'number' || type === 'length') return '0';
+  if (type === 'number' || type === 'length' || type === 'extent') return '0';
   if (type === 'boolean') return 'true';
   if (type?.startsWith('enum:')) return type.slice(5).split(',')[0]!;
   return '';

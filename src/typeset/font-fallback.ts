@@ -1,5 +1,9 @@
 import type { Content, Inline } from '../document/doc-definition.js';
 import { BriefingError } from '../errors/briefing-error.js';
+import { SYNTHETIC_BOLD_KEY } from './pdfmake-patches.js';
+
+/** Outline stroke for synthetic bold, in em: about the weight difference of Noto Regular and Bold. */
+const SYNTHETIC_BOLD_STROKE = 0.035;
 import type { Face, FontSet } from './font-set.js';
 
 /** A character no font of the set can print. */
@@ -60,7 +64,10 @@ export function applyFontFallback(content: unknown, fonts: FontSet): { used: Set
     used.add(face);
     const m = face.metrics();
     // pdfmake's line height is lineHeight × (ascent − descent) × size; make it leading × size.
-    return { ...run, text, font: face.role, bold: face.weight === 'bold', lineHeight: (run.leading * m.unitsPerEm) / (m.ascent - m.descent) };
+    const out: Inline = { ...run, text, font: face.role, bold: face.weight === 'bold', lineHeight: (run.leading * m.unitsPerEm) / (m.ascent - m.descent) };
+    // Bold asked for, but the face set is regular: fill and stroke the outline instead.
+    if (run.bold && face.weight !== 'bold') out.fontFeatures = { ...run.fontFeatures, [SYNTHETIC_BOLD_KEY]: run.fontSize * SYNTHETIC_BOLD_STROKE };
+    return out;
   };
 
   const visit = (node: unknown): void => {

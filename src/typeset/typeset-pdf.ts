@@ -4,6 +4,8 @@ import type { DocDefinition, Inline } from '../document/doc-definition.js';
 import { isWithin } from '../project/inside-project.js';
 import { applyFontFallback, type MissingGlyph } from './font-fallback.js';
 import type { Face, FontSet } from './font-set.js';
+import { layoutParagraphs } from './layout-paragraphs.js';
+import { applyPdfmakePatches } from './pdfmake-patches.js';
 
 export interface TypesetOptions {
   /** Folders pdfmake may read images from (the project). Fonts are handed over as bytes. */
@@ -35,6 +37,7 @@ function engine(): PdfMake {
     const require = createRequire(import.meta.url);
     pdfmake = require('pdfmake') as PdfMake;
     pdfmake.setUrlAccessPolicy(() => false);
+    applyPdfmakePatches();
   }
   return pdfmake;
 }
@@ -49,6 +52,7 @@ export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: Ty
   let pages = 0;
   const footer = pageNumberFooter(def, (n) => (pages = n));
   const { used, missing } = applyFontFallback([def.content, footer.sample], fonts);
+  layoutParagraphs(def.content, fonts, { hanLatinEm: def.typography.hanLatinEm });
 
   const families: Record<string, Record<string, string | [string, string]>> = {};
   for (const face of used) register(pm, face, families);
@@ -64,7 +68,7 @@ export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: Ty
   pm.setFonts(families);
   pm.setLocalAccessPolicy((path) => options.readableRoots.some((root) => isWithin(root, resolve(path))));
 
-  const { pageNumber: _pn, copyNumberSlots: _slots, ...definition } = def;
+  const { pageNumber: _pn, copyNumberSlots: _slots, typography: _t, ...definition } = def;
   const pdf = await pm.createPdf({ ...definition, footer: footer.fn, compress: true }).getBuffer();
   return { pdf, pages, missing, fontFiles: [...used].map((f) => f.file) };
 }
@@ -86,7 +90,7 @@ function pageNumberFooter(def: DocDefinition, onCount: (n: number) => void) {
   const fn = (page: number, count: number) => {
     onCount(count);
     if (!pn) return null;
-    const text = pn.format.replace('{page}', String(page)).replace('{pages}', String(count));
+    const text = pn.format.replaceAll('{page}', String(page)).replaceAll('{pages}', String(count));
     const runs = (sample.text as Inline[]).map((r) => ({ ...r, text: '' }));
     const first = runs[0] ?? { ...pn.inline, text: '' };
     const alignment = pn.align === 'outside' ? (page % 2 ? 'right' : 'left') : pn.align;

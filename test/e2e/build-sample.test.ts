@@ -79,7 +79,7 @@ describe('briefing build templates/bulletin/sample.yaml', () => {
   it('embeds subset CJK fonts for the roles it uses', () => {
     const names = pdf.fonts.map((f) => f.baseFont);
     expect(pdf.fonts.every((f) => f.subset && f.embedded)).toBe(true);
-    for (const family of ['NotoSerifCJK', 'NotoSansCJK', 'LXGWWenKai']) {
+    for (const family of ['NotoSerifCJK', 'NotoSansCJK', 'BriefingKai']) {
       expect(names.some((n) => n.includes(family)), `${family} in ${names.join(', ')}`).toBe(true);
     }
   });

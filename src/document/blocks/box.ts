@@ -19,7 +19,11 @@ export function box(el: MarkupElement, ctx: BuildContext): Content {
   if (el.attrs.title) {
     rows.push([{ text: [toInline(el.attrs.title, titleStyle)], alignment: titleStyle.align ?? 'center', margin: [0, titleStyle.spaceBefore, 0, titleStyle.spaceAfter] }]);
   }
-  for (const block of ctx.blocks(el.children, inner)) rows.push([block]);
+  // A list's items become rows of their own, so a long list may break between items.
+  for (const block of ctx.blocks(el.children, inner)) {
+    if (block.listItems) for (const item of block.stack as Content[]) rows.push([item]);
+    else rows.push([block]);
+  }
   if (rows.length === 0) rows.push([{ text: '' }]);
   const fill = style.background ? { fillColor: style.background } : undefined;
   const color = style.borderColor ?? '#000000';

@@ -18,10 +18,11 @@ export function list(el: MarkupElement, ctx: BuildContext): Content {
   // Room for the longest label and one character's gap before the text.
   const labelWidth = (Math.max(...labels.map((l) => [...l].length), 1) + 1) * labelStyle.size;
   return {
+    listItems: true,
     stack: items.map((item, i) => ({
       columns: [
         { text: [toInline(labels[i]!, labelStyle)], width: labelWidth },
-        { text: inlineRuns(item.children, style, ctx.sheet), width: '*', alignment: style.align ?? 'justify' },
+        { text: inlineRuns(item.children, style, ctx.sheet), width: '*', alignment: style.align ?? 'justify', measure: ctx.width - style.indent * style.size - labelWidth },
       ],
       columnGap: 0,
       margin: [style.indent * style.size, style.spaceBefore, 0, style.spaceAfter],

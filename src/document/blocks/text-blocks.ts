@@ -12,6 +12,8 @@ export function paragraph(el: MarkupElement, ctx: BuildContext, styleName = el.n
     text: inlineRuns(el.children, style, ctx.sheet),
     alignment: el.attrs.align ?? style.align ?? 'justify',
     margin: [0, style.spaceBefore, 0, style.spaceAfter],
+    // The width lines are broken to: the typeset stage's CJK line breaker takes it from here.
+    measure: ctx.width,
   };
   if (indent) node.leadingIndent = indent * style.size;
   return node;
@@ -20,6 +22,7 @@ export function paragraph(el: MarkupElement, ctx: BuildContext, styleName = el.n
 /** h1–h4: a paragraph that also becomes a bookmark nested under the previous higher level. */
 export function heading(el: MarkupElement, ctx: BuildContext): Content {
   const node = paragraph(el, ctx);
+  node.keepWithNext = true;
   if (el.attrs.outline === 'false') return node;
   const level = Number(el.name[1]);
   const id = `heading-${++ctx.outline.count}`;

@@ -1,0 +1,97 @@
+import type { Inline } from '../../document/doc-definition.js';
+import type { Face } from '../font-set.js';
+import { widthOf } from '../glyph-metrics.js';
+import { blankLeft, blankRight, isIdeograph, isUnit, kindOf, noEnd, noStart, type CharKind } from './char-class.js';
+
+/** The smallest piece the line breaker moves: a CJK character, a Latin word or number, a space. */
+export interface Atom {
+  text: string;
+  run: Inline;
+  face: Face;
+  kind: CharKind | 'newline';
+  /** Natural width in pt. */
+  width: number;
+  /** Glyphs in the atom: justification adds space after each. */
+  glyphs: number;
+  size: number;
+}
+
+const WORD = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+(?:[.,:/+\-_'&@#][A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+)*/y;
+
+/** Cut styled runs into atoms, measured with the face each run was given by font fallback. */
+export function toAtoms(runs: Inline[], faceOf: (run: Inline) => Face, maxWidth: number): Atom[] {
+  const atoms: Atom[] = [];
+  for (const run of runs) {
+    const face = faceOf(run);
+    const text = run.text;
+    let i = 0;
+    while (i < text.length) {
+      WORD.lastIndex = i;
+      const word = WORD.exec(text);
+      let piece: string;
+      let kind: Atom['kind'];
+      if (word) {
+        piece = word[0];
+        kind = 'latin';
+      } else {
+        piece = String.fromCodePoint(text.codePointAt(i)!);
+        kind = piece === '\n' ? 'newline' : kindOf(piece);
+      }
+      i += piece.length;
+      const width = kind === 'newline' ? 0 : widthOf(face, piece, run.fontSize);
+      // A word longer than the line (a URL, a 100,000-character run) may break anywhere.
+      if (kind === 'latin' && width > maxWidth * 0.8) {
+        for (const ch of piece) atoms.push({ text: ch, run, face, kind: 'han', width: widthOf(face, ch, run.fontSize), glyphs: 1, size: run.fontSize });
+        continue;
+      }
+      const glyphs = [...piece].length;
+      // Letter spacing from the style (a spaced-out masthead) travels with each glyph.
+      atoms.push({ text: piece, run, face, kind, width: width + (run.characterSpacing ?? 0) * glyphs, glyphs, size: run.fontSize });
+    }
+  }
+  return atoms;
+}
+
+const last = (a: Atom) => String.fromCodePoint(a.text.codePointAt(a.text.length - 1 - (/[\uDC00-\uDFFF]$/.test(a.text) ? 1 : 0))!);
+const first = (a: Atom) => String.fromCodePoint(a.text.codePointAt(0)!);
+
+/** May a line end between `a` and `b`? clreq: no closing mark first, no opening mark last, units stay. */
+export function canBreakBetween(a: Atom, b: Atom): boolean {
+  if (a.kind === 'newline') return true;
+  if (b.kind === 'newline') return false;
+  if (a.kind === 'space') return true;
+  if (b.kind === 'space') return false;
+  if (noEnd(last(a)) || noStart(first(b))) return false;
+  if (a.kind === 'latin' && /[0-9]$/.test(a.text) && isUnit(first(b))) return false;
+  if (a.kind === 'latin' && b.kind === 'latin') return false;
+  return true;
+}
+
+/**
+ * Fixed space between two neighbours on a line, in pt: a quarter em between ideographs and Latin
+ * (when the style asks), minus half an em where two marks meet (。” takes 1.5 em, not 2).
+ */
+export function pairGap(a: Atom, b: Atom, hanLatinEm: number): number {
+  if (a.kind === 'punct' && b.kind === 'punct') {
+    if (blankRight(last(a))) return -a.size / 2;
+    if (blankLeft(first(b))) return -b.size / 2;
+  }
+  if (hanLatinEm && ((isIdeograph(last(a)) && b.kind === 'latin') || (a.kind === 'latin' && isIdeograph(first(b))))) {
+    return hanLatinEm * Math.min(a.size, b.size);
+  }
+  return 0;
+}
+
+/** How much a mark may give up when a line is tight: its blank half, unless a neighbour took it. */
+export function shrinkOf(a: Atom, prev: Atom | undefined, next: Atom | undefined): number {
+  if (a.kind !== 'punct') return 0;
+  const ch = a.text;
+  if (blankRight(ch) && !(next && next.kind === 'punct')) return a.size / 2;
+  if (blankLeft(ch) && !(prev && prev.kind === 'punct')) return a.size / 2;
+  return 0;
+}
+
+/** A closing mark that ends a line hangs its blank half past the edge (set half-width). */
+export function hangOf(a: Atom): number {
+  return a.kind === 'punct' && blankRight(a.text) ? a.size / 2 : 0;
+}

@@ -1,0 +1,61 @@
+import type { Content, Inline } from '../../document/doc-definition.js';
+import { hangOf, pairGap, shrinkOf, type Atom } from './atoms.js';
+import type { LineBreak } from './break-lines.js';
+import { blankLeft } from './char-class.js';
+
+/** Latin glyphs are measured without kerning or ligatures; pdfkit must set them the same way. */
+const PLAIN_LATIN = { kern: false, liga: false, clig: false, calt: false };
+/** Kept short of the width so pdfmake's own fit test never wraps a finished line again. */
+const EPSILON = 0.01;
+
+/**
+ * One pdfmake text node per line, each glyph followed by exactly the space the line breaker
+ * decided: `characterSpacing` with briefing's `trailingSpacing` (see pdfmake-patches.ts) so the space
+ * after an inline's last glyph counts too. Glyphs with equal spacing and style share an inline.
+ */
+export function emitLine(atoms: Atom[], line: LineBreak, hanLatinEm: number): Inline[] {
+  let s = line.start;
+  let e = line.end;
+  while (s < e && (atoms[s]!.kind === 'space' || atoms[s]!.kind === 'newline')) s++;
+  while (e > s && (atoms[e - 1]!.kind === 'space' || atoms[e - 1]!.kind === 'newline')) e--;
+  const inlines: Inline[] = [];
+  const spacing = line.stretch - line.tighten;
+  for (let i = s; i < e; i++) {
+    const a = atoms[i]!;
+    const next = i + 1 < e ? atoms[i + 1] : undefined;
+    const glyphs = [...a.text];
+    // Space after the atom: the fixed pair gap, the squeezed part of its own or the next mark's blank half.
+    let after = next ? pairGap(a, next, hanLatinEm) + spacing : -hangOf(a);
+    if (next && line.squeeze > 0) {
+      const own = shrinkOf(a, atoms[i - 1], next);
+      if (own && !blankLeft(a.text)) after -= own * line.squeeze;
+      const theirs = shrinkOf(next, a, atoms[i + 2]);
+      if (theirs && blankLeft(next.text)) after -= theirs * line.squeeze;
+    }
+    const letter = a.run.characterSpacing ?? 0;
+    glyphs.forEach((g, k) => push(inlines, a.run, g, letter + (k === glyphs.length - 1 ? after : spacing), a.kind === 'latin'));
+  }
+  const tail = inlines[inlines.length - 1];
+  // The last glyph's space (a hang, or nothing) reaches past the width by EPSILON less.
+  if (tail) tail.characterSpacing = (tail.characterSpacing ?? 0) - EPSILON / Math.max(1, [...tail.text].length);
+  return inlines;
+}
+
+function push(inlines: Inline[], run: Inline, glyph: string, after: number, latin: boolean): void {
+  const prev = inlines[inlines.length - 1] as (Inline & { source?: Inline; latin?: boolean }) | undefined;
+  if (prev && prev.source === run && Math.abs((prev.characterSpacing ?? 0) - after) < 1e-6 && prev.latin === latin) {
+    prev.text += glyph;
+    return;
+  }
+  const { lineHeight, leading, font, fontSize, bold, color } = run;
+  const inline: Inline & { source?: Inline; latin?: boolean; trailingSpacing: true } = {
+    text: glyph, font, fontSize, bold, color, leading, lineHeight, characterSpacing: after, trailingSpacing: true,
+  };
+  const features = latin ? { ...run.fontFeatures, ...PLAIN_LATIN } : run.fontFeatures;
+  if (features) inline.fontFeatures = features;
+  Object.defineProperty(inline, 'source', { value: run, enumerable: false });
+  Object.defineProperty(inline, 'latin', { value: latin, enumerable: false });
+  inlines.push(inline);
+}
+
+export type { Content };

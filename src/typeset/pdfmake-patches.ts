@@ -1,0 +1,77 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Two small changes to pdfmake 0.3, applied once when the engine is loaded, each guarded so an
+ * upgrade that changes the patched method fails loudly in tests rather than printing wrong PDFs.
+ *
+ * 1. trailingSpacing: pdfmake measures an inline as its glyphs plus characterSpacing × (length − 1),
+ *    but the PDF operator it uses (Tc) adds the spacing after every glyph, the last one too. Our line
+ *    breaker decides the space after every glyph, so an inline marked `trailingSpacing` is measured
+ *    with the space after its last glyph; lengths count code points, not UTF-16 units, so a
+ *    character outside the BMP (𠮷) gets one space, not two.
+ * 2. syntheticBold: a role with no bold face (仿宋, 楷 in rare characters) prints bold by filling and
+ *    stroking the outline. pdfmake hands only `features` through to pdfkit, so the stroke width
+ *    rides there and is taken out again before fontkit sees it.
+ */
+interface TextInlinesClass {
+  prototype: { widthOfText(text: string, inline: PatchedInline): number; __briefing?: boolean };
+}
+interface PatchedInline {
+  font: { widthOfString(text: string, size: number, features?: unknown): number };
+  fontSize: number;
+  fontFeatures?: unknown;
+  characterSpacing?: number;
+  trailingSpacing?: boolean;
+}
+interface PdfKitDocument {
+  prototype: {
+    text(this: PdfKitLike, text: string, x: number, y: number, options?: TextOptions): unknown;
+    __briefing?: boolean;
+  };
+}
+interface PdfKitLike {
+  save(): PdfKitLike;
+  restore(): PdfKitLike;
+  lineWidth(w: number): PdfKitLike;
+  strokeColor(c: unknown): PdfKitLike;
+  _fillColor?: unknown[];
+}
+interface TextOptions {
+  features?: Record<string, unknown> & { syntheticBold?: number };
+  fill?: boolean;
+  stroke?: boolean;
+}
+
+export const SYNTHETIC_BOLD_KEY = 'syntheticBold';
+
+export function applyPdfmakePatches(): void {
+  const require = createRequire(import.meta.url);
+  const textInlines = (require('pdfmake/js/TextInlines.js') as { default: TextInlinesClass }).default;
+  if (!textInlines.prototype.__briefing) {
+    const original = textInlines.prototype.widthOfText;
+    if (typeof original !== 'function' || original.length !== 2) throw new Error('pdfmake TextInlines.widthOfText changed; review src/typeset/pdfmake-patches.ts');
+    textInlines.prototype.widthOfText = function widthOfText(text, inline) {
+      if (!inline.trailingSpacing) return original.call(this, text, inline);
+      const glyphs = [...text].length;
+      return inline.font.widthOfString(text, inline.fontSize, inline.fontFeatures) + (inline.characterSpacing ?? 0) * glyphs;
+    };
+    textInlines.prototype.__briefing = true;
+  }
+
+  const pdfDocument = (require('pdfmake/js/PDFDocument.js') as { default: PdfKitDocument }).default;
+  if (!pdfDocument.prototype.__briefing) {
+    const text = pdfDocument.prototype.text;
+    pdfDocument.prototype.text = function patchedText(this: PdfKitLike, str, x, y, options) {
+      const stroke = options?.features?.[SYNTHETIC_BOLD_KEY];
+      if (!stroke || !options?.features) return text.call(this, str, x, y, options);
+      const { [SYNTHETIC_BOLD_KEY]: _omit, ...features } = options.features;
+      this.save();
+      this.lineWidth(stroke as number);
+      this.strokeColor(this._fillColor?.[0] ?? 'black');
+      const result = text.call(this, str, x, y, { ...options, features: Object.keys(features).length ? features : undefined, fill: true, stroke: true });
+      this.restore();
+      return result;
+    };
+    pdfDocument.prototype.__briefing = true;
+  }
+}
