@@ -1,5 +1,6 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { BriefingError, BriefingErrors, formatDataPath, type SourceLocation } from '../errors/briefing-error.js';
+import type { ErrorCode } from '../errors/catalogue.js';
 import { attachTables } from '../load/attach-tables.js';
 import { findValuePath, loadData, type LoadedData } from '../load/load-data.js';
 import { findProjectRoot } from '../project/project-root.js';
@@ -27,7 +28,8 @@ export interface BuildRequest {
 }
 
 export interface Warning extends SourceLocation {
-  code: string;
+  code: ErrorCode;
+  params: Record<string, string | number>;
   message: string;
 }
 
@@ -96,14 +98,14 @@ export async function buildBriefing(req: BuildRequest): Promise<BuildResult> {
   const { writeAtomic } = await import('../output/write-atomic.js');
   const fonts = loadFontSet(prepared.config.fonts);
   const result = await typesetPdf(prepared.definition, fonts, { readableRoots: [prepared.projectRoot, dirname(prepared.loaded.file)], copyNumber: req.copyNumber });
-  const warnings: Warning[] = result.missing.map((m) => {
-    const err = new BriefingError('E_MISSING_GLYPH', { char: m.char, codepoint: m.codepoint }, { file: prepared.loaded.file });
-    return { code: err.code, message: `${err.message} in "${m.context}"`, file: prepared.loaded.file };
+  // Where each missing character came from: the first data value that contains it.
+  const missing = result.missing.map((m) => {
+    const path = findValuePath(prepared.loaded.data, m.char, [], (v) => typeof v === 'string' && v.includes(m.char));
+    const where = path ? { file: prepared.loaded.file, dataPath: formatDataPath(path), ...prepared.loaded.locate(path) } : { file: prepared.loaded.file };
+    return new BriefingError('E_MISSING_GLYPH', { char: m.char, codepoint: m.codepoint }, where);
   });
-  if (req.strict && result.missing.length) {
-    const m = result.missing[0]!;
-    throw new BriefingError('E_MISSING_GLYPH', { char: m.char, codepoint: m.codepoint }, { file: prepared.loaded.file });
-  }
+  if (req.strict && missing.length) throw missing.length === 1 ? missing[0]! : new BriefingErrors(missing);
+  const warnings: Warning[] = missing.map((e) => ({ code: e.code, params: e.params, message: e.message, ...e.location }));
   const output = outputPath(req, prepared.projectRoot);
   writeAtomic(output, result.pdf);
   return {

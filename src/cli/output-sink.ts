@@ -1,5 +1,6 @@
-import { userErrorsOf } from '../errors/briefing-error.js';
+import { BriefingError, userErrorsOf } from '../errors/briefing-error.js';
 import type { Lang } from '../errors/catalogue.js';
+import type { Warning } from '../build/build-briefing.js';
 import { formatError, githubAnnotation } from './report-error.js';
 import { say } from './messages.js';
 
@@ -10,6 +11,8 @@ export interface Sink {
   verbose: boolean;
   info(line: string): void;
   warn(line: string): void;
+  /** A warning from a build, printed like an error but labelled as a warning. */
+  warning(w: Warning): void;
   /** Print any thrown value: user errors nicely, bugs as bugs. Returns the exit code it deserves. */
   fail(e: unknown): number;
 }
@@ -25,6 +28,10 @@ export function createSink(opts: { lang: Lang; quiet?: boolean; verbose?: boolea
     },
     warn(line) {
       process.stderr.write(`${line}\n`);
+    },
+    warning(w) {
+      const { code, params, message: _m, ...location } = w;
+      process.stderr.write(`${formatError(new BriefingError(code, params, location), opts.lang, 'warning')}\n`);
     },
     fail(e) {
       const errors = userErrorsOf(e);

@@ -18,11 +18,11 @@ export interface LoadedData {
  * The first data path whose value is exactly `value`: later stages only see values (an image path
  * in markup), and this leads an error about one back to where the user typed it.
  */
-export function findValuePath(data: unknown, value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
-  if (data === value) return path;
+export function findValuePath(data: unknown, value: unknown, path: (string | number)[] = [], match: (v: unknown) => boolean = (v) => v === value): (string | number)[] | undefined {
+  if (match(data)) return path;
   if (!data || typeof data !== 'object') return undefined;
   for (const [k, v] of Object.entries(data)) {
-    const found = findValuePath(v, value, [...path, Array.isArray(data) ? Number(k) : k]);
+    const found = findValuePath(v, value, [...path, Array.isArray(data) ? Number(k) : k], match);
     if (found) return found;
   }
   return undefined;

@@ -16,7 +16,7 @@ export async function runBuild(files: string[], flags: BuildFlags, sink: Sink): 
   for (const dataFile of files) {
     try {
       const result = await buildBriefing({ dataFile, template: flags.template, output: flags.output, strict: flags.strict, copyNumber: flags.copyNumber });
-      for (const w of result.warnings) sink.warn(`${sink.lang === 'zh' ? '警告' : 'warning'}[${w.code}]: ${w.message}\n  --> ${displayPath(w.file ?? dataFile)}`);
+      for (const w of result.warnings) sink.warning(w);
       sink.info(say('built', sink.lang, { out: displayPath(result.output), pages: result.pages, kb: Math.round(result.bytes / 1024), ms: result.ms }));
     } catch (e) {
       failed++;

@@ -73,8 +73,8 @@ export function canBreakBetween(a: Atom, b: Atom): boolean {
  */
 export function pairGap(a: Atom, b: Atom, hanLatinEm: number): number {
   if (a.kind === 'punct' && b.kind === 'punct') {
-    if (blankRight(last(a))) return -a.size / 2;
-    if (blankLeft(first(b))) return -b.size / 2;
+    if (blankRight(last(a)) && fullWidth(a)) return -a.size / 2;
+    if (blankLeft(first(b)) && fullWidth(b)) return -b.size / 2;
   }
   if (hanLatinEm && ((isIdeograph(last(a)) && b.kind === 'latin') || (a.kind === 'latin' && isIdeograph(first(b))))) {
     return hanLatinEm * Math.min(a.size, b.size);
@@ -84,7 +84,7 @@ export function pairGap(a: Atom, b: Atom, hanLatinEm: number): number {
 
 /** How much a mark may give up when a line is tight: its blank half, unless a neighbour took it. */
 export function shrinkOf(a: Atom, prev: Atom | undefined, next: Atom | undefined): number {
-  if (a.kind !== 'punct') return 0;
+  if (a.kind !== 'punct' || !fullWidth(a)) return 0;
   const ch = a.text;
   if (blankRight(ch) && !(next && next.kind === 'punct')) return a.size / 2;
   if (blankLeft(ch) && !(prev && prev.kind === 'punct')) return a.size / 2;
@@ -93,5 +93,13 @@ export function shrinkOf(a: Atom, prev: Atom | undefined, next: Atom | undefined
 
 /** A closing mark that ends a line hangs its blank half past the edge (set half-width). */
 export function hangOf(a: Atom): number {
-  return a.kind === 'punct' && blankRight(a.text) ? a.size / 2 : 0;
+  return a.kind === 'punct' && blankRight(a.text) && fullWidth(a) ? a.size / 2 : 0;
+}
+
+/**
+ * Only a mark drawn on a full em has a blank half to give up; some fonts (楷 among them) set
+ * quotation marks narrow, and squeezing those would run them into the characters beside them.
+ */
+function fullWidth(a: Atom): boolean {
+  return a.width - (a.run.characterSpacing ?? 0) >= a.size * 0.9;
 }

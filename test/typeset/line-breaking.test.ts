@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { Inline } from '../../src/document/doc-definition.js';
+import { applyFontFallback } from '../../src/typeset/font-fallback.js';
+import { loadFontSet, type Face } from '../../src/typeset/font-set.js';
+import { widthOf } from '../../src/typeset/glyph-metrics.js';
+import { toAtoms } from '../../src/typeset/linebreak/atoms.js';
+import { breakLines } from '../../src/typeset/linebreak/break-lines.js';
+import { emitLine } from '../../src/typeset/linebreak/emit-lines.js';
+import { noEnd, noStart } from '../../src/typeset/linebreak/char-class.js';
+import { repoRoot } from '../helpers/run-cli.js';
+
+const fonts = loadFontSet();
+const faceOf = (r: Inline): Face => {
+  const f = fonts.roles.get(r.font)!;
+  return r.bold && f.bold ? f.bold : f.normal;
+};
+
+interface Glyph { ch: string; x: number; advance: number; size: number }
+
+/**
+ * Lay out a paragraph as the typeset stage does and return every glyph's position, computed the
+ * way pdfkit places them: each glyph's advance, then the inline's characterSpacing after it.
+ */
+function layOut(text: string, opts: { width: number; size?: number; indent?: number; font?: string; hanLatinEm?: number; justify?: boolean }) {
+  const size = opts.size ?? 16;
+  const node = { text: [{ text, font: opts.font ?? 'serif', fontSize: size, leading: 1.5 } as Inline] };
+  applyFontFallback([node], fonts);
+  const atoms = toAtoms(node.text as Inline[], faceOf, opts.width);
+  const breaks = breakLines(atoms, { width: opts.width, indent: opts.indent ?? 0, justify: opts.justify ?? true, hanLatinEm: opts.hanLatinEm ?? 0.25 });
+  return breaks.map((b, i) => {
+    const inlines = emitLine(atoms, b, opts.hanLatinEm ?? 0.25);
+    let x = i === 0 ? opts.indent ?? 0 : 0;
+    const glyphs: Glyph[] = [];
+    for (const inline of inlines) {
+      const face = faceOf(inline);
+      for (const ch of inline.text) {
+        const advance = widthOf(face, ch, inline.fontSize);
+        glyphs.push({ ch, x, advance, size: inline.fontSize });
+        x += advance + (inline.characterSpacing ?? 0);
+      }
+    }
+    return { glyphs, end: x, last: b.last, text: glyphs.map((g) => g.ch).join('') };
+  });
+}
+
+const isHan = (ch: string) => /[\u3400-\u9fff]/.test(ch);
+
+/** The largest gap between neighbouring Han characters on justified lines of 8+ characters, in em. */
+function maxHanGap(lines: ReturnType<typeof layOut>): number {
+  let max = 0;
+  for (const line of lines) {
+    if (line.glyphs.length < 8) continue;
+    line.glyphs.forEach((g, i) => {
+      const prev = line.glyphs[i - 1];
+      if (prev && isHan(prev.ch) && isHan(g.ch)) max = Math.max(max, (g.x - (prev.x + prev.advance)) / g.size);
+    });
+  }
+  return max;
+}
+
+const sample = parse(readFileSync(join(repoRoot, 'templates/bulletin/sample.yaml'), 'utf8')) as { sections: { paragraphs: string[] }[]; lead: { paragraphs: string[] } };
+const paragraphs = [...sample.lead.paragraphs, ...sample.sections.flatMap((s) => s.paragraphs)];
+/** A paragraph built to be hard: long unbreakable quoted numbers, dashes, ellipses, mark clusters. */
+const hard = '建立了产业发展“1+1+12”、群众安置“1+7”等工作体系——把规划图变成施工图，把时间表变成计程表……截至7月底，全区360个重大项目完成投资186.6亿元，完成率62.2%。“三个一批”签约总额68亿元。（见附表）“安居”“乐业”两大工程，“0到1”“1到N”的裂变。';
+
+describe('CJK line breaking', () => {
+  const width = 33 * 14;
+  const all = [...paragraphs, hard].map((p) => layOut(p, { width, size: 14, indent: 28 }));
+
+  it('never starts a line with closing punctuation nor ends one with an opening mark', () => {
+    for (const lines of all) {
+      lines.forEach((line, i) => {
+        if (i > 0) expect(noStart(line.text[0]!), `line starts "${line.text}"`).toBe(false);
+        expect(noEnd(line.text[line.text.length - 1]!), `line ends "${line.text}"`).toBe(false);
+      });
+    }
+  });
+
+  it('keeps —— and ……, numbers and their units together', () => {
+    const text = layOut(hard, { width: 20 * 16 }).map((l) => l.text);
+    const joinedAtBreaks = text.slice(0, -1).map((t, i) => `${t.slice(-1)}|${text[i + 1]![0]}`);
+    for (const pair of joinedAtBreaks) {
+      expect(['—|—', '…|…']).not.toContain(pair);
+      expect(pair).not.toMatch(/^[0-9.]\|[0-9.%亿元个]$/);
+    }
+    // Pushed through every width from 10 to 40 characters, no unit or pair is ever split.
+    for (let chars = 10; chars <= 40; chars++) {
+      const lines = layOut(hard, { width: chars * 16 }).map((l) => l.text);
+      for (let i = 1; i < lines.length; i++) {
+        const seam = `${lines[i - 1]!.slice(-1)}${lines[i]![0]}`;
+        expect(['——', '……', '6亿', '2%', '8亿', '0个'], `width ${chars}: ${seam}`).not.toContain(seam);
+      }
+    }
+  });
+
+  it('fills every justified line to the edge of the text block', () => {
+    for (const lines of all) {
+      for (const line of lines.filter((l) => !l.last)) {
+        const last = line.glyphs[line.glyphs.length - 1]!;
+        // A closing mark at the end hangs its blank half: its ink, not its advance, meets the edge.
+        const inkEnd = /[，。、；：！？”’）》」』】]/.test(last.ch) ? last.x + last.advance / 2 : last.x + last.advance;
+        expect(Math.abs(inkEnd - width), line.text).toBeLessThan(0.05);
+      }
+    }
+  });
+
+  it('leaves no gap over 0.1 em between neighbouring Han characters', () => {
+    for (const lines of all) expect(maxHanGap(lines)).toBeLessThanOrEqual(0.1);
+  });
+
+  it('sets two adjacent marks in 1.5 em, not 2', () => {
+    const [line] = layOut('他说：“好。”然后走了。', { width: 40 * 16, justify: false });
+    const at = (ch: string) => line!.glyphs.findIndex((g) => g.ch === ch);
+    const period = line!.glyphs[at('。')]!;
+    const close = line!.glyphs[at('”')]!;
+    const next = line!.glyphs[at('”') + 1]!;
+    expect((next.x - period.x) / 16).toBeCloseTo(1.5, 5);
+    expect((close.x - period.x) / 16).toBeCloseTo(0.5, 5);
+  });
+
+  it('puts a quarter em between Han characters and Latin letters or digits', () => {
+    const [line] = layOut('共360个项目', { width: 40 * 16, justify: false });
+    const g = line!.glyphs;
+    expect((g[1]!.x - (g[0]!.x + g[0]!.advance)) / 16).toBeCloseTo(0.25, 5);
+    const six = g.findIndex((x) => x.ch === '0');
+    expect((g[six + 1]!.x - (g[six]!.x + g[six]!.advance)) / 16).toBeCloseTo(0.25, 5);
+    const [plain] = layOut('共360个项目', { width: 40 * 16, justify: false, hanLatinEm: 0 });
+    expect(plain!.glyphs[1]!.x).toBeCloseTo(16, 5);
+  });
+
+  it('does not end a paragraph with a single character', () => {
+    for (let chars = 12; chars <= 40; chars++) {
+      for (const p of paragraphs.slice(0, 4)) {
+        const lines = layOut(p, { width: chars * 14, size: 14, indent: 28 });
+        const tail = lines[lines.length - 1]!.text.replace(/[，。、；：！？”’）》]/g, '');
+        if (lines.length > 1) expect(tail.length, `width ${chars}: "${lines[lines.length - 1]!.text}"`).toBeGreaterThan(1);
+      }
+    }
+  });
+
+  it('breaks a 100,000-character run with no break opportunity without failing', () => {
+    const lines = layOut('a'.repeat(100_000), { width: 400, size: 12 });
+    expect(lines.length).toBeGreaterThan(100);
+    expect(lines.every((l) => l.end <= 400.05)).toBe(true);
+  });
+});
