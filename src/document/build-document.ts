@@ -22,7 +22,7 @@ export interface BuildContext {
   projectRoot: string;
   /** The rendered markup's origin, for error locations. */
   origin: string;
-  outline: { lastByLevel: (string | undefined)[]; count: number };
+  outline: { lastByLevel: (string | undefined)[]; count: number; counters: number[] };
   copyNumberSlots: Content[];
   images: Record<string, string>;
   /** Every file read while building (images), for incremental builds and watch. */
@@ -46,7 +46,7 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
     baseDir: options.baseDir,
     projectRoot: options.projectRoot,
     origin: options.origin,
-    outline: { lastByLevel: [], count: 0 },
+    outline: { lastByLevel: [], count: 0, counters: [] },
     copyNumberSlots: [],
     images: {},
     files: [],
@@ -74,7 +74,7 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
     copyNumberSlots: ctx.copyNumberSlots,
     images: ctx.images,
     defaultStyle: { font: sheet.text.font, fontSize: sheet.text.size },
-    typography: { hanLatinEm: sheet.typography.hanLatinSpace },
+    typography: { hanLatinEm: sheet.typography.hanLatinSpace, compress: !sheet.page.grid },
     ...(a.lang ? { language: a.lang } : {}),
   };
   return { definition, files: ctx.files };

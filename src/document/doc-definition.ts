@@ -34,5 +34,5 @@ export interface DocDefinition {
   images: Record<string, string>;
   defaultStyle: Record<string, unknown>;
   language?: string;
-  typography: { hanLatinEm: number };
+  typography: { hanLatinEm: number; compress: boolean };
 }

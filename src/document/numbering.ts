@@ -9,8 +9,12 @@ export function chineseNumeral(n: number): string {
   return String(n);
 }
 
+export const NUMBERING_STYLES = ['cjk', 'cjk-paren', 'decimal', 'decimal-paren', 'circled', 'chapter', 'section'] as const;
+
 export function listLabel(style: string, n: number): string {
   switch (style) {
+    case 'chapter': return `第${chineseNumeral(n)}章　`;
+    case 'section': return `第${chineseNumeral(n)}节　`;
     case 'cjk': return `${chineseNumeral(n)}、`;
     case 'cjk-paren': return `（${chineseNumeral(n)}）`;
     case 'decimal-paren': return `（${n}）`;

@@ -3,6 +3,8 @@ import { BriefingError } from '../errors/briefing-error.js';
 import { loadData } from '../load/load-data.js';
 import { validateWith } from '../validate/validate-data.js';
 import { MM, parseFontSize, parseLength } from './units.js';
+import { NUMBERING_STYLES } from './numbering.js';
+import { pageDimensions } from './page-size.js';
 
 /** A template's style.yaml, resolved to points and role names. */
 export interface StyleSheet {
@@ -11,6 +13,8 @@ export interface StyleSheet {
     size: string;
     margins: { top: number; right: number; bottom: number; left: number };
     pageNumber?: { format: string; align: 'center' | 'outside' | 'left' | 'right'; offset: number; text: TextStyle };
+    /** Character grid (GB/T 9704: 28 × 22): body text sits on `chars` columns and `lines` rows. */
+    grid?: { chars: number; lines: number; pitchX: number; pitchY: number };
   };
   text: TextStyle;
   elements: Record<string, TextStyle & BoxStyle>;
@@ -33,6 +37,8 @@ export interface TextStyle {
   /** First-line indent in characters. */
   indent: number;
   letterSpacing: number;
+  /** Headings: number them 一、 （一） 1. （1） ① 第一章 第一节, counting within the level above. */
+  numbering?: string;
 }
 
 export interface BoxStyle {
@@ -52,6 +58,7 @@ const textStyleSchema = {
     leading: { type: 'number' }, spaceBefore: lengthOrNumber, spaceAfter: lengthOrNumber, indent: { type: 'number' },
     letterSpacing: lengthOrNumber, border: lengthOrNumber, borderColor: { type: 'string' }, background: { type: 'string' },
     padding: lengthOrNumber,
+    numbering: { enum: [...NUMBERING_STYLES] },
   },
 };
 const styleSchema = {
@@ -65,6 +72,8 @@ const styleSchema = {
         size: { type: 'string' },
         margins: { type: 'object', additionalProperties: false, required: ['top', 'right', 'bottom', 'left'],
           properties: { top: lengthOrNumber, right: lengthOrNumber, bottom: lengthOrNumber, left: lengthOrNumber } },
+        grid: { type: 'object', additionalProperties: false, required: ['chars', 'lines'],
+          properties: { chars: { type: 'integer', minimum: 1 }, lines: { type: 'integer', minimum: 1 } } },
         pageNumber: { type: 'object', additionalProperties: false, required: ['format'],
           properties: { format: { type: 'string' }, align: { enum: ['center', 'outside', 'left', 'right'] }, offset: lengthOrNumber, style: textStyleSchema } },
       },
@@ -92,18 +101,23 @@ export function loadStyle(file: string): StyleSheet {
     throw new BriefingError('E_STYLE', { reason: first.message }, first.location);
   }
   const raw = loaded.data as { page: Record<string, unknown>; text: RawText; elements?: Record<string, RawText>; typography?: { hanLatinSpace?: number } };
-  const base = resolveText(raw.text, defaults, file, ['text'], loaded.locate);
+  const margins = raw.page.margins as Record<string, unknown>;
+  const box = { top: parseLength(margins.top)!, right: parseLength(margins.right)!, bottom: parseLength(margins.bottom)!, left: parseLength(margins.left)! };
+  const grid = gridOf(raw.page.grid as { chars: number; lines: number } | undefined, String(raw.page.size), box, file);
+  let base = resolveText(raw.text, defaults, file, ['text'], loaded.locate);
+  // On a grid the body's pitch comes from the grid: 156 mm / 28 ≈ 15.79 pt for 16 pt 三号.
+  if (grid) base = { ...base, letterSpacing: grid.pitchX - base.size, leading: grid.pitchY / base.size };
   const elements: StyleSheet['elements'] = {};
   for (const [name, el] of Object.entries(raw.elements ?? {})) {
     elements[name] = { ...resolveText(el, { ...base, align: undefined, spaceBefore: 0, spaceAfter: 0, indent: 0 }, file, ['elements', name], loaded.locate), ...resolveBox(el) };
   }
-  const margins = raw.page.margins as Record<string, unknown>;
   const pn = raw.page.pageNumber as { format: string; align?: string; offset?: unknown; style?: RawText } | undefined;
   const sheet: StyleSheet = {
     file,
     page: {
       size: String(raw.page.size),
-      margins: { top: parseLength(margins.top)!, right: parseLength(margins.right)!, bottom: parseLength(margins.bottom)!, left: parseLength(margins.left)! },
+      margins: box,
+      grid,
       pageNumber: pn && {
         format: pn.format,
         align: (pn.align ?? 'center') as 'center',
@@ -117,6 +131,12 @@ export function loadStyle(file: string): StyleSheet {
   };
   cache.set(file, sheet);
   return sheet;
+}
+
+function gridOf(grid: { chars: number; lines: number } | undefined, size: string, box: { top: number; right: number; bottom: number; left: number }, file: string) {
+  if (!grid) return undefined;
+  const [w, h] = pageDimensions(size, file);
+  return { ...grid, pitchX: (w - box.left - box.right) / grid.chars, pitchY: (h - box.top - box.bottom) / grid.lines };
 }
 
 /** The style of a markup element: the sheet's entry for it, else the body text style. */
@@ -147,6 +167,7 @@ function resolveText(raw: RawText, parent: TextStyle, file: string, path: string
     spaceAfter: parseLength(raw.spaceAfter, size) ?? parent.spaceAfter,
     indent: (raw.indent as number) ?? parent.indent,
     letterSpacing: parseLength(raw.letterSpacing, size) ?? parent.letterSpacing,
+    numbering: raw.numbering as string | undefined,
   };
 }
 

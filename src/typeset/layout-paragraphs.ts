@@ -1,13 +1,10 @@
 import type { Content, Inline } from '../document/doc-definition.js';
 import type { Face, FontSet } from './font-set.js';
-import { toAtoms } from './linebreak/atoms.js';
+import { toAtoms, type SpacingRules } from './linebreak/atoms.js';
 import { breakLines } from './linebreak/break-lines.js';
 import { emitLine } from './linebreak/emit-lines.js';
 
-export interface ParagraphOptions {
-  /** Space between ideographs and Latin letters or digits, in em (0 = none). */
-  hanLatinEm: number;
-}
+export type ParagraphOptions = SpacingRules;
 
 /**
  * Replace every paragraph the document stage gave a `measure` (its width) with finished lines from
@@ -27,9 +24,9 @@ export function layoutParagraphs(content: Content[], fonts: FontSet, opts: Parag
     const indent = (node.leadingIndent as number | undefined) ?? 0;
     const align = (node.alignment as string | undefined) ?? 'left';
     const atoms = toAtoms(runs, faceOf, width);
-    const breaks = breakLines(atoms, { width, indent, justify: align === 'justify', hanLatinEm: opts.hanLatinEm });
+    const breaks = breakLines(atoms, { width, indent, justify: align === 'justify', rules: opts });
     const lines: Content[] = breaks.map((line, i) => {
-      const out: Content = { text: emitLine(atoms, line, opts.hanLatinEm), noWrap: true, alignment: align === 'justify' ? 'left' : align };
+      const out: Content = { text: emitLine(atoms, line, opts), noWrap: true, alignment: align === 'justify' ? 'left' : align };
       if (i === 0 && indent) out.leadingIndent = indent;
       return out;
     });

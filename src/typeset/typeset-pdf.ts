@@ -52,7 +52,7 @@ export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: Ty
   let pages = 0;
   const footer = pageNumberFooter(def, (n) => (pages = n));
   const { used, missing } = applyFontFallback([def.content, footer.sample], fonts);
-  layoutParagraphs(def.content, fonts, { hanLatinEm: def.typography.hanLatinEm });
+  layoutParagraphs(def.content, fonts, def.typography);
 
   const families: Record<string, Record<string, string | [string, string]>> = {};
   for (const face of used) register(pm, face, families);

@@ -24,14 +24,17 @@ interface Glyph { ch: string; x: number; advance: number; size: number }
  * Lay out a paragraph as the typeset stage does and return every glyph's position, computed the
  * way pdfkit places them: each glyph's advance, then the inline's characterSpacing after it.
  */
-function layOut(text: string, opts: { width: number; size?: number; indent?: number; font?: string; hanLatinEm?: number; justify?: boolean }) {
+function layOut(text: string, opts: { width: number; size?: number; indent?: number; font?: string; hanLatinEm?: number; justify?: boolean; letterSpacing?: number; grid?: boolean }) {
   const size = opts.size ?? 16;
-  const node = { text: [{ text, font: opts.font ?? 'serif', fontSize: size, leading: 1.5 } as Inline] };
+  const run = { text, font: opts.font ?? 'serif', fontSize: size, leading: 1.5 } as Inline;
+  if (opts.letterSpacing) run.characterSpacing = opts.letterSpacing;
+  const node = { text: [run] };
+  const rules = { hanLatinEm: opts.hanLatinEm ?? 0.25, compress: !opts.grid };
   applyFontFallback([node], fonts);
   const atoms = toAtoms(node.text as Inline[], faceOf, opts.width);
-  const breaks = breakLines(atoms, { width: opts.width, indent: opts.indent ?? 0, justify: opts.justify ?? true, hanLatinEm: opts.hanLatinEm ?? 0.25 });
+  const breaks = breakLines(atoms, { width: opts.width, indent: opts.indent ?? 0, justify: opts.justify ?? true, rules });
   return breaks.map((b, i) => {
-    const inlines = emitLine(atoms, b, opts.hanLatinEm ?? 0.25);
+    const inlines = emitLine(atoms, b, rules);
     let x = i === 0 ? opts.indent ?? 0 : 0;
     const glyphs: Glyph[] = [];
     for (const inline of inlines) {
@@ -139,6 +142,18 @@ describe('CJK line breaking', () => {
         if (lines.length > 1) expect(tail.length, `width ${chars}: "${lines[lines.length - 1]!.text}"`).toBeGreaterThan(1);
       }
     }
+  });
+
+  it('sets GB/T 9704 grid text on a 28-character pitch, punctuation in full cells', () => {
+    const width = 156 * (72 / 25.4);
+    const pitch = width / 28;
+    const lines = layOut(paragraphs[4]!, { width, size: 16, indent: 2 * pitch, grid: true, hanLatinEm: 0, letterSpacing: pitch - 16 });
+    const cells = (l: (typeof lines)[number]) => l.glyphs.length + (l === lines[0] ? 2 : 0);
+    // Lines that hold exactly 28 characters sit on the grid, cell by cell; kinsoku may move one character.
+    const onGrid = lines.filter((l) => !l.last && cells(l) === 28 && l.glyphs.every((g) => Math.abs(g.advance - 16) < 0.01));
+    expect(onGrid.length).toBeGreaterThan(lines.length / 2);
+    for (const line of onGrid) line.glyphs.forEach((g, k) => expect(g.x).toBeCloseTo((k + (line === lines[0] ? 2 : 0)) * pitch, 1));
+    for (const line of lines.filter((l) => !l.last)) expect(Math.abs(cells(line) - 28)).toBeLessThanOrEqual(1);
   });
 
   it('breaks a 100,000-character run with no break opportunity without failing', () => {

@@ -1,7 +1,9 @@
 import type { MarkupElement } from '../../markup/markup-tree.js';
 import type { BuildContext } from '../build-document.js';
 import type { Content } from '../doc-definition.js';
-import { inlineRuns } from '../inline.js';
+import { inlineRuns, toInline } from '../inline.js';
+import { listLabel } from '../numbering.js';
+import type { Inline } from '../doc-definition.js';
 import { styleFor } from '../style.js';
 
 /** Paragraph-like blocks: p, lead, kicker, title, subtitle, byline, figcaption. */
@@ -23,8 +25,15 @@ export function paragraph(el: MarkupElement, ctx: BuildContext, styleName = el.n
 export function heading(el: MarkupElement, ctx: BuildContext): Content {
   const node = paragraph(el, ctx);
   node.keepWithNext = true;
-  if (el.attrs.outline === 'false') return node;
   const level = Number(el.name[1]);
+  const counters = ctx.outline.counters;
+  counters[level - 1] = (counters[level - 1] ?? 0) + 1;
+  counters.length = level;
+  const style = styleFor(ctx.sheet, el.name);
+  if (style.numbering) {
+    (node.text as Inline[]).unshift(toInline(listLabel(style.numbering, counters[level - 1]!), style));
+  }
+  if (el.attrs.outline === 'false') return node;
   const id = `heading-${++ctx.outline.count}`;
   node.id = id;
   node.outline = true;

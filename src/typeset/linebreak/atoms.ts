@@ -71,8 +71,17 @@ export function canBreakBetween(a: Atom, b: Atom): boolean {
  * Fixed space between two neighbours on a line, in pt: a quarter em between ideographs and Latin
  * (when the style asks), minus half an em where two marks meet (。” takes 1.5 em, not 2).
  */
-export function pairGap(a: Atom, b: Atom, hanLatinEm: number): number {
-  if (a.kind === 'punct' && b.kind === 'punct') {
+/** How a paragraph spaces its characters: the style's typography settings. */
+export interface SpacingRules {
+  /** Space between ideographs and Latin letters or digits, in em (0 = none). */
+  hanLatinEm: number;
+  /** Squeeze and hang punctuation (off on a character grid, where every mark keeps its cell). */
+  compress: boolean;
+}
+
+export function pairGap(a: Atom, b: Atom, rules: SpacingRules): number {
+  const hanLatinEm = rules.hanLatinEm;
+  if (rules.compress && a.kind === 'punct' && b.kind === 'punct') {
     if (blankRight(last(a)) && fullWidth(a)) return -a.size / 2;
     if (blankLeft(first(b)) && fullWidth(b)) return -b.size / 2;
   }
@@ -83,8 +92,8 @@ export function pairGap(a: Atom, b: Atom, hanLatinEm: number): number {
 }
 
 /** How much a mark may give up when a line is tight: its blank half, unless a neighbour took it. */
-export function shrinkOf(a: Atom, prev: Atom | undefined, next: Atom | undefined): number {
-  if (a.kind !== 'punct' || !fullWidth(a)) return 0;
+export function shrinkOf(a: Atom, prev: Atom | undefined, next: Atom | undefined, rules: SpacingRules): number {
+  if (!rules.compress || a.kind !== 'punct' || !fullWidth(a)) return 0;
   const ch = a.text;
   if (blankRight(ch) && !(next && next.kind === 'punct')) return a.size / 2;
   if (blankLeft(ch) && !(prev && prev.kind === 'punct')) return a.size / 2;
@@ -92,8 +101,8 @@ export function shrinkOf(a: Atom, prev: Atom | undefined, next: Atom | undefined
 }
 
 /** A closing mark that ends a line hangs its blank half past the edge (set half-width). */
-export function hangOf(a: Atom): number {
-  return a.kind === 'punct' && blankRight(a.text) && fullWidth(a) ? a.size / 2 : 0;
+export function hangOf(a: Atom, rules: SpacingRules): number {
+  return rules.compress && a.kind === 'punct' && blankRight(a.text) && fullWidth(a) ? a.size / 2 : 0;
 }
 
 /**

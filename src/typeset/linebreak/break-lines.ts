@@ -1,12 +1,11 @@
-import { canBreakBetween, hangOf, pairGap, shrinkOf, type Atom } from './atoms.js';
+import { canBreakBetween, hangOf, pairGap, shrinkOf, type Atom, type SpacingRules } from './atoms.js';
 
 export interface BreakOptions {
   /** Line width in pt; the first line is shorter by `indent`. */
   width: number;
   indent: number;
   justify: boolean;
-  /** Quarter-em style space between ideographs and Latin, in em (0 = off). */
-  hanLatinEm: number;
+  rules: SpacingRules;
 }
 
 /** A laid-out line: atoms [start, end) and how it meets the width. */
@@ -35,8 +34,8 @@ const INFEASIBLE = Number.POSITIVE_INFINITY;
 export function breakLines(atoms: Atom[], opts: BreakOptions): LineBreak[] {
   const n = atoms.length;
   if (n === 0) return [];
-  const gaps = atoms.map((a, i) => (i + 1 < n ? pairGap(a, atoms[i + 1]!, opts.hanLatinEm) : 0));
-  const shrinks = atoms.map((a, i) => shrinkOf(a, atoms[i - 1], atoms[i + 1]));
+  const gaps = atoms.map((a, i) => (i + 1 < n ? pairGap(a, atoms[i + 1]!, opts.rules) : 0));
+  const shrinks = atoms.map((a, i) => shrinkOf(a, atoms[i - 1], atoms[i + 1], opts.rules));
   const breakAfter = atoms.map((a, i) => i === n - 1 || canBreakBetween(a, atoms[i + 1]!));
   const forced = atoms.map((a) => a.kind === 'newline');
 
@@ -64,7 +63,7 @@ export function breakLines(atoms: Atom[], opts: BreakOptions): LineBreak[] {
         continue;
       }
       const trimmed = trimTrailingSpaces(atoms, s, end);
-      const lineNatural = natural - trimmed.width - hangOf(atoms[trimmed.end - 1] ?? a);
+      const lineNatural = natural - trimmed.width - hangOf(atoms[trimmed.end - 1] ?? a, opts.rules);
       const lineGlyphs = glyphs - trimmed.glyphs;
       const fit = fitLine(lineNatural, width, shrink, lineGlyphs, a.size, opts.justify && !isLast);
       const overfullAlone = fit === undefined && end === s;

@@ -1,5 +1,5 @@
 import type { Content, Inline } from '../../document/doc-definition.js';
-import { hangOf, pairGap, shrinkOf, type Atom } from './atoms.js';
+import { hangOf, pairGap, shrinkOf, type Atom, type SpacingRules } from './atoms.js';
 import type { LineBreak } from './break-lines.js';
 import { blankLeft } from './char-class.js';
 
@@ -13,7 +13,7 @@ const EPSILON = 0.01;
  * decided: `characterSpacing` with briefing's `trailingSpacing` (see pdfmake-patches.ts) so the space
  * after an inline's last glyph counts too. Glyphs with equal spacing and style share an inline.
  */
-export function emitLine(atoms: Atom[], line: LineBreak, hanLatinEm: number): Inline[] {
+export function emitLine(atoms: Atom[], line: LineBreak, rules: SpacingRules): Inline[] {
   let s = line.start;
   let e = line.end;
   while (s < e && (atoms[s]!.kind === 'space' || atoms[s]!.kind === 'newline')) s++;
@@ -25,11 +25,11 @@ export function emitLine(atoms: Atom[], line: LineBreak, hanLatinEm: number): In
     const next = i + 1 < e ? atoms[i + 1] : undefined;
     const glyphs = [...a.text];
     // Space after the atom: the fixed pair gap, the squeezed part of its own or the next mark's blank half.
-    let after = next ? pairGap(a, next, hanLatinEm) + spacing : -hangOf(a);
+    let after = next ? pairGap(a, next, rules) + spacing : -hangOf(a, rules);
     if (next && line.squeeze > 0) {
-      const own = shrinkOf(a, atoms[i - 1], next);
+      const own = shrinkOf(a, atoms[i - 1], next, rules);
       if (own && !blankLeft(a.text)) after -= own * line.squeeze;
-      const theirs = shrinkOf(next, a, atoms[i + 2]);
+      const theirs = shrinkOf(next, a, atoms[i + 2], rules);
       if (theirs && blankLeft(next.text)) after -= theirs * line.squeeze;
     }
     const letter = a.run.characterSpacing ?? 0;
