@@ -1,10 +1,11 @@
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { BriefingError, BriefingErrors, formatDataPath, type SourceLocation } from '../errors/briefing-error.js';
 import type { ErrorCode } from '../errors/catalogue.js';
 import { attachTables } from '../load/attach-tables.js';
 import { findValuePath, loadData, type LoadedData } from '../load/load-data.js';
 import { findProjectRoot } from '../project/project-root.js';
-import { loadConfig, type ProjectConfig } from '../project/load-config.js';
+import { loadConfig, type FontFileSpec, type ProjectConfig } from '../project/load-config.js';
 import { findTemplateDir, loadTemplatePack } from '../template/template-pack.js';
 import { validateData } from '../validate/validate-data.js';
 import { compileTemplate, type CompiledTemplate } from '../render/render-template.js';
@@ -13,18 +14,28 @@ import type { MarkupElement } from '../markup/markup-tree.js';
 import { loadStyle } from '../document/style.js';
 import { buildDocument } from '../document/build-document.js';
 import type { DocDefinition } from '../document/doc-definition.js';
+import { hashInputs } from './input-hash.js';
 
 export interface BuildRequest {
   dataFile: string;
   /** Template name or folder; overrides the data's own `template:`. */
   template?: string;
-  /** Output file; default output/<stem>.pdf under the project root. */
+  /** Output file, or a pattern with {stem} {date} {template}; default output/{stem}.pdf under the project root. */
   output?: string;
-  /** Folder to look for briefing.config.* from; default the current folder. */
+  /** Folder to look for briefing.config.* from, and that relative paths start from; default the current folder. */
   cwd?: string;
+  /** Role → font files for this build, over the config's own. */
+  fonts?: Record<string, FontFileSpec>;
   copyNumber?: string;
+  /** Printed across every page, e.g. 张三 专用 on a recipient's copy. */
+  watermark?: string;
   /** Missing glyphs are errors rather than warnings. */
   strict?: boolean;
+  /** The input hash of the output's last build: equal inputs mean the build is skipped. */
+  previousHash?: string;
+  force?: boolean;
+  /** Stop before typesetting: report what would be built (or skipped) and why. */
+  dryRun?: boolean;
 }
 
 export interface Warning extends SourceLocation {
@@ -34,6 +45,7 @@ export interface Warning extends SourceLocation {
 }
 
 export interface BuildResult {
+  input: string;
   output: string;
   template: string;
   pages: number;
@@ -41,6 +53,9 @@ export interface BuildResult {
   ms: number;
   /** Every file the build read: data, CSV, template files, style, fonts, config. */
   inputs: string[];
+  /** Content hash of the inputs (and briefing's version), for incremental builds. */
+  hash: string;
+  skipped: boolean;
   warnings: Warning[];
 }
 
@@ -53,14 +68,17 @@ export interface PreparedDocument {
   markup: MarkupElement;
   definition: DocDefinition;
   inputs: string[];
+  output: string;
+  fonts: Record<string, FontFileSpec>;
 }
 
 const compiledTemplates = new Map<string, CompiledTemplate>();
 
 /** load → validate → render → markup → document. No fonts and no pdfmake are touched. */
 export function prepareDocument(req: BuildRequest): PreparedDocument {
-  const dataFile = resolve(req.cwd ?? process.cwd(), req.dataFile);
-  const { root, configFile } = findProjectRoot(req.cwd ?? process.cwd());
+  const cwd = req.cwd ?? process.cwd();
+  const dataFile = resolve(cwd, req.dataFile);
+  const { root, configFile } = findProjectRoot(cwd);
   const config = loadConfig(configFile);
   const loaded = loadData(dataFile);
   const templateName = req.template ?? (typeof loaded.data.template === 'string' ? loaded.data.template : undefined);
@@ -78,45 +96,59 @@ export function prepareDocument(req: BuildRequest): PreparedDocument {
   const markupText = template.render(data);
   const markup = parseMarkup(markupText, { file: pack.entry.file });
   const sheet = loadStyle(pack.styleFile);
+  const date = documentDate(loaded.data, pack.datePath);
   const { definition, files: imageFiles } = atDataValue(loaded, undefined, () => buildDocument(markup, sheet, {
     baseDir: dirname(dataFile),
     projectRoot: root,
     origin: `${pack.entry.file} (rendered markup)`,
-    creationDate: creationDate(loaded.data, pack.datePath),
+    creationDate: date,
   }));
   const inputs = [dataFile, ...csvFiles, pack.entry.file, ...[...pack.partials.values()].map((p) => p.file), pack.schemaFile, pack.styleFile, ...imageFiles];
   if (configFile) inputs.push(configFile);
-  return { loaded, projectRoot: root, config, template, markup, definition, inputs };
+  const output = outputPath(req.output, { cwd, root, dataFile, template: pack.name, date });
+  return { loaded, projectRoot: root, config, template, markup, definition, inputs, output, fonts: { ...config.fonts, ...req.fonts } };
 }
 
-/** The whole pipeline for one data file, ending in an atomically written PDF. */
+/** The whole pipeline for one data file, ending in an atomically written PDF (or a skip). */
 export async function buildBriefing(req: BuildRequest): Promise<BuildResult> {
   const started = performance.now();
   const prepared = prepareDocument(req);
-  const { typesetPdf } = await import('../typeset/typeset-pdf.js');
   const { loadFontSet } = await import('../typeset/font-set.js');
+  const fonts = loadFontSet(prepared.fonts);
+  const hash = hashInputs(prepared.inputs, fonts, { copyNumber: req.copyNumber, watermark: req.watermark, strict: req.strict });
+  const base = { input: prepared.loaded.file, output: prepared.output, template: prepared.template.pack.name, inputs: prepared.inputs, hash };
+  const unchanged = !req.force && req.previousHash === hash && existsSync(prepared.output);
+  if (unchanged || req.dryRun) {
+    return { ...base, pages: 0, bytes: 0, ms: Math.round(performance.now() - started), skipped: unchanged, warnings: [] };
+  }
+  const { typesetPdf } = await import('../typeset/typeset-pdf.js');
   const { writeAtomic } = await import('../output/write-atomic.js');
-  const fonts = loadFontSet(prepared.config.fonts);
-  const result = await typesetPdf(prepared.definition, fonts, { readableRoots: [prepared.projectRoot, dirname(prepared.loaded.file)], copyNumber: req.copyNumber });
-  // Where each missing character came from: the first data value that contains it.
-  const missing = result.missing.map((m) => {
-    const path = findValuePath(prepared.loaded.data, m.char, [], (v) => typeof v === 'string' && v.includes(m.char));
-    const where = path ? { file: prepared.loaded.file, dataPath: formatDataPath(path), ...prepared.loaded.locate(path) } : { file: prepared.loaded.file };
-    return new BriefingError('E_MISSING_GLYPH', { char: m.char, codepoint: m.codepoint }, where);
+  const result = await typesetPdf(prepared.definition, fonts, {
+    readableRoots: [prepared.projectRoot, dirname(prepared.loaded.file)],
+    copyNumber: req.copyNumber,
+    watermark: req.watermark,
   });
+  const missing = missingGlyphErrors(prepared.loaded, result.missing);
   if (req.strict && missing.length) throw missing.length === 1 ? missing[0]! : new BriefingErrors(missing);
-  const warnings: Warning[] = missing.map((e) => ({ code: e.code, params: e.params, message: e.message, ...e.location }));
-  const output = outputPath(req, prepared.projectRoot);
-  writeAtomic(output, result.pdf);
+  writeAtomic(prepared.output, result.pdf);
   return {
-    output,
-    template: prepared.template.pack.name,
+    ...base,
+    inputs: [...prepared.inputs, ...result.fontFiles],
     pages: result.pages,
     bytes: result.pdf.length,
     ms: Math.round(performance.now() - started),
-    inputs: [...prepared.inputs, ...result.fontFiles],
-    warnings,
+    skipped: false,
+    warnings: missing.map((e) => ({ code: e.code, params: e.params, message: e.message, ...e.location })),
   };
+}
+
+/** Where each missing character came from: the first data value that contains it. */
+function missingGlyphErrors(loaded: LoadedData, missing: { char: string; codepoint: string }[]): BriefingError[] {
+  return missing.map((m) => {
+    const path = findValuePath(loaded.data, m.char, [], (v) => typeof v === 'string' && v.includes(m.char));
+    const where = path ? { file: loaded.file, dataPath: formatDataPath(path), ...loaded.locate(path) } : { file: loaded.file };
+    return new BriefingError('E_MISSING_GLYPH', { char: m.char, codepoint: m.codepoint }, where);
+  });
 }
 
 /** Errors about a file named in the data point at the data, where the user can fix them. */
@@ -134,13 +166,22 @@ function atDataValue<T>(loaded: LoadedData, knownPath: (string | number)[] | und
   }
 }
 
-export function outputPath(req: BuildRequest, projectRoot: string): string {
-  if (req.output) return resolve(req.cwd ?? process.cwd(), req.output);
-  return join(projectRoot, 'output', `${basename(req.dataFile, extname(req.dataFile))}.pdf`);
+/**
+ * The output file: `-o` as given, or a pattern ({stem}, {template}, {date}) relative to the project
+ * root, by default output/{stem}.pdf.
+ */
+export function outputPath(written: string | undefined, ctx: { cwd: string; root: string; dataFile: string; template: string; date: Date }): string {
+  const stem = basename(ctx.dataFile, extname(ctx.dataFile));
+  if (!written) return join(ctx.root, 'output', `${stem}.pdf`);
+  const filled = written
+    .replaceAll('{stem}', stem)
+    .replaceAll('{template}', ctx.template)
+    .replaceAll('{date}', ctx.date.toISOString().slice(0, 10));
+  return resolve(written === filled ? ctx.cwd : ctx.root, filled);
 }
 
 /** SOURCE_DATE_EPOCH, else the document's own date, else now: the same inputs give the same bytes. */
-function creationDate(data: Record<string, unknown>, datePath: string | undefined): Date {
+function documentDate(data: Record<string, unknown>, datePath: string | undefined): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
   const value = datePath?.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);

@@ -19,6 +19,24 @@ function sinkFor(cmd: Command): Sink {
   return createSink({ lang: pickLanguage(g.lang), quiet: g.quiet, verbose: g.verbose });
 }
 
+/** The options `build` and `watch` share. */
+function buildOptions(cmd: Command): Command {
+  return cmd
+    .option('-t, --template <name|dir>', 'template to use (overrides the config job and the data\'s "template:")')
+    .option('-o, --output <file>', 'output PDF, a pattern like out/{stem}-{date}.pdf, or with --copies a folder')
+    .option('--strict', 'treat characters no font has as errors')
+    .option('--jobs <n>', 'build n documents in parallel')
+    .option('--report <file>', 'write a JSON report of every document, even when builds fail')
+    .option('--force', 'rebuild even when no input changed')
+    .option('--shard <k/n>', 'build the k-th of n deterministic slices (CI splitting)')
+    .option('--fail-fast', 'stop at the first document that fails')
+    .option('--dry-run', 'list what would be built and why, without building')
+    .option('--copies <n>', 'print n numbered copies (份号 000001 …), one PDF each')
+    .option('--recipients <csv>', 'print one numbered copy per row of a CSV with a 姓名 (name) column')
+    .option('--watermark <text>', 'with --recipients: watermark each copy, {name} is the recipient')
+    .option('--copy-number <number>', 'print this 份号 where the template places it');
+}
+
 /** Commands are imported when run, so `validate` never loads what only `build` needs. */
 function program(): Command {
   const p = new Command('briefing')
@@ -30,18 +48,30 @@ function program(): Command {
     .showHelpAfterError()
     .exitOverride();
 
-  p.command('build')
-    .description('build PDFs from data files')
-    .argument('<data...>', 'YAML or JSON data files')
-    .option('-t, --template <name|dir>', 'template to use (overrides the data\'s "template:")')
-    .option('-o, --output <file>', 'output PDF (default: output/<data-file-name>.pdf)')
-    .option('--strict', 'treat characters no font has as errors')
-    .option('--copy-number <number>', 'print this 份号 where the template places it')
-    .addHelpText('after', '\nExamples:\n  briefing build templates/bulletin/sample.yaml\n  briefing build report.yaml -o out/report.pdf --strict')
-    .action(async (data: string[], flags, cmd: Command) => {
-      const { runBuild } = await import('./commands/build.js');
-      process.exitCode = await runBuild(data, flags, sinkFor(cmd));
-    });
+  const build = p.command('build')
+    .description('build PDFs from data files, or every job in briefing.config.yaml')
+    .argument('[data...]', 'YAML or JSON data files or globs (default: the config\'s jobs)');
+  buildOptions(build).action(async (data: string[], flags, cmd: Command) => {
+    const { runBuild } = await import('./commands/build.js');
+    process.exitCode = await runBuild(data, flags, sinkFor(cmd));
+  });
+  build.addHelpText('after', `
+Examples:
+  briefing build templates/bulletin/sample.yaml
+  briefing build report.yaml -o out/report.pdf --strict
+  briefing build                                   # every job in briefing.config.yaml
+  briefing build 'reports/*.yaml' --jobs 2 --report build.json
+  briefing build --shard 2/4                        # a quarter of the jobs, for CI
+  briefing build handout.yaml --copies 30 -o copies/    # 000001 … 000030
+  briefing build handout.yaml --recipients list.csv --watermark '{name} 专用'`);
+
+  const watch = p.command('watch')
+    .description('build, then rebuild whenever a file the last build read changes')
+    .argument('[data...]', 'YAML or JSON data files or globs (default: the config\'s jobs)');
+  buildOptions(watch).action(async (data: string[], flags, cmd: Command) => {
+    const { runWatch } = await import('./commands/watch.js');
+    process.exitCode = await runWatch(data, flags, sinkFor(cmd));
+  });
 
   p.command('validate')
     .description('check data files against their template without typesetting')
@@ -58,6 +88,15 @@ function program(): Command {
     .action(async (_flags, cmd: Command) => {
       const { runTemplates } = await import('./commands/templates.js');
       process.exitCode = runTemplates(sinkFor(cmd));
+    });
+
+  p.command('fonts')
+    .description('list font roles, their files and coverage; --check lists characters no font has')
+    .option('--check <data...>', 'data files whose text to check')
+    .addHelpText('after', '\nExamples:\n  briefing fonts\n  briefing fonts --check report.yaml')
+    .action(async (flags: { check?: string[] }, cmd: Command) => {
+      const { runFonts } = await import('./commands/fonts.js');
+      process.exitCode = await runFonts(flags, sinkFor(cmd));
     });
 
   p.command('schema')

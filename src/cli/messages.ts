@@ -6,6 +6,20 @@ const text = {
     en: (p: { out: string; pages: number; kb: number; ms: number }) => `built ${p.out} (${p.pages} pages, ${p.kb} KB) in ${(p.ms / 1000).toFixed(2)} s`,
     zh: (p: { out: string; pages: number; kb: number; ms: number }) => `已生成 ${p.out}（${p.pages} 页，${p.kb} KB），用时 ${(p.ms / 1000).toFixed(2)} 秒`,
   },
+  skipped: {
+    en: (p: { out: string }) => `skipped ${p.out} (inputs unchanged)`,
+    zh: (p: { out: string }) => `跳过 ${p.out}（输入未变）`,
+  },
+  batch: {
+    en: (p: { built: number; pages: number; s: string; failed: number; skipped: number }) =>
+      `built ${p.built} PDF${p.built === 1 ? '' : 's'} (${p.pages} pages) in ${p.s} s${p.skipped ? `, ${p.skipped} skipped` : ''}${p.failed ? `, ${p.failed} failed` : ''}`,
+    zh: (p: { built: number; pages: number; s: string; failed: number; skipped: number }) =>
+      `已生成 ${p.built} 个 PDF（共 ${p.pages} 页），用时 ${p.s} 秒${p.skipped ? `，跳过 ${p.skipped} 个` : ''}${p.failed ? `，失败 ${p.failed} 个` : ''}`,
+  },
+  plan: {
+    en: (p: { out: string; input: string; why: string }) => `would build ${p.out} from ${p.input} (${p.why})`,
+    zh: (p: { out: string; input: string; why: string }) => `将由 ${p.input} 生成 ${p.out}（${p.why}）`,
+  },
   valid: {
     en: (p: { file: string }) => `${p.file}: valid`,
     zh: (p: { file: string }) => `${p.file}：校验通过`,

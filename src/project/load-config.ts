@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { BriefingError } from '../errors/briefing-error.js';
+import { loadData } from '../load/load-data.js';
+import { validateWith } from '../validate/validate-data.js';
 
 /** A role's font files as the user names them: regular and optional bold, TTC as [file, name]. */
 export interface FontFileSpec {
@@ -9,53 +10,93 @@ export interface FontFileSpec {
   bold?: string | [string, string];
 }
 
+/** One line of the config's jobs: data files (globs) × template → output pattern. */
+export interface JobSpec {
+  data: string[];
+  template?: string;
+  /** e.g. output/{stem}.pdf; {stem}, {date}, {template} are filled per document. */
+  output?: string;
+  fonts: Record<string, FontFileSpec>;
+  /** Where the job is written, for messages. */
+  line?: number;
+}
+
 export interface ProjectConfig {
   file?: string;
   /** Role → the office's own font files (absolute paths), overriding the bundled ones. */
   fonts: Record<string, FontFileSpec>;
+  jobs: JobSpec[];
 }
 
-const ROLE_KEYS = new Set(['normal', 'bold']);
-const TOP_KEYS = new Set(['fonts', 'jobs', 'output']);
+const fontFile = { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 }] };
+const fontsSchema = {
+  type: 'object',
+  additionalProperties: {
+    anyOf: [
+      { type: 'string' },
+      { type: 'object', additionalProperties: false, required: ['normal'], properties: { normal: fontFile, bold: fontFile } },
+    ],
+  },
+};
+const configSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    fonts: fontsSchema,
+    jobs: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['data'],
+        properties: {
+          data: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }] },
+          template: { type: 'string' },
+          output: { type: 'string' },
+          fonts: fontsSchema,
+        },
+      },
+    },
+  },
+};
 
-/** Read briefing.config.{yaml,json}. Unknown keys are errors at their line, like data errors. */
+let validateConfig: ValidateFunction | undefined;
+
+/** Read briefing.config.{yaml,json}. Mistakes are reported at their line, like data errors. */
 export function loadConfig(file: string | undefined): ProjectConfig {
-  if (!file) return { fonts: {} };
-  const text = readFileSync(file, 'utf8');
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
-  const at = (offset: number | undefined) => {
-    const p = lines.linePos(offset ?? 0);
-    return { file, line: p.line, column: p.col };
-  };
-  if (doc.errors[0]) {
-    throw new BriefingError('E_CONFIG', { reason: doc.errors[0].message.split('\n')[0]! }, at(doc.errors[0].pos[0]));
+  if (!file) return { fonts: {}, jobs: [] };
+  const loaded = loadData(file);
+  validateConfig ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true }).compile(configSchema);
+  const problems = validateWith(loaded, validateConfig);
+  if (problems.length) {
+    const first = problems[0]!;
+    throw new BriefingError('E_CONFIG', { reason: first.message }, first.location);
   }
-  const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
-  for (const key of Object.keys(raw)) {
-    if (!TOP_KEYS.has(key)) {
-      const node = doc.getIn([key], true) as { range?: number[] } | undefined;
-      const keyNode = (doc.contents as { items?: { key: { value: string; range?: number[] } }[] })?.items?.find((i) => i.key.value === key)?.key;
-      throw new BriefingError('E_CONFIG', { reason: `unknown key "${key}" (known: ${[...TOP_KEYS].join(', ')})` }, at(keyNode?.range?.[0] ?? node?.range?.[0]));
-    }
-  }
-  const fonts: Record<string, FontFileSpec> = {};
+  const raw = loaded.data as { fonts?: Record<string, unknown>; jobs?: { data: string | string[]; template?: string; output?: string; fonts?: Record<string, unknown> }[] };
   const base = dirname(file);
-  for (const [role, spec] of Object.entries((raw.fonts ?? {}) as Record<string, unknown>)) {
-    const where = at((doc.getIn(['fonts', role], true) as { range?: number[] } | undefined)?.range?.[0]);
-    if (typeof spec === 'string') {
-      fonts[role] = { normal: resolve(base, spec) };
-      continue;
+  return {
+    file,
+    fonts: resolveFonts(raw.fonts ?? {}, base),
+    jobs: (raw.jobs ?? []).map((job, i) => ({
+      data: Array.isArray(job.data) ? job.data : [job.data],
+      template: job.template,
+      output: job.output,
+      fonts: resolveFonts(job.fonts ?? {}, base),
+      line: loaded.locate(['jobs', i])?.line,
+    })),
+  };
+}
+
+/** Font paths in the config are relative to the config file; they may point anywhere. */
+function resolveFonts(fonts: Record<string, unknown>, base: string): Record<string, FontFileSpec> {
+  const abs = (f: string | string[]): string | [string, string] => (Array.isArray(f) ? [resolve(base, f[0]!), f[1]!] : resolve(base, f));
+  const out: Record<string, FontFileSpec> = {};
+  for (const [role, spec] of Object.entries(fonts)) {
+    if (typeof spec === 'string') out[role] = { normal: abs(spec) };
+    else {
+      const s = spec as { normal: string | string[]; bold?: string | string[] };
+      out[role] = { normal: abs(s.normal), ...(s.bold ? { bold: abs(s.bold) } : {}) };
     }
-    if (!spec || typeof spec !== 'object' || !('normal' in spec)) {
-      throw new BriefingError('E_CONFIG', { reason: `fonts.${role} must be a file path or { normal, bold }` }, where);
-    }
-    for (const key of Object.keys(spec)) {
-      if (!ROLE_KEYS.has(key)) throw new BriefingError('E_CONFIG', { reason: `unknown key "fonts.${role}.${key}" (known: normal, bold)` }, where);
-    }
-    const s = spec as { normal: string | [string, string]; bold?: string | [string, string] };
-    const abs = (f: string | [string, string]) => (Array.isArray(f) ? [resolve(base, f[0]), f[1]] as [string, string] : resolve(base, f));
-    fonts[role] = { normal: abs(s.normal), ...(s.bold ? { bold: abs(s.bold) } : {}) };
   }
-  return { file, fonts };
+  return out;
 }

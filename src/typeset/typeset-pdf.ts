@@ -12,6 +12,8 @@ export interface TypesetOptions {
   readableRoots: string[];
   /** 份号 printed in every <copy-number/> slot. */
   copyNumber?: string;
+  /** Printed faintly across every page (a recipient's name on a controlled copy). */
+  watermark?: string;
 }
 
 export interface TypesetResult {
@@ -51,7 +53,8 @@ export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: Ty
   }
   let pages = 0;
   const footer = pageNumberFooter(def, (n) => (pages = n));
-  const { used, missing } = applyFontFallback([def.content, footer.sample], fonts);
+  const mark = options.watermark ? { text: [{ text: options.watermark, font: 'sans', fontSize: 12, leading: 1 }] } : undefined;
+  const { used, missing } = applyFontFallback([def.content, footer.sample, mark ?? []], fonts);
   layoutParagraphs(def.content, fonts, def.typography);
 
   const families: Record<string, Record<string, string | [string, string]>> = {};
@@ -69,7 +72,8 @@ export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: Ty
   pm.setLocalAccessPolicy((path) => options.readableRoots.some((root) => isWithin(root, resolve(path))));
 
   const { pageNumber: _pn, copyNumberSlots: _slots, typography: _t, ...definition } = def;
-  const pdf = await pm.createPdf({ ...definition, footer: footer.fn, compress: true }).getBuffer();
+  const watermark = mark && { text: options.watermark, font: (mark.text[0] as Inline).font, color: '#888888', opacity: 0.12, fontSize: 48 };
+  const pdf = await pm.createPdf({ ...definition, footer: footer.fn, compress: true, ...(watermark ? { watermark } : {}) }).getBuffer();
   return { pdf, pages, missing, fontFiles: [...used].map((f) => f.file) };
 }
 

@@ -1,28 +1,126 @@
+import { resolve } from 'node:path';
 import type { Sink } from '../output-sink.js';
 import { displayPath } from '../report-error.js';
 import { say } from '../messages.js';
-import { buildBriefing } from '../../build/build-briefing.js';
+import { createProgress } from '../progress.js';
+import { BriefingError } from '../../errors/briefing-error.js';
+import type { BuildRequest } from '../../build/build-briefing.js';
+import { BuildCache } from '../../build/build-cache.js';
+import { copyRequests, listCopies } from '../../build/numbered-copies.js';
+import { revive } from '../../build/outcome.js';
+import { planBuilds, resolveShard, shardOf } from '../../build/plan-builds.js';
+import { runBatch } from '../../build/run-batch.js';
+import { buildReport, writeReport } from '../../build/write-report.js';
+import { loadConfig } from '../../project/load-config.js';
+import { findProjectRoot } from '../../project/project-root.js';
 
 export interface BuildFlags {
   template?: string;
   output?: string;
   strict?: boolean;
   copyNumber?: string;
+  copies?: string;
+  recipients?: string;
+  watermark?: string;
+  jobs?: string;
+  report?: string;
+  force?: boolean;
+  shard?: string;
+  failFast?: boolean;
+  dryRun?: boolean;
 }
 
-/** Build each data file in turn; one failure does not stop the others. Returns the exit code. */
-export async function runBuild(files: string[], flags: BuildFlags, sink: Sink): Promise<number> {
-  let failed = 0;
-  for (const dataFile of files) {
+/** `briefing build`: plan, shard, build (in parallel if asked), report. Returns the exit code. */
+export async function runBuild(paths: string[], flags: BuildFlags, sink: Sink): Promise<number> {
+  return (await buildOnce(paths, flags, sink)).code;
+}
+
+/** One build run; also says which files it read, so `watch` knows what to watch. */
+export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink): Promise<{ code: number; inputs: string[] }> {
+  const started = performance.now();
+  const cwd = process.cwd();
+  let requests: BuildRequest[];
+  let reasons: string[];
+  let cache: BuildCache;
+  let jobs: number;
+  try {
+    const { root, configFile } = findProjectRoot(cwd);
+    const config = loadConfig(configFile);
+    const copying = flags.copies !== undefined || flags.recipients !== undefined;
+    const plan = shardOf(planBuilds({ paths, cwd, root, config, template: flags.template, output: copying ? undefined : flags.output }), resolveShard(flags.shard), root);
+    cache = new BuildCache(root);
+    const copies = copying ? listCopies({ copies: positive(flags.copies, '--copies'), recipients: flags.recipients, cwd }) : [];
+    jobs = positive(flags.jobs, '--jobs') ?? 1;
+    reasons = plan.flatMap((p) => (copying ? copies.map(() => p.reason) : [p.reason]));
+    requests = plan.flatMap((p) => {
+      const base: BuildRequest = { dataFile: p.dataFile, template: p.template, output: p.output, fonts: p.fonts, strict: flags.strict, copyNumber: flags.copyNumber, force: flags.force, dryRun: flags.dryRun, cwd };
+      const each = copying ? copyRequests(base, copies, resolve(cwd, flags.output ?? 'output/copies'), flags.watermark) : [{ ...base, watermark: flags.watermark }];
+      return each.map((r) => ({ ...r, previousHash: cache.get(cacheKey(r)) }));
+    });
+  } catch (e) {
+    sink.fail(e);
+    return { code: e instanceof BriefingError && e.code === 'E_USAGE' ? 2 : 1, inputs: [] };
+  }
+
+  const progress = createProgress(sink, requests.length);
+  const outcomes = await runBatch(requests, {
+    jobs,
+    failFast: !!flags.failFast,
+    onDone: (outcome, done) => {
+      if (flags.dryRun && outcome.ok) {
+        const r = outcome.result;
+        const why = `${reasons[requests.findIndex((q) => resolve(cwd, q.dataFile) === r.input)] ?? ''}; ${flags.force ? 'forced' : r.hash === requests.find((q) => resolve(cwd, q.dataFile) === r.input)?.previousHash ? 'output missing' : 'inputs changed or never built'}`;
+        sink.info(r.skipped ? say('skipped', sink.lang, { out: displayPath(r.output) }) : say('plan', sink.lang, { out: displayPath(r.output), input: displayPath(r.input), why }));
+        return;
+      }
+      progress(outcome, done);
+      if (!outcome.ok) {
+        for (const err of revive(outcome.errors)) sink.fail(err);
+        if (outcome.bug) sink.fail(new Error(outcome.bug.split('\n')[0]));
+      }
+    },
+  });
+
+  const ok = outcomes.filter((o) => o.ok);
+  const failed = outcomes.length - ok.length + (requests.length - outcomes.length);
+  if (!flags.dryRun) {
+    requests.forEach((r, i) => {
+      const o = outcomes[i];
+      if (o?.ok && !o.result.skipped) cache.set(cacheKey(r), o.result.hash);
+    });
     try {
-      const result = await buildBriefing({ dataFile, template: flags.template, output: flags.output, strict: flags.strict, copyNumber: flags.copyNumber });
-      for (const w of result.warnings) sink.warning(w);
-      sink.info(say('built', sink.lang, { out: displayPath(result.output), pages: result.pages, kb: Math.round(result.bytes / 1024), ms: result.ms }));
-    } catch (e) {
-      failed++;
-      sink.fail(e);
+      cache.save();
+    } catch {
+      // The cache only saves time; a build that cannot record it is still a good build.
     }
   }
-  if (files.length > 1) sink.info(say('summary', sink.lang, { ok: files.length - failed, failed }));
-  return failed ? 1 : 0;
+  let code = failed ? 1 : 0;
+  if (flags.report) {
+    try {
+      writeReport(resolve(cwd, flags.report), buildReport(outcomes));
+    } catch (e) {
+      sink.fail(e);
+      code = 1;
+    }
+  }
+  if (requests.length > 1 && !flags.dryRun) {
+    const built = ok.filter((o) => o.ok && !o.result.skipped).length;
+    const pages = ok.reduce((n, o) => n + (o.ok ? o.result.pages : 0), 0);
+    sink.info(say('batch', sink.lang, { built, pages, s: ((performance.now() - started) / 1000).toFixed(1), failed, skipped: ok.length - built }));
+  }
+  const inputs = new Set<string>(requests.map((r) => resolve(cwd, r.dataFile)));
+  for (const o of outcomes) if (o.ok) o.result.inputs.forEach((f) => inputs.add(f));
+  return { code, inputs: [...inputs] };
+}
+
+/** Incremental builds remember each output by data file, output pattern and 份号. */
+function cacheKey(r: BuildRequest): string {
+  return [r.dataFile, r.output ?? '', r.copyNumber ?? '', r.watermark ?? '', r.template ?? ''].join('\u0000');
+}
+
+function positive(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new BriefingError('E_USAGE', { detail: `${flag} takes a whole number of at least 1, not "${value}"` });
+  return n;
 }

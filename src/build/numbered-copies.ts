@@ -1,0 +1,44 @@
+import { basename, extname, join, resolve } from 'node:path';
+import { BriefingError } from '../errors/briefing-error.js';
+import { loadCsv } from '../load/load-csv.js';
+import type { BuildRequest } from './build-briefing.js';
+
+/** One controlled copy: its 6-digit 份号 and, from a recipients list, who holds it. */
+export interface Copy {
+  number: string;
+  recipient?: string;
+}
+
+/** 000001 … from --copies N, or one per row of a recipients CSV (name[, 份号]). */
+export function listCopies(opts: { copies?: number; recipients?: string; cwd: string }): Copy[] {
+  if (opts.recipients) {
+    const file = resolve(opts.cwd, opts.recipients);
+    const table = loadCsv(file);
+    const nameCol = table.columns.findIndex((c) => /^(name|姓名|收件人|领取人)$/i.test(c));
+    const numberCol = table.columns.findIndex((c) => /^(copy|number|份号)$/i.test(c));
+    if (nameCol < 0) throw new BriefingError('E_CSV_SYNTAX', { reason: 'the recipients list needs a column named 姓名 (or name)' }, { file, line: 1 });
+    return table.rows.map((row, i) => ({
+      number: pad(numberCol >= 0 && row[numberCol] ? Number(row[numberCol]) : i + 1, file, i + 2),
+      recipient: row[nameCol]!,
+    }));
+  }
+  const n = opts.copies ?? 0;
+  return Array.from({ length: n }, (_, i) => ({ number: pad(i + 1, undefined, undefined) }));
+}
+
+function pad(n: number, file: string | undefined, line: number | undefined): string {
+  if (!Number.isInteger(n) || n < 1 || n > 999999) throw new BriefingError('E_CSV_SYNTAX', { reason: `份号 must be a whole number from 1 to 999999, not "${n}"` }, { file, line });
+  return String(n).padStart(6, '0');
+}
+
+/** One request per copy, each to <folder>/<stem>-<份号>.pdf; the watermark names the recipient. */
+export function copyRequests(base: BuildRequest, copies: Copy[], folder: string, watermark: string | undefined): BuildRequest[] {
+  const stem = basename(base.dataFile, extname(base.dataFile));
+  return copies.map((c) => ({
+    ...base,
+    copyNumber: c.number,
+    watermark: watermark && c.recipient ? watermark.replaceAll('{name}', c.recipient) : undefined,
+    output: join(folder, `${stem}-${c.number}.pdf`),
+  }));
+}
+
