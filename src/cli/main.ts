@@ -68,6 +68,10 @@ Examples:
   const watch = p.command('watch')
     .description('build, then rebuild whenever a file the last build read changes')
     .argument('[data...]', 'YAML or JSON data files or globs (default: the config\'s jobs)');
+  watch.addHelpText('after', `
+Examples:
+  briefing watch templates/bulletin/sample.yaml    # rebuilds on every save
+  briefing watch                                   # every job in briefing.config.yaml`);
   buildOptions(watch).action(async (data: string[], flags, cmd: Command) => {
     const { runWatch } = await import('./commands/watch.js');
     process.exitCode = await runWatch(data, flags, sinkFor(cmd));
@@ -85,6 +89,7 @@ Examples:
 
   p.command('templates')
     .description('list the available templates')
+    .addHelpText('after', '\nExample:\n  briefing templates')
     .action(async (_flags, cmd: Command) => {
       const { runTemplates } = await import('./commands/templates.js');
       process.exitCode = runTemplates(sinkFor(cmd));

@@ -1,0 +1,36 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readPdf } from '../helpers/read-pdf.js';
+import { repoRoot, runCli, tempDir } from '../helpers/run-cli.js';
+
+describe('numbered copies (份号)', () => {
+  it('--copies N writes one PDF per copy with its 6-digit 份号 where the template places it', async () => {
+    const out = tempDir();
+    const run = runCli(['build', 'templates/bulletin/sample.yaml', '--copies', '3', '-o', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['sample-000001.pdf', 'sample-000002.pdf', 'sample-000003.pdf']);
+    for (const n of ['000001', '000002', '000003']) {
+      const pdf = await readPdf(join(out, `sample-${n}.pdf`));
+      const first = pdf.pages[0]!;
+      const slot = first.items.find((i) => /^\d{6}$/.test(i.str.trim()));
+      expect(slot?.str.trim()).toBe(n);
+      // Top right of the masthead.
+      expect(slot!.x).toBeGreaterThan(first.width / 2);
+      expect(slot!.y).toBeLessThan(120);
+    }
+  });
+
+  it('--recipients names each copy and watermarks it', async () => {
+    const out = tempDir();
+    const list = join(out, 'list.csv');
+    writeFileSync(list, '姓名,份号\n张三,7\n李四,8\n');
+    const run = runCli(['build', 'templates/bulletin/sample.yaml', '--recipients', list, '--watermark', '{name} 专用', '-o', join(out, 'copies')], { cwd: repoRoot });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(join(out, 'copies')).sort()).toEqual(['sample-000007.pdf', 'sample-000008.pdf']);
+    const pdf = await readPdf(join(out, 'copies/sample-000008.pdf'));
+    const text = pdf.pages[0]!.items.map((i) => i.str).join('');
+    expect(text).toContain('000008');
+    expect(text.replace(/\s/g, '')).toContain('李四专用');
+  });
+});
