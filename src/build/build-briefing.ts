@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { BriefingError, BriefingErrors, formatDataPath, type SourceLocation } from '../errors/briefing-error.js';
 import type { ErrorCode } from '../errors/catalogue.js';
 import { attachTables } from '../load/attach-tables.js';
+import { attachMarkdown } from '../load/attach-markdown.js';
 import { findValuePath, loadData, type LoadedData } from '../load/load-data.js';
 import { findProjectRoot } from '../project/project-root.js';
 import { loadConfig, type FontFileSpec, type ProjectConfig } from '../project/load-config.js';
@@ -36,6 +37,8 @@ export interface BuildRequest {
   force?: boolean;
   /** Stop before typesetting: report what would be built (or skipped) and why. */
   dryRun?: boolean;
+  /** Print these numbered copies into one PDF, each starting on an odd page. */
+  combineCopies?: { number: string; recipient?: string }[];
 }
 
 export interface Warning extends SourceLocation {
@@ -92,7 +95,9 @@ export function prepareDocument(req: BuildRequest): PreparedDocument {
   const pack = template.pack;
   const problems = validateData(loaded, pack.schemaFile);
   if (problems.length) throw problems.length === 1 ? problems[0]! : new BriefingErrors(problems);
-  const { data, files: csvFiles } = attachTables(loaded, root);
+  const tables = attachTables(loaded, root);
+  const { data, files: markdownFiles } = attachMarkdown(tables.data, loaded, root);
+  const csvFiles = [...tables.files, ...markdownFiles]; // every file the data names: CSV and Markdown
   const markupText = template.render(data);
   const markup = parseMarkup(markupText, { file: pack.entry.file });
   const sheet = loadStyle(pack.styleFile);
@@ -113,6 +118,10 @@ export function prepareDocument(req: BuildRequest): PreparedDocument {
 export async function buildBriefing(req: BuildRequest): Promise<BuildResult> {
   const started = performance.now();
   const prepared = prepareDocument(req);
+  if (req.combineCopies?.length && !req.dryRun) {
+    const { buildCombinedCopies } = await import('./combine-copies.js');
+    return buildCombinedCopies(req, req.combineCopies, prepared.output);
+  }
   const { loadFontSet } = await import('../typeset/font-set.js');
   const fonts = loadFontSet(prepared.fonts);
   const hash = hashInputs(prepared.inputs, fonts, { copyNumber: req.copyNumber, watermark: req.watermark, strict: req.strict });

@@ -34,6 +34,7 @@ function buildOptions(cmd: Command): Command {
     .option('--copies <n>', 'print n numbered copies (份号 000001 …), one PDF each')
     .option('--recipients <csv>', 'print one numbered copy per row of a CSV with a 姓名 (name) column')
     .option('--watermark <text>', 'with --recipients: watermark each copy, {name} is the recipient')
+    .option('--combine', 'with --copies or --recipients: one PDF, each copy starting on an odd page')
     .option('--copy-number <number>', 'print this 份号 where the template places it');
 }
 

@@ -14,6 +14,8 @@ export interface TypesetOptions {
   copyNumber?: string;
   /** Printed faintly across every page (a recipient's name on a controlled copy). */
   watermark?: string;
+  /** Several copies in one PDF, each `pages` long and starting on an odd page: number pages per copy. */
+  copyPages?: number;
 }
 
 export interface TypesetResult {
@@ -47,12 +49,11 @@ function engine(): PdfMake {
 /** Lay out and write the PDF in memory: fonts chosen per character, page numbers, 份号. */
 export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: TypesetOptions): Promise<TypesetResult> {
   const pm = engine();
-  for (const slot of def.copyNumberSlots) {
-    const run = (slot.text as Inline[])[0]!;
-    run.text = options.copyNumber ?? '';
+  if (options.copyNumber !== undefined) {
+    for (const slot of def.copyNumberSlots) (slot.text as Inline[])[0]!.text = options.copyNumber;
   }
   let pages = 0;
-  const footer = pageNumberFooter(def, (n) => (pages = n));
+  const footer = pageNumberFooter(def, (n) => (pages = n), options.copyPages);
   const mark = options.watermark ? { text: [{ text: options.watermark, font: 'sans', fontSize: 12, leading: 1 }] } : undefined;
   const { used, missing } = applyFontFallback([def.content, footer.sample, mark ?? []], fonts);
   layoutParagraphs(def.content, fonts, def.typography);
@@ -87,13 +88,17 @@ function register(pm: PdfMake, face: Face, families: Record<string, Record<strin
  * The footer pdfmake calls for every page. Its runs are built once from a sample so font
  * fallback has seen them (digits and dashes), then copied per page with the number filled in.
  */
-function pageNumberFooter(def: DocDefinition, onCount: (n: number) => void) {
+function pageNumberFooter(def: DocDefinition, onCount: (n: number) => void, copyPages?: number) {
   const pn = def.pageNumber;
   const sample = pn ? { text: [{ ...pn.inline, text: pn.format.replace(/\{(page|pages)\}/g, '0123456789') }] } : { text: [] };
   const [left, , right] = def.pageMargins;
-  const fn = (page: number, count: number) => {
-    onCount(count);
-    if (!pn) return null;
+  const stride = copyPages ? copyPages + (copyPages % 2) : 0;
+  const fn = (absolutePage: number, absoluteCount: number) => {
+    onCount(absoluteCount);
+    // In combined copies each copy counts its own pages; the blank page after an odd copy has none.
+    const page = stride ? ((absolutePage - 1) % stride) + 1 : absolutePage;
+    const count = stride ? copyPages! : absoluteCount;
+    if (!pn || page > count || (pn.skipFirst && page === 1)) return null;
     const text = pn.format.replaceAll('{page}', String(page)).replaceAll('{pages}', String(count));
     const runs = (sample.text as Inline[]).map((r) => ({ ...r, text: '' }));
     const first = runs[0] ?? { ...pn.inline, text: '' };

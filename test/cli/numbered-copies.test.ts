@@ -34,3 +34,21 @@ describe('numbered copies (份号)', () => {
     expect(text.replace(/\s/g, '')).toContain('李四专用');
   });
 });
+
+describe('--combine', () => {
+  it('puts every copy in one PDF, each starting on an odd page with its own 份号 and page numbers', async () => {
+    const out = join(tempDir(), 'all.pdf');
+    const run = runCli(['build', 'test/fixtures/projects/mini/report.yaml', '-t', 'test/fixtures/templates/mini', '--copies', '3', '--combine', '-o', out]);
+    expect(run.code, run.stderr).toBe(0);
+    const pdf = await readPdf(out);
+    // Each copy is one page, so a blank back page follows it: 1, (2 blank), 3, (4 blank), 5.
+    expect(pdf.pages).toHaveLength(5);
+    const text = pdf.pages.map((p) => p.items.map((i) => i.str).join('').replace(/\s/g, ''));
+    expect(text[0]).toContain('000001');
+    expect(text[2]).toContain('000002');
+    expect(text[4]).toContain('000003');
+    expect(text[1]).toBe('');
+    expect(text[3]).toBe('');
+    for (const i of [0, 2, 4]) expect(text[i]).toContain('—1—');
+  });
+});

@@ -28,6 +28,7 @@ export interface BuildFlags {
   shard?: string;
   failFast?: boolean;
   dryRun?: boolean;
+  combine?: boolean;
 }
 
 /** `briefing build`: plan, shard, build (in parallel if asked), report. Returns the exit code. */
@@ -51,10 +52,13 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
     cache = new BuildCache(root);
     const copies = copying ? listCopies({ copies: positive(flags.copies, '--copies'), recipients: flags.recipients, cwd }) : [];
     jobs = positive(flags.jobs, '--jobs') ?? 1;
-    reasons = plan.flatMap((p) => (copying ? copies.map(() => p.reason) : [p.reason]));
+    if (flags.combine && flags.watermark) throw new BriefingError('E_USAGE', { detail: '--watermark works with one PDF per copy, not with --combine' });
+    reasons = plan.flatMap((p) => (copying && !flags.combine ? copies.map(() => p.reason) : [p.reason]));
     requests = plan.flatMap((p) => {
       const base: BuildRequest = { dataFile: p.dataFile, template: p.template, output: p.output, fonts: p.fonts, strict: flags.strict, copyNumber: flags.copyNumber, force: flags.force, dryRun: flags.dryRun, cwd };
-      const each = copying ? copyRequests(base, copies, resolve(cwd, flags.output ?? 'output/copies'), flags.watermark) : [{ ...base, watermark: flags.watermark }];
+      const each = !copying ? [{ ...base, watermark: flags.watermark }]
+        : flags.combine ? [{ ...base, output: flags.output ?? 'output/{stem}-copies.pdf', combineCopies: copies }]
+        : copyRequests(base, copies, resolve(cwd, flags.output ?? 'output/copies'), flags.watermark);
       return each.map((r) => ({ ...r, previousHash: cache.get(cacheKey(r)) }));
     });
   } catch (e) {
