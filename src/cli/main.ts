@@ -19,38 +19,42 @@ function sinkFor(cmd: Command): Sink {
   return createSink({ lang: pickLanguage(g.lang), quiet: g.quiet, verbose: g.verbose });
 }
 
+/** Help in the clerk's language: --lang wins, then the locale. */
+const lang = pickLanguage(process.argv.includes('--lang') ? process.argv[process.argv.indexOf('--lang') + 1] : undefined);
+const tr = (en: string, zh: string): string => (lang === 'zh' ? zh : en);
+
 /** The options `build` and `watch` share. */
 function buildOptions(cmd: Command): Command {
   return cmd
-    .option('-t, --template <name|dir>', 'template to use (overrides the config job and the data\'s "template:")')
-    .option('-o, --output <file>', 'output PDF, a pattern like out/{stem}-{date}.pdf, or with --copies a folder')
-    .option('--strict', 'treat characters no font has as errors')
-    .option('--jobs <n>', 'build n documents in parallel')
-    .option('--report <file>', 'write a JSON report of every document, even when builds fail')
-    .option('--force', 'rebuild even when no input changed')
-    .option('--shard <k/n>', 'build the k-th of n deterministic slices (CI splitting)')
-    .option('--fail-fast', 'stop at the first document that fails')
-    .option('--dry-run', 'list what would be built and why, without building')
-    .option('--copies <n>', 'print n numbered copies (份号 000001 …), one PDF each')
-    .option('--recipients <csv>', 'print one numbered copy per row of a CSV with a 姓名 (name) column')
-    .option('--watermark <text>', 'with --recipients: watermark each copy, {name} is the recipient')
-    .option('--combine', 'with --copies or --recipients: one PDF, each copy starting on an odd page')
-    .option('--copy-number <number>', 'print this 份号 where the template places it');
+    .option('-t, --template <name|dir>', tr('template to use (overrides the config job and the data\'s "template:")', '使用的模板（优先于配置任务和数据中的 template:）'))
+    .option('-o, --output <file>', tr('output PDF, a pattern like out/{stem}-{date}.pdf, or with --copies a folder', '输出 PDF，可用 out/{stem}-{date}.pdf 形式的模式；配合 --copies 时为文件夹'))
+    .option('--strict', tr('treat characters no font has as errors', '缺字视为错误'))
+    .option('--jobs <n>', tr('build n documents in parallel', '并行生成 n 个文档'))
+    .option('--report <file>', tr('write a JSON report of every document, even when builds fail', '写出每个文档的 JSON 报告（失败时也写）'))
+    .option('--force', tr('rebuild even when no input changed', '输入未变也重新生成'))
+    .option('--shard <k/n>', tr('build the k-th of n deterministic slices (CI splitting)', '只生成 n 份中的第 k 份（CI 分片）'))
+    .option('--fail-fast', tr('stop at the first document that fails', '遇到第一个失败的文档即停止'))
+    .option('--dry-run', tr('list what would be built and why, without building', '列出将生成的文档及原因，但不生成'))
+    .option('--copies <n>', tr('print n numbered copies (份号 000001 …), one PDF each', '印制 n 份编号副本（份号 000001 起），每份一个 PDF'))
+    .option('--recipients <csv>', tr('print one numbered copy per row of a CSV with a 姓名 (name) column', '按 CSV（含“姓名”列）每行印制一份编号副本'))
+    .option('--watermark <text>', tr('with --recipients: watermark each copy, {name} is the recipient', '配合 --recipients：为每份加水印，{name} 为领取人'))
+    .option('--combine', tr('with --copies or --recipients: one PDF, each copy starting on an odd page', '配合 --copies 或 --recipients：合并为一个 PDF，每份从奇数页开始'))
+    .option('--copy-number <number>', tr('print this 份号 where the template places it', '在模板指定位置印上此份号'));
 }
 
 /** Commands are imported when run, so `validate` never loads what only `build` needs. */
 function program(): Command {
   const p = new Command('briefing')
-    .description('Turn report data and Handlebars templates into print-ready Chinese PDF briefings')
+    .description(tr('Turn report data and Handlebars templates into print-ready Chinese PDF briefings', '把报告数据与 Handlebars 模板排成可付印的中文 PDF 简报'))
     .version(version)
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(['en', 'zh']))
-    .option('-q, --quiet', 'print only errors and warnings')
-    .option('--verbose', 'print more, including stack traces of internal errors')
+    .addOption(new Option('--lang <lang>', tr('language of messages', '提示信息的语言')).choices(['en', 'zh']))
+    .option('-q, --quiet', tr('print only errors and warnings', '只输出错误与警告'))
+    .option('--verbose', tr('print more, including stack traces of internal errors', '输出更多信息，包括内部错误的调用栈'))
     .showHelpAfterError()
     .exitOverride();
 
   const build = p.command('build')
-    .description('build PDFs from data files, or every job in briefing.config.yaml')
+    .description(tr('build PDFs from data files, or every job in briefing.config.yaml', '由数据文件生成 PDF；不带参数时生成 briefing.config.yaml 中的全部任务'))
     .argument('[data...]', 'YAML or JSON data files or globs (default: the config\'s jobs)');
   buildOptions(build).action(async (data: string[], flags, cmd: Command) => {
     const { runBuild } = await import('./commands/build.js');
@@ -67,7 +71,7 @@ Examples:
   briefing build handout.yaml --recipients list.csv --watermark '{name} 专用'`);
 
   const watch = p.command('watch')
-    .description('build, then rebuild whenever a file the last build read changes')
+    .description(tr('build, then rebuild whenever a file the last build read changes', '生成后持续监视，所用文件一有改动即重新生成'))
     .argument('[data...]', 'YAML or JSON data files or globs (default: the config\'s jobs)');
   watch.addHelpText('after', `
 Examples:
@@ -79,9 +83,9 @@ Examples:
   });
 
   p.command('validate')
-    .description('check data files against their template without typesetting')
+    .description(tr('check data files against their template without typesetting', '只校验数据与模板，不排版'))
     .argument('<data...>', 'YAML or JSON data files')
-    .option('-t, --template <name|dir>', 'template to check against')
+    .option('-t, --template <name|dir>', tr('template to check against', '用于校验的模板'))
     .addHelpText('after', '\nExample:\n  briefing validate templates/bulletin/sample.yaml')
     .action(async (data: string[], flags, cmd: Command) => {
       const { runValidate } = await import('./commands/validate.js');
@@ -89,7 +93,7 @@ Examples:
     });
 
   p.command('templates')
-    .description('list the available templates')
+    .description(tr('list the available templates', '列出可用模板'))
     .addHelpText('after', '\nExample:\n  briefing templates')
     .action(async (_flags, cmd: Command) => {
       const { runTemplates } = await import('./commands/templates.js');
@@ -97,8 +101,8 @@ Examples:
     });
 
   p.command('fonts')
-    .description('list font roles, their files and coverage; --check lists characters no font has')
-    .option('--check <data...>', 'data files whose text to check')
+    .description(tr('list font roles, their files and coverage; --check lists characters no font has', '列出字体角色、文件与覆盖字符数；--check 列出无字体可显示的字符'))
+    .option('--check <data...>', tr('data files whose text to check', '要检查的数据文件'))
     .addHelpText('after', '\nExamples:\n  briefing fonts\n  briefing fonts --check report.yaml')
     .action(async (flags: { check?: string[] }, cmd: Command) => {
       const { runFonts } = await import('./commands/fonts.js');
@@ -106,8 +110,8 @@ Examples:
     });
 
   p.command('schema')
-    .description("print a template's JSON Schema")
-    .argument('<template>', 'template name')
+    .description(tr("print a template's JSON Schema", '输出模板的 JSON Schema'))
+    .argument('<template>', tr('template name', '模板名称'))
     .addHelpText('after', '\nExample:\n  briefing schema bulletin > bulletin.schema.json')
     .action(async (name: string, _flags, cmd: Command) => {
       const { runSchema } = await import('./commands/templates.js');
@@ -132,6 +136,14 @@ async function main(argv: string[]): Promise<void> {
     }
     process.exitCode = createSink({ lang: pickLanguage(undefined) }).fail(e);
   }
+}
+
+// `briefing --help | head` closes the pipe early; that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
 }
 
 void main(process.argv);
