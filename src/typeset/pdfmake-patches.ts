@@ -9,6 +9,9 @@ import { createRequire } from 'node:module';
  *    breaker decides the space after every glyph, so an inline marked `trailingSpacing` is measured
  *    with the space after its last glyph; lengths count code points, not UTF-16 units, so a
  *    character outside the BMP (𠮷) gets one space, not two.
+ * 3. parsed fonts are kept: pdfkit parses every font again for every document (fontkit.create). The
+ *    bytes briefing hands over are the same Buffer each time, so the parsed font, its tables and
+ *    glyphs are reused across the documents of a batch; pdfkit's subset stays per document.
  * 2. syntheticBold: a role with no bold face (仿宋, 楷 in rare characters) prints bold by filling and
  *    stroking the outline. pdfmake hands only `features` through to pdfkit, so the stroke width
  *    rides there and is taken out again before fontkit sees it.
@@ -44,8 +47,38 @@ interface TextOptions {
 
 export const SYNTHETIC_BOLD_KEY = 'syntheticBold';
 
+interface FontkitModule {
+  create(buffer: Uint8Array, postscriptName?: string): unknown;
+}
+
+const parsed = new WeakMap<Uint8Array, Map<string, unknown>>();
+
+/**
+ * fontkit's exports cannot be reassigned, so pdfkit's `require('fontkit')` is pointed at a copy
+ * whose `create` remembers what it parsed. Must run before pdfkit is first loaded.
+ */
+function shareParsedFonts(require: NodeJS.Require): void {
+  const fontkitPath = createRequire(require.resolve('pdfkit')).resolve('fontkit');
+  const cached = require.cache[fontkitPath];
+  const real = require(fontkitPath) as FontkitModule & { __briefing?: boolean };
+  if (real.__briefing || !cached) return;
+  const create = real.create.bind(real);
+  cached.exports = {
+    ...real,
+    __briefing: true,
+    create(buffer: Uint8Array, postscriptName?: string) {
+      let byName = parsed.get(buffer);
+      if (!byName) parsed.set(buffer, (byName = new Map()));
+      const key = postscriptName ?? '';
+      if (!byName.has(key)) byName.set(key, create(buffer, postscriptName));
+      return byName.get(key);
+    },
+  };
+}
+
 export function applyPdfmakePatches(): void {
   const require = createRequire(import.meta.url);
+  shareParsedFonts(require);
   const textInlines = (require('pdfmake/js/TextInlines.js') as { default: TextInlinesClass }).default;
   if (!textInlines.prototype.__briefing) {
     const original = textInlines.prototype.widthOfText;

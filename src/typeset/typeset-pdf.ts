@@ -39,9 +39,9 @@ let pdfmake: PdfMake | undefined;
 function engine(): PdfMake {
   if (!pdfmake) {
     const require = createRequire(import.meta.url);
+    applyPdfmakePatches();
     pdfmake = require('pdfmake') as PdfMake;
     pdfmake.setUrlAccessPolicy(() => false);
-    applyPdfmakePatches();
   }
   return pdfmake;
 }
