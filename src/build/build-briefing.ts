@@ -37,6 +37,8 @@ export interface BuildRequest {
   force?: boolean;
   /** Stop before typesetting: report what would be built (or skipped) and why. */
   dryRun?: boolean;
+  /** Refuse a document longer than this (a runaway template); no PDF is written. */
+  maxPages?: number;
   /** Print these numbered copies into one PDF, each starting on an odd page. */
   combineCopies?: { number: string; recipient?: string }[];
 }
@@ -137,6 +139,9 @@ export async function buildBriefing(req: BuildRequest): Promise<BuildResult> {
     copyNumber: req.copyNumber,
     watermark: req.watermark,
   });
+  if (req.maxPages && result.pages > req.maxPages) {
+    throw new BriefingError('E_MAX_PAGES', { pages: result.pages, max: req.maxPages }, { file: prepared.loaded.file });
+  }
   const missing = missingGlyphErrors(prepared.loaded, result.missing);
   if (req.strict && missing.length) throw missing.length === 1 ? missing[0]! : new BriefingErrors(missing);
   writeAtomic(prepared.output, result.pdf);

@@ -1,28 +1,39 @@
+import { BriefingError } from '../errors/briefing-error.js';
 import { buildBriefing, type BuildRequest } from './build-briefing.js';
 import { failure, type Outcome } from './outcome.js';
 
 export interface BatchOptions {
-  /** Parallel builds; 1 builds in this process. */
+  /** Parallel builds; 1 builds in this process (unless a time limit needs a worker). */
   jobs: number;
   failFast: boolean;
+  /** Per-document time limit: the worker building a runaway document is terminated. */
+  timeoutMs?: number;
+  /** Aborted on SIGINT/SIGTERM: nothing new starts, running workers are stopped. */
+  signal?: AbortSignal;
   onDone?: (outcome: Outcome, done: number, total: number) => void;
 }
 
 /**
- * Build every request; one failure does not stop the others unless failFast. With jobs > 1 the
- * builds run in a worker-thread pool (tinypool), loaded only then.
+ * Build every request; one failure does not stop the others unless failFast. Builds run in this
+ * process when that is enough; parallel builds and time limits use a worker-thread pool (tinypool),
+ * loaded only then, so an ordinary cold build pays nothing for it.
  */
 export async function runBatch(requests: BuildRequest[], opts: BatchOptions): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array(requests.length);
   let done = 0;
   let stop = false;
+  opts.signal?.addEventListener('abort', () => (stop = true));
   const finish = (i: number, outcome: Outcome) => {
     outcomes[i] = outcome;
     opts.onDone?.(outcome, ++done, requests.length);
     if (!outcome.ok && opts.failFast) stop = true;
   };
-  if (opts.jobs <= 1 || requests.length <= 1) {
+  if (!opts.timeoutMs && (opts.jobs <= 1 || requests.length <= 1)) {
     for (let i = 0; i < requests.length && !stop; i++) {
+      // A build never waits on I/O the event loop polls, so signals would wait for the whole batch:
+      // let the loop turn once between documents.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stop) break;
       try {
         finish(i, { ok: true, result: await buildBriefing(requests[i]!) });
       } catch (e) {
@@ -32,22 +43,33 @@ export async function runBatch(requests: BuildRequest[], opts: BatchOptions): Pr
     return outcomes.filter(Boolean);
   }
   const { Tinypool } = await import('tinypool');
-  const pool = new Tinypool({
-    filename: new URL('./batch-worker.js', import.meta.url).href,
-    minThreads: Math.min(opts.jobs, requests.length),
-    maxThreads: Math.min(opts.jobs, requests.length),
-    isolateWorkers: false,
-  });
-  // A few runners pull from one queue, so --fail-fast stops handing out work at once.
+  const threads = Math.max(1, Math.min(opts.jobs, requests.length));
+  const pool = new Tinypool({ filename: new URL('./batch-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads, isolateWorkers: false });
+  const running = new Set<AbortController>();
+  opts.signal?.addEventListener('abort', () => running.forEach((c) => c.abort()));
+  // A few runners pull from one queue, so --fail-fast and signals stop handing out work at once.
   let next = 0;
   const runner = async () => {
     while (!stop && next < requests.length) {
       const i = next++;
-      finish(i, (await pool.run(requests[i])) as Outcome);
+      const req = requests[i]!;
+      const control = new AbortController();
+      running.add(control);
+      let timedOut = false;
+      const timer = opts.timeoutMs ? setTimeout(() => ((timedOut = true), control.abort()), opts.timeoutMs) : undefined;
+      try {
+        finish(i, (await pool.run(req, { signal: control.signal })) as Outcome);
+      } catch (e) {
+        if (timedOut) finish(i, failure(req.dataFile, new BriefingError('E_TIMEOUT', { seconds: opts.timeoutMs! / 1000 }, { file: req.dataFile })));
+        else if (!stop) finish(i, failure(req.dataFile, e));
+      } finally {
+        clearTimeout(timer);
+        running.delete(control);
+      }
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(opts.jobs, requests.length) }, runner));
+    await Promise.all(Array.from({ length: threads }, runner));
   } finally {
     await pool.destroy();
   }

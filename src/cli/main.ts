@@ -33,6 +33,8 @@ function buildOptions(cmd: Command): Command {
     .option('--report <file>', tr('write a JSON report of every document, even when builds fail', '写出每个文档的 JSON 报告（失败时也写）'))
     .option('--force', tr('rebuild even when no input changed', '输入未变也重新生成'))
     .option('--shard <k/n>', tr('build the k-th of n deterministic slices (CI splitting)', '只生成 n 份中的第 k 份（CI 分片）'))
+    .option('--timeout <seconds>', tr('stop a document that takes longer (runs builds in a worker)', '单个文档超时即停止（在工作线程中生成）'))
+    .option('--max-pages <n>', tr('refuse documents longer than n pages (default 2000)', '拒绝超过 n 页的文档（默认 2000）'))
     .option('--fail-fast', tr('stop at the first document that fails', '遇到第一个失败的文档即停止'))
     .option('--dry-run', tr('list what would be built and why, without building', '列出将生成的文档及原因，但不生成'))
     .option('--copies <n>', tr('print n numbered copies (份号 000001 …), one PDF each', '印制 n 份编号副本（份号 000001 起），每份一个 PDF'))

@@ -58,6 +58,26 @@ export const catalogue = {
     en: (p) => `invalid CSV: ${p.reason}`,
     zh: (p) => `CSV 格式错误：${p.reason}`,
   },
+  E_CSV_ENCODING: {
+    en: (p) => (p.kind === 'unknown' ? `unknown CSV encoding "${p.encoding}"`
+      : p.kind === 'named' ? `the CSV file is not valid ${p.encoding} text` : `the CSV file is neither UTF-8 nor GBK/GB18030 text`),
+    zh: (p) => (p.kind === 'unknown' ? `未知的 CSV 编码“${p.encoding}”`
+      : p.kind === 'named' ? `CSV 文件不是有效的 ${p.encoding} 文本` : `CSV 文件既不是 UTF-8 也不是 GBK/GB18030 文本`),
+    hintEn: () => 'save the table as "CSV UTF-8" in Excel, or write its encoding next to csv: (encoding: gb18030)',
+    hintZh: () => '请在 Excel 中另存为“CSV UTF-8”，或在 csv: 旁写明编码（encoding: gb18030）',
+  },
+  E_MARKDOWN_NOT_FOUND: {
+    en: (p) => `Markdown file not found: ${p.path}`,
+    zh: (p) => `找不到 Markdown 文件：${p.path}`,
+    hintEn: () => 'Markdown paths are relative to the data file',
+    hintZh: () => 'Markdown 路径相对于数据文件所在的文件夹',
+  },
+  E_MARKDOWN_UNSUPPORTED: {
+    en: (p) => `${p.what} cannot be printed`,
+    zh: (p) => `无法排印${p.whatZh}`,
+    hintEn: () => 'write the sub-points into the item\'s own text, or as a list of their own after it',
+    hintZh: () => '请把子项写进该列表项的文字中，或在其后另起一个列表',
+  },
   E_PATH_OUTSIDE_PROJECT: {
     en: (p) => `"${p.path}" lies outside the project folder ${p.root}`,
     zh: (p) => `“${p.path}”位于项目文件夹 ${p.root} 之外`,
@@ -181,6 +201,22 @@ export const catalogue = {
     zh: (p) => `未定义字体角色“${p.role}”`,
     hintEn: (p) => `known roles: ${p.known}; map a new role to files in briefing.config.yaml`,
     hintZh: (p) => `现有角色：${p.known}；可在 briefing.config.yaml 中为新角色指定字体文件`,
+  },
+  E_TIMEOUT: {
+    en: (p) => `the document took longer than ${p.seconds} s and was stopped`,
+    zh: (p) => `文档排版超过 ${p.seconds} 秒，已停止`,
+    hintEn: () => 'raise --timeout for very long documents, or look for a template that repeats without end',
+    hintZh: () => '超长文档可调大 --timeout；否则请检查模板是否无限重复',
+  },
+  E_MAX_PAGES: {
+    en: (p) => `the document has ${p.pages} pages, more than the limit of ${p.max}`,
+    zh: (p) => `文档共 ${p.pages} 页，超过上限 ${p.max} 页`,
+    hintEn: () => 'raise --max-pages if the document really is that long',
+    hintZh: () => '若文档确实这么长，请调大 --max-pages',
+  },
+  E_INTERRUPTED: {
+    en: (p) => `stopped by ${p.signal}; ${p.done} of ${p.total} documents were finished, no partial files were left`,
+    zh: (p) => `收到 ${p.signal}，已停止；${p.total} 个文档中完成 ${p.done} 个，未留下不完整的文件`,
   },
   E_WRITE: {
     en: (p) => `cannot write ${p.path}: ${p.reason}`,

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Sink } from '../output-sink.js';
 import { displayPath } from '../report-error.js';
 import { say } from '../messages.js';
@@ -29,7 +30,13 @@ export interface BuildFlags {
   failFast?: boolean;
   dryRun?: boolean;
   combine?: boolean;
+  timeout?: string;
+  maxPages?: string;
 }
+
+/** Generous: a runaway template fails cleanly instead of filling a disk. */
+const DEFAULT_MAX_PAGES = 2000;
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 /** `briefing build`: plan, shard, build (in parallel if asked), report. Returns the exit code. */
 export async function runBuild(paths: string[], flags: BuildFlags, sink: Sink): Promise<number> {
@@ -44,6 +51,7 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
   let reasons: string[];
   let cache: BuildCache;
   let jobs: number;
+  let timeoutMs: number | undefined;
   try {
     const { root, configFile } = findProjectRoot(cwd);
     const config = loadConfig(configFile);
@@ -52,10 +60,14 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
     cache = new BuildCache(root);
     const copies = copying ? listCopies({ copies: positive(flags.copies, '--copies'), recipients: flags.recipients, cwd }) : [];
     jobs = positive(flags.jobs, '--jobs') ?? 1;
+    const seconds = flags.timeout === undefined ? undefined : Number(flags.timeout);
+    if (seconds !== undefined && !(seconds > 0)) throw new BriefingError('E_USAGE', { detail: `--timeout takes a number of seconds, not "${flags.timeout}"` });
+    timeoutMs = seconds && seconds * 1000;
+    const maxPages = positive(flags.maxPages, '--max-pages') ?? DEFAULT_MAX_PAGES;
     if (flags.combine && flags.watermark) throw new BriefingError('E_USAGE', { detail: '--watermark works with one PDF per copy, not with --combine' });
     reasons = plan.flatMap((p) => (copying && !flags.combine ? copies.map(() => p.reason) : [p.reason]));
     requests = plan.flatMap((p) => {
-      const base: BuildRequest = { dataFile: p.dataFile, template: p.template, output: p.output, fonts: p.fonts, strict: flags.strict, copyNumber: flags.copyNumber, force: flags.force, dryRun: flags.dryRun, cwd };
+      const base: BuildRequest = { dataFile: p.dataFile, template: p.template, output: p.output, fonts: p.fonts, strict: flags.strict, copyNumber: flags.copyNumber, force: flags.force, dryRun: flags.dryRun, cwd, maxPages };
       const each = !copying ? [{ ...base, watermark: flags.watermark }]
         : flags.combine ? [{ ...base, output: flags.output ?? 'output/{stem}-copies.pdf', combineCopies: copies }]
         : copyRequests(base, copies, resolve(cwd, flags.output ?? 'output/copies'), flags.watermark);
@@ -67,8 +79,19 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
   }
 
   const progress = createProgress(sink, requests.length);
+  // Ctrl+C or SIGTERM: start nothing new, stop the workers, leave no temp files, exit 130/143.
+  const abort = new AbortController();
+  let interrupted: string | undefined;
+  const onSignal = (signal: string) => {
+    interrupted = signal;
+    abort.abort();
+  };
+  const handlers = Object.keys(SIGNAL_EXIT).map((s) => [s, () => onSignal(s)] as const);
+  handlers.forEach(([s, h]) => process.once(s, h));
   const outcomes = await runBatch(requests, {
     jobs,
+    timeoutMs,
+    signal: abort.signal,
     failFast: !!flags.failFast,
     onDone: (outcome, done) => {
       if (flags.dryRun && outcome.ok) {
@@ -85,6 +108,11 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
     },
   });
 
+  handlers.forEach(([s, h]) => process.off(s, h));
+  if (interrupted) {
+    removeTempFiles(requests, cwd);
+    sink.fail(new BriefingError('E_INTERRUPTED', { signal: interrupted, done: outcomes.length, total: requests.length }));
+  }
   const ok = outcomes.filter((o) => o.ok);
   const failed = outcomes.length - ok.length + (requests.length - outcomes.length);
   if (!flags.dryRun) {
@@ -98,7 +126,7 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
       // The cache only saves time; a build that cannot record it is still a good build.
     }
   }
-  let code = failed ? 1 : 0;
+  let code = interrupted ? SIGNAL_EXIT[interrupted]! : failed ? 1 : 0;
   if (flags.report) {
     try {
       writeReport(resolve(cwd, flags.report), buildReport(outcomes));
@@ -107,7 +135,7 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
       code = 1;
     }
   }
-  if (requests.length > 1 && !flags.dryRun) {
+  if (requests.length > 1 && !flags.dryRun && !interrupted) {
     const built = ok.filter((o) => o.ok && !o.result.skipped).length;
     const pages = ok.reduce((n, o) => n + (o.ok ? o.result.pages : 0), 0);
     sink.info(say('batch', sink.lang, { built, pages, s: ((performance.now() - started) / 1000).toFixed(1), failed, skipped: ok.length - built }));
@@ -115,6 +143,20 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
   const inputs = new Set<string>(requests.map((r) => resolve(cwd, r.dataFile)));
   for (const o of outcomes) if (o.ok) o.result.inputs.forEach((f) => inputs.add(f));
   return { code, inputs: [...inputs] };
+}
+
+/**
+ * A worker stopped mid-write may leave its temp file (never the target: that is only ever replaced
+ * by a rename). Temp files carry this process's id, which worker threads share.
+ */
+function removeTempFiles(requests: BuildRequest[], cwd: string): void {
+  const { root } = findProjectRoot(cwd);
+  const dirs = new Set([join(root, 'output'), ...requests.filter((r) => r.output).map((r) => dirname(resolve(cwd, r.output!)))]);
+  const mine = new RegExp(`^\\..+\\.${process.pid}\\.[0-9a-f]+\\.tmp$`);
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir)) if (mine.test(f)) rmSync(join(dir, f), { force: true });
+  }
 }
 
 /** Incremental builds remember each output by data file, output pattern and 份号. */
