@@ -48,6 +48,12 @@ const NEAREST: Record<string, string[]> = {
 export const FALLBACK_ROLE = 'fallback';
 
 let manifestCache: Manifest | undefined;
+/**
+ * Font files read in this process, by path: a batch reads each once, and pdfkit's parsed fonts
+ * (keyed by the very same Buffer, see pdfmake-patches.ts) are reused across its documents.
+ */
+const fileBytes = new Map<string, Buffer>();
+const fileMetrics = new Map<string, SfntMetrics>();
 
 function readManifest(): Manifest {
   return (manifestCache ??= JSON.parse(readFileSync(join(bundledFontsDir, 'manifest.json'), 'utf8')) as Manifest);
@@ -93,14 +99,20 @@ function lazyFace(role: string, weight: Face['weight'], file: string, postscript
     key: `${role}-${weight}:${file}`,
     bytes() {
       if (!bytes) {
-        try {
-          bytes = readFileSync(file);
-        } catch {
-          throw new BriefingError('E_FONT_MISSING', { role, path: file }, { file });
+        let read = fileBytes.get(file);
+        if (!read) {
+          try {
+            read = readFileSync(file);
+          } catch {
+            throw new BriefingError('E_FONT_MISSING', { role, path: file }, { file });
+          }
+          const check = readSfntHeader(read);
+          if (!check.ok) throw new BriefingError('E_FONT_INVALID', { role, path: file, reason: check.reason }, { file });
+          fileBytes.set(file, read);
+          fileMetrics.set(file, check.metrics);
         }
-        const check = readSfntHeader(bytes);
-        if (!check.ok) throw new BriefingError('E_FONT_INVALID', { role, path: file, reason: check.reason }, { file });
-        metrics = check.metrics;
+        bytes = read;
+        metrics = fileMetrics.get(file);
       }
       return bytes;
     },

@@ -9,16 +9,28 @@ interface FontkitFont {
 }
 
 const require = createRequire(import.meta.url);
-const fonts = new WeakMap<Face, FontkitFont>();
-const advances = new WeakMap<Face, Map<number, number>>();
+/**
+ * Keyed by the font's bytes (which font-set.ts keeps per file) and, for a collection, the face's
+ * name: one parse per face per process, however many documents and FontSets use it.
+ */
+const fonts = new WeakMap<Buffer, Map<string, FontkitFont>>();
+const advances = new WeakMap<Buffer, Map<string, Map<number, number>>>();
+
+function perFace<T>(store: WeakMap<Buffer, Map<string, T>>, face: Face, make: () => T): T {
+  let byName = store.get(face.bytes());
+  if (!byName) store.set(face.bytes(), (byName = new Map()));
+  const key = face.postscriptName ?? '';
+  let value = byName.get(key);
+  if (value === undefined) byName.set(key, (value = make()));
+  return value;
+}
 
 /**
  * Advance widths in font units, read straight from cmap and hmtx: the numbers pdfkit uses when
  * it lays out CJK text (which has no kerning), without fontkit's per-call shaping cost.
  */
 export function advanceOf(face: Face, cp: number): number {
-  let cache = advances.get(face);
-  if (!cache) advances.set(face, (cache = new Map()));
+  const cache = perFace(advances, face, () => new Map<number, number>());
   let adv = cache.get(cp);
   if (adv === undefined) {
     const font = fontkitFont(face);
@@ -44,11 +56,8 @@ export function widthOf(face: Face, text: string, size: number): number {
 }
 
 function fontkitFont(face: Face): FontkitFont {
-  let font = fonts.get(face);
-  if (!font) {
+  return perFace(fonts, face, () => {
     const fontkit = require('fontkit') as { create(b: Buffer, name?: string): FontkitFont };
-    font = fontkit.create(face.bytes(), face.postscriptName);
-    fonts.set(face, font);
-  }
-  return font;
+    return fontkit.create(face.bytes(), face.postscriptName);
+  });
 }
