@@ -1,20 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BriefingError } from '../../src/errors/briefing-error.js';
 import { loadData } from '../../src/load/load-data.js';
 import { fixtures } from '../helpers/run-cli.js';
+import { thrownBriefingError } from '../helpers/briefing-error.js';
 
 const data = (name: string) => join(fixtures, 'data', name);
 
-function thrown(fn: () => unknown): BriefingError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BriefingError) return e;
-    throw e;
-  }
-  throw new Error('expected a BriefingError');
-}
 
 describe('loadData', () => {
   it('reads the bulletin sample and maps data paths back to lines', () => {
@@ -27,7 +18,7 @@ describe('loadData', () => {
   });
 
   it('reports a YAML syntax error with line and column', () => {
-    const e = thrown(() => loadData(data('bad-syntax.yaml')));
+    const e = thrownBriefingError(() => loadData(data('bad-syntax.yaml')));
     expect(e.code).toBe('E_YAML_SYNTAX');
     expect(e.location.file).toBe(data('bad-syntax.yaml'));
     expect(e.location.line).toBe(6);
@@ -35,30 +26,30 @@ describe('loadData', () => {
   });
 
   it('refuses duplicate keys at the second occurrence', () => {
-    const e = thrown(() => loadData(data('duplicate-key.yaml')));
+    const e = thrownBriefingError(() => loadData(data('duplicate-key.yaml')));
     expect(e.code).toBe('E_YAML_SYNTAX');
     expect(e.location.line).toBe(3);
   });
 
   it('reports a JSON syntax error with line and column', () => {
-    const e = thrown(() => loadData(data('bad-syntax.json')));
+    const e = thrownBriefingError(() => loadData(data('bad-syntax.json')));
     expect(e.code).toBe('E_JSON_SYNTAX');
     expect(e.location.line).toBe(3);
   });
 
   it('drops a UTF-8 BOM and refuses text that is not UTF-8', () => {
     expect(loadData(data('bom.yaml')).data.title).toBe('带BOM的文件');
-    expect(thrown(() => loadData(data('gbk.yaml'))).code).toBe('E_DATA_ENCODING');
+    expect(thrownBriefingError(() => loadData(data('gbk.yaml'))).code).toBe('E_DATA_ENCODING');
   });
 
   it('refuses an alias bomb instead of expanding it', () => {
     const started = Date.now();
-    expect(thrown(() => loadData(data('alias-bomb.yaml'))).code).toBe('E_YAML_SYNTAX');
+    expect(thrownBriefingError(() => loadData(data('alias-bomb.yaml'))).code).toBe('E_YAML_SYNTAX');
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('names a missing file and an unsupported type', () => {
-    expect(thrown(() => loadData(data('nope.yaml'))).code).toBe('E_DATA_NOT_FOUND');
-    expect(thrown(() => loadData(data('table.csv'))).code).toBe('E_DATA_FORMAT');
+    expect(thrownBriefingError(() => loadData(data('nope.yaml'))).code).toBe('E_DATA_NOT_FOUND');
+    expect(thrownBriefingError(() => loadData(data('table.csv'))).code).toBe('E_DATA_FORMAT');
   });
 });

@@ -1,22 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BriefingError } from '../../src/errors/briefing-error.js';
 import { compileTemplate } from '../../src/render/render-template.js';
 import { formatChineseDate, formatNumber } from '../../src/render/helpers.js';
 import { loadTemplatePack } from '../../src/template/template-pack.js';
 import { fixtures } from '../helpers/run-cli.js';
+import { thrownBriefingError } from '../helpers/briefing-error.js';
 
 const pack = (name: string) => loadTemplatePack(join(fixtures, 'templates', name));
 
-function failure(fn: () => unknown): BriefingError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BriefingError) return e;
-    throw e;
-  }
-  throw new Error('expected a BriefingError');
-}
 
 describe('compileTemplate / render', () => {
   it('renders data into markup, escaping markup characters in data', () => {
@@ -28,7 +19,7 @@ describe('compileTemplate / render', () => {
 
   it('reports a field the data lacks at the partial file and line that reads it', () => {
     const t = compileTemplate(pack('missing-field'));
-    const e = failure(() => t.render({ title: 't', author: 'a', items: [{ name: '甲', value: 1 }] }));
+    const e = thrownBriefingError(() => t.render({ title: 't', author: 'a', items: [{ name: '甲', value: 1 }] }));
     expect(e.code).toBe('E_TEMPLATE_MISSING_FIELD');
     expect(e.params.field).toBe('unit');
     expect(e.location.file).toBe(join(fixtures, 'templates/missing-field/partials/item.hbs'));
@@ -43,7 +34,7 @@ describe('compileTemplate / render', () => {
       ['bad-attribute', 'E_MARKUP_ATTRIBUTE_VALUE', 2],
     ];
     for (const [name, code, line] of cases) {
-      const e = failure(() => compileTemplate(pack(name)));
+      const e = thrownBriefingError(() => compileTemplate(pack(name)));
       expect(e.code, name).toBe(code);
       expect(e.location.file, name).toBe(join(fixtures, 'templates', name, 'mini.hbs'));
       expect(e.location.line, name).toBe(line);

@@ -5,6 +5,7 @@ import { inlineRuns, toInline } from '../inline.js';
 import { listLabel } from '../numbering.js';
 import type { Inline } from '../doc-definition.js';
 import { styleFor } from '../style.js';
+import { noteHeading } from './toc.js';
 
 /** Paragraph-like blocks: p, lead, kicker, title, subtitle, byline, figcaption. */
 export function paragraph(el: MarkupElement, ctx: BuildContext, styleName = el.name): Content {
@@ -17,7 +18,8 @@ export function paragraph(el: MarkupElement, ctx: BuildContext, styleName = el.n
     // The width lines are broken to: the typeset stage's CJK line breaker takes it from here.
     measure: ctx.width,
   };
-  if (indent) node.leadingIndent = indent * style.size;
+  // Indent by whole character cells: on a grid a cell is the size plus its letter spacing.
+  if (indent) node.leadingIndent = indent * (style.size + style.letterSpacing);
   return node;
 }
 
@@ -33,6 +35,7 @@ export function heading(el: MarkupElement, ctx: BuildContext): Content {
   if (style.numbering) {
     (node.text as Inline[]).unshift(toInline(listLabel(style.numbering, counters[level - 1]!), style));
   }
+  noteHeading(ctx, el, node, level, style.numbering ? listLabel(style.numbering, counters[level - 1]!) : '');
   if (el.attrs.outline === 'false') return node;
   const id = `heading-${++ctx.outline.count}`;
   node.id = id;

@@ -65,7 +65,7 @@ export function breakLines(atoms: Atom[], opts: BreakOptions): LineBreak[] {
       const trimmed = trimTrailingSpaces(atoms, s, end);
       const lineNatural = natural - trimmed.width - hangOf(atoms[trimmed.end - 1] ?? a, opts.rules);
       const lineGlyphs = glyphs - trimmed.glyphs;
-      const fit = fitLine(lineNatural, width, shrink, lineGlyphs, a.size, opts.justify && !isLast);
+      const fit = fitLine(lineNatural, width, shrink, lineGlyphs, a.size, opts.justify && !isLast, isLast);
       const overfullAlone = fit === undefined && end === s;
       if (fit !== undefined || overfullAlone) {
         const f = fit ?? { cost: 1e6, stretch: 0, squeeze: 1, tighten: 0 };
@@ -106,10 +106,12 @@ function trimTrailingSpaces(atoms: Atom[], start: number, end: number): { end: n
 }
 
 /** How a line of natural width meets `width`: its cost, or undefined when it cannot fit. */
-function fitLine(natural: number, width: number, shrink: number, glyphs: number, size: number, justify: boolean) {
+function fitLine(natural: number, width: number, shrink: number, glyphs: number, size: number, justify: boolean, last: boolean) {
   const gaps = Math.max(1, glyphs - 1);
+  if (natural <= width && last) return { cost: 0, stretch: 0, squeeze: 0, tighten: 0 };
   if (natural <= width) {
-    if (!justify) return { cost: 0, stretch: 0, squeeze: 0, tighten: 0 };
+    // Ragged text: fuller lines are better, so an early break is never chosen for nothing.
+    if (!justify) return { cost: 10 * ((width - natural) / width) ** 2, stretch: 0, squeeze: 0, tighten: 0 };
     const stretch = (width - natural) / gaps;
     const em = stretch / size;
     return { cost: (em * 100) ** 3 / 10, stretch, squeeze: 0, tighten: 0 };
