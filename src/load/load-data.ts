@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { BriefingError } from '../errors/briefing-error.js';
+import { collectionKeyAt, duplicateJsonKey, jsonTooDeepAt, TOO_DEEP, tooDeepOrCyclic } from './data-guards.js';
 import { lineColumnAt, readUtf8 } from './read-text.js';
 
 export type DataPath = readonly (string | number)[];
@@ -11,7 +12,7 @@ export interface LoadedData {
   file: string;
   data: Record<string, unknown>;
   /** Line/column where the value at `path` sits, or the nearest ancestor that exists. */
-  locate(path: DataPath): { line: number; column: number } | undefined;
+  locate(path: DataPath, where?: 'value' | 'key'): { line: number; column: number } | undefined;
 }
 
 /**
@@ -43,12 +44,14 @@ export function loadData(file: string): LoadedData {
       { reason: 'the top level must be a mapping of keys to values' }, { file, line: 1, column: 1 });
   }
   let located: ReturnType<typeof positionIndex> | undefined;
-  return {
-    file,
-    data: data as Record<string, unknown>,
-    // Positions are only needed when something is wrong, so the index is built on first use.
-    locate: (path) => (located ??= positionIndex(text))(path),
-  };
+  // Positions are only needed when something is wrong, so the index is built on first use.
+  const locate: LoadedData['locate'] = (path, where) => (located ??= positionIndex(text))(path, where);
+  const unsafe = tooDeepOrCyclic(data);
+  if (unsafe) {
+    const reason = unsafe.cycle ? 'an alias refers to a list or mapping that contains it' : TOO_DEEP;
+    throw new BriefingError(ext === '.json' ? 'E_JSON_SYNTAX' : 'E_YAML_SYNTAX', { reason }, { file, ...locate(unsafe.path) });
+  }
+  return { file, data: data as Record<string, unknown>, locate };
 }
 
 function parseYaml(file: string, text: string): unknown {
@@ -57,24 +60,39 @@ function parseYaml(file: string, text: string): unknown {
   const problem = doc.errors[0];
   if (problem) {
     const pos = lineCounter.linePos(problem.pos[0]);
-    throw new BriefingError('E_YAML_SYNTAX', { reason: firstLine(problem.message) }, { file, line: pos.line, column: pos.col });
+    // Very deep nesting exhausts the parser's own recursion; say what is wrong in the user's terms.
+    const reason = /call stack/i.test(problem.message) ? TOO_DEEP : firstLine(problem.message);
+    throw new BriefingError('E_YAML_SYNTAX', { reason }, { file, line: pos.line, column: pos.col });
   }
   try {
+    const complexKey = collectionKeyAt(doc);
+    if (complexKey !== undefined) {
+      const pos = lineCounter.linePos(complexKey);
+      throw new BriefingError('E_YAML_SYNTAX', { reason: 'a key must be text, not a list or mapping' }, { file, line: pos.line, column: pos.col });
+    }
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    throw new BriefingError('E_YAML_SYNTAX', { reason: firstLine((e as Error).message) }, { file });
+    if (e instanceof BriefingError) throw e;
+    const reason = e instanceof RangeError ? TOO_DEEP : firstLine((e as Error).message);
+    throw new BriefingError('E_YAML_SYNTAX', { reason }, { file });
   }
 }
 
 /** jsonc-parser finds the offset of the first mistake, which JSON.parse does not always say. */
 function parseJson(file: string, text: string): unknown {
+  // Checked before parsing: both parsers recurse per level and would run out of stack.
+  const tooDeep = jsonTooDeepAt(text);
+  if (tooDeep !== undefined) throw new BriefingError('E_JSON_SYNTAX', { reason: TOO_DEEP }, { file, ...lineColumnAt(text, tooDeep) });
   const errors: ParseError[] = [];
-  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (first) {
     const reason = JSON_ERRORS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error);
     throw new BriefingError('E_JSON_SYNTAX', { reason }, { file, ...lineColumnAt(text, first.offset) });
   }
+  // YAML data refuses a repeated key; JSON.parse would keep the last one without a word.
+  const duplicate = duplicateJsonKey(tree);
+  if (duplicate) throw new BriefingError('E_JSON_SYNTAX', { reason: `the key "${duplicate.key}" appears twice in one object` }, { file, ...lineColumnAt(text, duplicate.offset) });
   return JSON.parse(text);
 }
 
@@ -100,7 +118,17 @@ const JSON_ERRORS: Record<string, string> = {
 function positionIndex(text: string): LoadedData['locate'] {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: false });
-  return (path) => {
+  return (path, where = 'value') => {
+    // An unknown key is best shown at the key itself, not at its value.
+    if (where === 'key' && path.length) {
+      const parent = doc.getIn(path.slice(0, -1), true);
+      const pair = isMap(parent) ? parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === path[path.length - 1]) : undefined;
+      const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+      if (range) {
+        const pos = lineCounter.linePos(range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
     for (let depth = path.length; depth >= 0; depth--) {
       const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
       if (node && typeof node === 'object' && node.range) {

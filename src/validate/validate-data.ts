@@ -65,7 +65,8 @@ function toBriefingError(e: ErrorObject, loaded: LoadedData): BriefingError {
       reason = e.message ?? 'is invalid';
   }
   const dataPath = formatDataPath(target);
-  return new BriefingError('E_SCHEMA', { path: dataPath, reason }, { file: loaded.file, dataPath, ...loaded.locate(target) });
+  const at = loaded.locate(target, e.keyword === 'additionalProperties' ? 'key' : 'value');
+  return new BriefingError('E_SCHEMA', { path: dataPath, reason }, { file: loaded.file, dataPath, ...at });
 }
 
 /** anyOf/oneOf produce one error per branch; keep the first per path and keyword family. */

@@ -63,7 +63,11 @@ export function breakLines(atoms: Atom[], opts: BreakOptions): LineBreak[] {
         continue;
       }
       const trimmed = trimTrailingSpaces(atoms, s, end);
-      const lineNatural = natural - trimmed.width - hangOf(atoms[trimmed.end - 1] ?? a, opts.rules);
+      const lastAtom = atoms[trimmed.end - 1] ?? a;
+      // Letter spacing goes between glyphs, so the last glyph has none after it; on a grid every
+      // character fills a whole cell, its own spacing included.
+      const trailingLetter = opts.rules.compress ? lastAtom.run.characterSpacing ?? 0 : 0;
+      const lineNatural = natural - trimmed.width - hangOf(lastAtom, opts.rules) - trailingLetter;
       const lineGlyphs = glyphs - trimmed.glyphs;
       const fit = fitLine(lineNatural, width, shrink, lineGlyphs, a.size, opts.justify && !isLast, isLast);
       const overfullAlone = fit === undefined && end === s;

@@ -33,7 +33,11 @@ export function emitLine(atoms: Atom[], line: LineBreak, rules: SpacingRules): I
       if (theirs && blankLeft(next.text)) after -= theirs * line.squeeze;
     }
     const letter = a.run.characterSpacing ?? 0;
-    glyphs.forEach((g, k) => push(inlines, a.run, g, letter + (k === glyphs.length - 1 ? after : spacing), a.kind === 'latin'));
+    glyphs.forEach((g, k) => {
+      const lastOfAtom = k === glyphs.length - 1;
+      // Letter spacing sits between glyphs, never after the line's last one (centred lines stay centred).
+      push(inlines, a.run, g, (lastOfAtom && !next && rules.compress ? 0 : letter) + (lastOfAtom ? after : spacing), a.kind === 'latin');
+    });
   }
   const tail = inlines[inlines.length - 1];
   // The last glyph's space (a hang, or nothing) reaches past the width by EPSILON less.
