@@ -41,12 +41,14 @@ export function table(el: MarkupElement, ctx: BuildContext): Content[] {
     const cap = styleFor(ctx.sheet, 'caption');
     out.push({ text: [toInline(el.attrs.caption, cap)], alignment: cap.align ?? 'center', margin: [0, cap.spaceBefore, 0, cap.spaceAfter] });
   }
+  const hasRowspan = rows.some((r) => r.children.some((c) => c.kind === 'element' && c.attrs.rowspan));
   const headerRows = Number(el.attrs['header-rows'] ?? (rows[0]?.children.some((c) => c.kind === 'element' && c.name === 'th') ? 1 : 0));
   const line = tableStyle.border ?? 0.5;
   const color = tableStyle.borderColor ?? '#000000';
   out.push({
     // The header row never stands alone at a page foot: it keeps the first body row with it.
-    table: { headerRows, keepWithHeaderRows: headerRows ? 1 : 0, widths: widths(el, cols, ctx), body, dontBreakRows: true },
+    // (Not with merged rows: pdfmake then sizes the last row a line too tall.)
+    table: { headerRows, keepWithHeaderRows: headerRows && !hasRowspan ? 1 : 0, widths: widths(el, cols, ctx), body, dontBreakRows: true },
     layout: {
       hLineWidth: () => line,
       vLineWidth: () => line,
