@@ -102,6 +102,17 @@ Examples:
       process.exitCode = runTemplates(sinkFor(cmd));
     });
 
+  p.command('init')
+    .description(tr('create a project that builds with one command: config, sample data, the template to customise', '创建可一条命令生成的项目：配置、示例数据和可修改的模板副本'))
+    .argument('[dir]', tr('folder for the project (default: here)', '项目文件夹（默认当前文件夹）'))
+    .option('-t, --template <name>', tr('template to start from (default: bulletin)', '起始模板（默认 bulletin）'))
+    .option('--force', tr('write into a folder that is not empty', '允许写入非空文件夹'))
+    .addHelpText('after', '\nExamples:\n  briefing init meeting --template handout\n  cd meeting && npx briefing build')
+    .action(async (dir: string | undefined, flags: { template?: string; force?: boolean }, cmd: Command) => {
+      const { runInit } = await import('./commands/init.js');
+      process.exitCode = runInit(dir, flags, sinkFor(cmd));
+    });
+
   p.command('fonts')
     .description(tr('list font roles, their files and coverage; --check lists characters no font has', '列出字体角色、文件与覆盖字符数；--check 列出无字体可显示的字符'))
     .option('--check <data...>', tr('data files whose text to check', '要检查的数据文件'))
