@@ -9,9 +9,16 @@ import { box } from './blocks/box.js';
 import { list } from './blocks/list.js';
 import { table } from './blocks/table.js';
 import { kpis } from './blocks/kpi.js';
+import { chart } from './blocks/chart.js';
 import { distribution } from './blocks/distribution.js';
 import { image } from './blocks/image.js';
 import { rule, spacer } from './blocks/rule.js';
+import { gongwenHead } from './blocks/gongwen-head.js';
+import { attachments } from './blocks/attachments.js';
+import { signature } from './blocks/signature.js';
+import { annex } from './blocks/annex.js';
+import { record } from './blocks/record.js';
+import { finishTocs, newTocRegistry, toc, type TocRegistry } from './blocks/toc.js';
 
 export interface BuildContext {
   sheet: StyleSheet;
@@ -24,6 +31,8 @@ export interface BuildContext {
   origin: string;
   outline: { lastByLevel: (string | undefined)[]; count: number; counters: number[] };
   copyNumberSlots: Content[];
+  /** Headings and <toc> elements; the 目录 is filled once every heading is known. */
+  toc: TocRegistry;
   images: Record<string, string>;
   /** Every file read while building (images), for incremental builds and watch. */
   files: string[];
@@ -48,6 +57,7 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
     origin: options.origin,
     outline: { lastByLevel: [], count: 0, counters: [] },
     copyNumberSlots: [],
+    toc: newTocRegistry(),
     images: {},
     files: [],
     blocks(nodes, width) {
@@ -70,13 +80,14 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
     pageMargins: [margins.left, margins.top, margins.right, margins.bottom],
     content: ctx.blocks(doc.children),
     info,
-    pageNumber: pn && { format: pn.format, align: pn.align, offset: pn.offset, inline: { font: pn.text.font, fontSize: pn.text.size, bold: pn.text.bold, color: pn.text.color, leading: 1 } },
+    pageNumber: pn && { format: pn.format, align: pn.align, offset: pn.offset, skipFirst: pn.skipFirst, inline: { font: pn.text.font, fontSize: pn.text.size, bold: pn.text.bold, color: pn.text.color, leading: 1 } },
     copyNumberSlots: ctx.copyNumberSlots,
     images: ctx.images,
     defaultStyle: { font: sheet.text.font, fontSize: sheet.text.size },
     typography: { hanLatinEm: sheet.typography.hanLatinSpace, compress: !sheet.page.grid },
     ...(a.lang ? { language: a.lang } : {}),
   };
+  finishTocs(ctx);
   return { definition, files: ctx.files };
 }
 
@@ -92,11 +103,18 @@ function buildBlock(el: MarkupElement, ctx: BuildContext): Content[] {
     case 'ol': case 'ul': return [list(el, ctx)];
     case 'table': return table(el, ctx);
     case 'kpis': return kpis(el, ctx);
+    case 'chart': return chart(el, ctx);
     case 'distribution': return [distribution(el, ctx)];
     case 'img': return image(el, ctx);
     case 'page-break': return [{ text: '', pageBreak: 'after' }];
     case 'rule': return [rule(el, ctx)];
     case 'spacer': return [spacer(el)];
+    case 'gongwen-head': return gongwenHead(el, ctx);
+    case 'attachments': return [attachments(el, ctx)];
+    case 'signature': return [signature(el, ctx)];
+    case 'annex': return annex(el, ctx);
+    case 'record': return record(el, ctx);
+    case 'toc': return [toc(el, ctx)];
     case 'columns': return [columns(el, ctx)];
     default: return [];
   }

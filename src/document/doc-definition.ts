@@ -28,7 +28,7 @@ export interface DocDefinition {
   info: Record<string, string | Date>;
   footer?: unknown;
   /** Page-number footer description, turned into a function by the typeset stage. */
-  pageNumber?: { format: string; align: string; offset: number; inline: Omit<Inline, 'text'> };
+  pageNumber?: { format: string; align: string; offset: number; inline: Omit<Inline, 'text'>; skipFirst?: boolean };
   /** Text printed where <copy-number/> stands; filled per copy. */
   copyNumberSlots: Content[];
   images: Record<string, string>;

@@ -12,7 +12,8 @@ export interface StyleSheet {
   page: {
     size: string;
     margins: { top: number; right: number; bottom: number; left: number };
-    pageNumber?: { format: string; align: 'center' | 'outside' | 'left' | 'right'; offset: number; text: TextStyle };
+    /** `skipFirst`: no number on page 1 (a cover), which still counts as page 1. */
+    pageNumber?: { format: string; align: 'center' | 'outside' | 'left' | 'right'; offset: number; text: TextStyle; skipFirst: boolean };
     /** Character grid (GB/T 9704: 28 × 22): body text sits on `chars` columns and `lines` rows. */
     grid?: { chars: number; lines: number; pitchX: number; pitchY: number };
   };
@@ -75,7 +76,7 @@ const styleSchema = {
         grid: { type: 'object', additionalProperties: false, required: ['chars', 'lines'],
           properties: { chars: { type: 'integer', minimum: 1 }, lines: { type: 'integer', minimum: 1 } } },
         pageNumber: { type: 'object', additionalProperties: false, required: ['format'],
-          properties: { format: { type: 'string' }, align: { enum: ['center', 'outside', 'left', 'right'] }, offset: lengthOrNumber, style: textStyleSchema } },
+          properties: { format: { type: 'string' }, align: { enum: ['center', 'outside', 'left', 'right'] }, offset: lengthOrNumber, style: textStyleSchema, skipFirst: { type: 'boolean' } } },
       },
     },
     text: textStyleSchema,
@@ -111,7 +112,7 @@ export function loadStyle(file: string): StyleSheet {
   for (const [name, el] of Object.entries(raw.elements ?? {})) {
     elements[name] = { ...resolveText(el, { ...base, align: undefined, spaceBefore: 0, spaceAfter: 0, indent: 0 }, file, ['elements', name], loaded.locate), ...resolveBox(el) };
   }
-  const pn = raw.page.pageNumber as { format: string; align?: string; offset?: unknown; style?: RawText } | undefined;
+  const pn = raw.page.pageNumber as { format: string; align?: string; offset?: unknown; style?: RawText; skipFirst?: boolean } | undefined;
   const sheet: StyleSheet = {
     file,
     page: {
@@ -123,6 +124,7 @@ export function loadStyle(file: string): StyleSheet {
         align: (pn.align ?? 'center') as 'center',
         offset: parseLength(pn.offset ?? 7 * MM)!,
         text: resolveText(pn.style ?? {}, { ...base, align: undefined, indent: 0 }, file, ['page', 'pageNumber', 'style'], loaded.locate),
+        skipFirst: pn.skipFirst ?? false,
       },
     },
     text: base,

@@ -5,7 +5,8 @@ const BLOCK_ONLY_PARENTS: Record<string, string> = { rows: 'tr', cells: 'th or t
 
 /** May `child` (an element name, or '#text') stand inside `parent`? Throws a located error if not. */
 export function checkChild(parent: string, child: string, at: SourceLocation, text?: string): void {
-  if (child !== '#text' && !vocabulary[child]) {
+  // hasOwn, not a lookup: <constructor> or <toString> must not find Object.prototype's members.
+  if (child !== '#text' && !Object.hasOwn(vocabulary, child)) {
     const near = suggestElement(child);
     throw new BriefingError('E_MARKUP_UNKNOWN_ELEMENT', { name: child, suggestion: near ? `did you mean <${near}>? ` : '' }, at);
   }
@@ -40,7 +41,7 @@ function describe(child: string, text?: string): string {
 export function checkAttributes(element: string, attrs: Record<string, string>, at: SourceLocation): void {
   const spec = vocabulary[element]!;
   for (const [name, value] of Object.entries(attrs)) {
-    const type = spec.attrs[name];
+    const type = Object.hasOwn(spec.attrs, name) ? spec.attrs[name] : undefined;
     if (!type) {
       throw new BriefingError('E_MARKUP_UNKNOWN_ATTRIBUTE', { element, name, known: Object.keys(spec.attrs).join(', ') || '(none)' }, at);
     }

@@ -15,20 +15,25 @@ export function kpis(el: MarkupElement, ctx: BuildContext): Content[] {
   const width = (ctx.width - gap * (perRow - 1)) / perRow;
   const rows: Content[] = [];
   for (let i = 0; i < figures.length; i += perRow) {
-    const cells: Content[] = figures.slice(i, i + perRow).map((f) => ({ stack: card(f, width, ctx), width }));
+    const row = figures.slice(i, i + perRow);
+    // When one card of a row shows a change, the others keep its line free, so the bars line up.
+    const changeLine = row.some((f) => f.attrs.change !== undefined);
+    const cells: Content[] = row.map((f) => ({ stack: card(f, width, ctx, changeLine), width }));
     while (cells.length < perRow) cells.push({ text: '', width });
     rows.push({ columns: cells, columnGap: gap, margin: [0, 0, 0, styleFor(ctx.sheet, 'kpi').spaceAfter], unbreakable: true });
   }
   return rows;
 }
 
-function card(f: MarkupElement, width: number, ctx: BuildContext): Content[] {
+function card(f: MarkupElement, width: number, ctx: BuildContext, changeLine = false): Content[] {
   const s = (n: string) => styleFor(ctx.sheet, n);
   const a = f.attrs;
   const out: Content[] = [];
   const value = s('kpi-value');
   out.push({ text: [toInline(a.value ?? '', value), toInline(a.unit ?? '', s('kpi-unit'))].filter((r) => r.text), alignment: value.align ?? 'left' });
   if (a.label) out.push({ text: [toInline(a.label, s('kpi-label'))], alignment: s('kpi-label').align ?? 'left', margin: [0, 2, 0, 0] });
+  if (a.change !== undefined) out.push(changeText(a, ctx));
+  else if (changeLine) out.push({ text: [toInline(' ', styleFor(ctx.sheet, 'kpi-change'))], margin: [0, 2, 0, 0] });
   if (a.rate !== undefined) {
     const bar = s('kpi-bar');
     const rate = Math.max(0, Math.min(100, Number(a.rate)));
@@ -44,4 +49,22 @@ function card(f: MarkupElement, width: number, ctx: BuildContext): Content[] {
   }
   if (a.note) out.push({ text: [toInline(a.note, s('kpi-note'))], alignment: 'left', margin: [0, 2, 0, 0] });
   return out;
+}
+
+/** Red up, green down: the Chinese convention. A style.yaml may swap them (kpi-up, kpi-down). */
+const CHANGE_COLORS = { up: '#d7000f', down: '#1a7f37' };
+
+/**
+ * The change against the last period, e.g. 比上月 ▲2.1个百分点: `change-label`, then an arrow with
+ * the figure as written (its sign becomes the arrow) and `change-unit`, coloured by direction.
+ */
+function changeText(a: Record<string, string>, ctx: BuildContext): Content {
+  const style = styleFor(ctx.sheet, 'kpi-change');
+  const n = Number(a.change);
+  const direction = n > 0 ? 'up' : n < 0 ? 'down' : undefined;
+  const figure = `${direction === 'up' ? '▲' : direction === 'down' ? '▼' : ''}${a.change!.trim().replace(/^[+-]/, '')}${a['change-unit'] ?? ''}`;
+  const color = direction ? ctx.sheet.elements[`kpi-${direction}`]?.color ?? CHANGE_COLORS[direction] : style.color;
+  const runs = [toInline(figure, { ...style, color })];
+  if (a['change-label']) runs.unshift(toInline(`${a['change-label']} `, style));
+  return { text: runs, alignment: style.align ?? 'left', margin: [0, 2, 0, 0] };
 }

@@ -1,0 +1,47 @@
+import { dirname } from 'node:path';
+import { BriefingError, formatDataPath } from '../errors/briefing-error.js';
+import { resolveInsideProject } from '../project/inside-project.js';
+import type { LoadedData } from './load-data.js';
+import { parseMarkdown, type ParsedMarkdown } from './parse-markdown.js';
+import { readUtf8 } from './read-text.js';
+
+/**
+ * Where the parsed Markdown hangs on its data object. A symbol, not a key: YAML and JSON cannot
+ * produce it, so data can never pass off a string of its own as trusted markup, and `{{#each}}` or
+ * the schema never see it.
+ */
+const MARKDOWN = Symbol('briefing.markdown');
+
+/**
+ * Every `{ markdown: "file.md" }` in the data gets its file read (relative to the data file, inside
+ * the project) and tokenised; the `markdown` helper prints it. Works on `data` (already a copy from
+ * attachTables, same shape as the loaded data, so data paths still locate lines) and returns a new
+ * copy plus the Markdown files read, for incremental builds and watch.
+ */
+export function attachMarkdown(data: Record<string, unknown>, loaded: LoadedData, projectRoot: string): { data: Record<string, unknown>; files: string[] } {
+  const files: string[] = [];
+  const baseDir = dirname(loaded.file);
+  const walk = (value: unknown, path: (string | number)[]): unknown => {
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i]));
+    if (!value || typeof value !== 'object') return value;
+    const obj = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    // defineProperty, not assignment: a `__proto__` key in data must stay a plain key.
+    for (const [k, v] of Object.entries(obj)) Object.defineProperty(out, k, { value: walk(v, [...path, k]), enumerable: true, writable: true, configurable: true });
+    if (typeof obj.markdown === 'string') {
+      const where = { file: loaded.file, dataPath: formatDataPath([...path, 'markdown']), ...loaded.locate([...path, 'markdown']) };
+      const file = resolveInsideProject(obj.markdown, baseDir, projectRoot, where);
+      const source = readUtf8(file, () => new BriefingError('E_MARKDOWN_NOT_FOUND', { path: file }, where));
+      files.push(file);
+      Object.defineProperty(out, MARKDOWN, { value: parseMarkdown(source, file), enumerable: false });
+    }
+    return out;
+  };
+  return { data: walk(data, []) as Record<string, unknown>, files };
+}
+
+/** The Markdown attached to a data value, or undefined when the value is anything else. */
+export function attachedMarkdown(value: unknown): ParsedMarkdown | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  return (value as { [MARKDOWN]?: ParsedMarkdown })[MARKDOWN];
+}
