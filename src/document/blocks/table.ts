@@ -1,6 +1,8 @@
 import { textOf, type MarkupElement } from '../../markup/markup-tree.js';
 
 /** Cells that are just a number line up on the right, as figures in Chinese statistical tables do. */
+/** Tables up to this many rows keep their caption by moving whole to the next page if need be. */
+const SHORT_TABLE_ROWS = 20;
 const NUMERIC = /^[-+]?[\d,]+(\.\d+)?%?$/;
 import { BriefingError } from '../../errors/briefing-error.js';
 import type { BuildContext } from '../build-document.js';
@@ -61,6 +63,8 @@ export function table(el: MarkupElement, ctx: BuildContext): Content[] {
     },
     margin: [0, tableStyle.spaceBefore, 0, tableStyle.spaceAfter],
   });
+  // A caption never stands alone at a page foot: with a short table the two move together.
+  if (out.length === 2 && rows.length <= SHORT_TABLE_ROWS) return [{ stack: out, unbreakable: true }];
   return out;
 }
 
