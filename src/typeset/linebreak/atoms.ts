@@ -14,6 +14,8 @@ export interface Atom {
   /** Glyphs in the atom: justification adds space after each. */
   glyphs: number;
   size: number;
+  /** Drawn on a full em (so a mark has a blank half to give up). */
+  full: boolean;
 }
 
 const WORD = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+(?:[.,:/+\-_'&@#][A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+)*/y;
@@ -41,15 +43,19 @@ export function toAtoms(runs: Inline[], faceOf: (run: Inline) => Face, maxWidth:
       const width = kind === 'newline' ? 0 : widthOf(face, piece, run.fontSize);
       // A word longer than the line (a URL, a 100,000-character run) may break anywhere.
       if (kind === 'latin' && width > maxWidth * 0.8) {
-        for (const ch of piece) atoms.push({ text: ch, run, face, kind: 'han', width: widthOf(face, ch, run.fontSize), glyphs: 1, size: run.fontSize });
+        for (const ch of piece) atoms.push(atom(ch, run, face, 'han', widthOf(face, ch, run.fontSize), 1));
         continue;
       }
       const glyphs = [...piece].length;
       // Letter spacing from the style (a spaced-out masthead) travels with each glyph.
-      atoms.push({ text: piece, run, face, kind, width: width + (run.characterSpacing ?? 0) * glyphs, glyphs, size: run.fontSize });
+      atoms.push(atom(piece, run, face, kind, width + (run.characterSpacing ?? 0) * glyphs, glyphs));
     }
   }
   return atoms;
+}
+
+function atom(text: string, run: Inline, face: Face, kind: Atom['kind'], width: number, glyphs: number): Atom {
+  return { text, run, face, kind, width, glyphs, size: run.fontSize, full: width - (run.characterSpacing ?? 0) * glyphs >= run.fontSize * 0.9 * glyphs };
 }
 
 const last = (a: Atom) => String.fromCodePoint(a.text.codePointAt(a.text.length - 1 - (/[\uDC00-\uDFFF]$/.test(a.text) ? 1 : 0))!);
@@ -110,5 +116,5 @@ export function hangOf(a: Atom, rules: SpacingRules): number {
  * quotation marks narrow, and squeezing those would run them into the characters beside them.
  */
 function fullWidth(a: Atom): boolean {
-  return a.width - (a.run.characterSpacing ?? 0) >= a.size * 0.9;
+  return a.full;
 }
