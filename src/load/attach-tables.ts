@@ -6,7 +6,8 @@ import type { LoadedData } from './load-data.js';
 
 /**
  * Every `{ csv: "file.csv" }` in the data gains `columns` (header row) and `rows` (body rows),
- * read relative to the data file. Returns new data; the loaded data is left as it was.
+ * read relative to the data file (in the `encoding:` beside it, if given). Returns new data; the
+ * loaded data is left as it was.
  * Also returns the CSV files read, so incremental builds and watch know them.
  */
 export function attachTables(loaded: LoadedData, projectRoot: string): { data: Record<string, unknown>; files: string[] } {
@@ -22,7 +23,10 @@ export function attachTables(loaded: LoadedData, projectRoot: string): { data: R
     if (typeof obj.csv === 'string') {
       const where = { file: loaded.file, dataPath: formatDataPath([...path, 'csv']), ...loaded.locate([...path, 'csv']) };
       const file = resolveInsideProject(obj.csv, baseDir, projectRoot, where);
-      const table = loadCsv(file, where);
+      // An explicit `encoding:` beside `csv:` overrides the UTF-8-then-GB18030 guess.
+      const encoding = typeof obj.encoding === 'string' ? obj.encoding : undefined;
+      const encodingAt = { file: loaded.file, dataPath: formatDataPath([...path, 'encoding']), ...loaded.locate([...path, 'encoding']) };
+      const table = loadCsv(file, where, { encoding, encodingAt });
       files.push(file);
       out.columns ??= table.columns;
       out.rows = table.rows;

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { BriefingError } from '../errors/briefing-error.js';
-import { readUtf8 } from './read-text.js';
+import iconv from 'iconv-lite';
+import { BriefingError, type SourceLocation } from '../errors/briefing-error.js';
+import { decodeUtf8, lineColumnAt, readBytes } from './read-text.js';
 
 /** A CSV table: the header row and the body rows, cells as trimmed strings. */
 export interface CsvTable {
@@ -9,17 +10,84 @@ export interface CsvTable {
   rows: string[][];
 }
 
-export function loadCsv(file: string, referencedFrom?: { file: string; line?: number; column?: number; dataPath?: string }): CsvTable {
-  const text = readUtf8(file, () => new BriefingError('E_CSV_NOT_FOUND', { path: file }, referencedFrom ?? { file }));
+export interface CsvOptions {
+  /** The `encoding:` written next to `csv:` in the data; absent means UTF-8, else GB18030. */
+  encoding?: string;
+  /** Where that `encoding:` is written, for an unknown name. */
+  encodingAt?: SourceLocation;
+}
+
+export function loadCsv(file: string, referencedFrom?: SourceLocation, options: CsvOptions = {}): CsvTable {
+  const bytes = readBytes(file, () => new BriefingError('E_CSV_NOT_FOUND', { path: file }, referencedFrom ?? { file }));
+  const text = decodeCsv(bytes, file, options);
   let records: string[][];
   try {
     records = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false });
   } catch (e) {
-    const err = e as { message: string; lines?: number; code?: string };
-    throw new BriefingError('E_CSV_SYNTAX', { reason: err.message.split('\n')[0]!.replace(/^Invalid Record Length: /, '') },
-      { file, line: err.lines });
+    throw csvSyntaxError(e as { message: string; lines?: number; code?: string }, text, file);
   }
   if (records.length === 0) throw new BriefingError('E_CSV_SYNTAX', { reason: 'the file is empty; a header row is expected' }, { file, line: 1 });
   const [columns, ...rows] = records;
   return { file, columns: columns!, rows };
+}
+
+/** csv-parse's reason in plain words, at the line where the problem starts. */
+function csvSyntaxError(err: { message: string; lines?: number; code?: string }, text: string, file: string): BriefingError {
+  const counts = /expect (\d+), got (\d+) on line (\d+)/.exec(err.message);
+  if (counts) {
+    const [, header, cells, line] = counts;
+    return new BriefingError('E_CSV_SYNTAX', { reason: `the row on line ${line} has ${cells} cells, the header has ${header}` }, { file, line: Number(line) });
+  }
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+    // csv-parse names the last line; the mistake is where the quote was opened.
+    const line = unclosedQuoteLine(text) ?? err.lines;
+    return new BriefingError('E_CSV_SYNTAX', { reason: `a quote opened on line ${line} is never closed` }, { file, line });
+  }
+  return new BriefingError('E_CSV_SYNTAX', { reason: err.message.split('\n')[0]! }, { file, line: err.lines });
+}
+
+/** The line of the quote left open at the end of the text (RFC 4180 quoting, `""` escapes). */
+function unclosedQuoteLine(text: string): number | undefined {
+  let line = 1;
+  let openedOn: number | undefined;
+  let quoted = false;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"' && fieldStart) {
+      quoted = true;
+      openedOn = line;
+    } else if (c === ',' || c === '\n') fieldStart = true;
+    else if (c !== ' ' && c !== '\t' && c !== '\r') fieldStart = false;
+  }
+  return quoted ? openedOn : undefined;
+}
+
+const UTF8_NAMES = new Set(['utf-8', 'utf8']);
+
+/**
+ * Excel on Chinese Windows saves "CSV (comma delimited)" in the ANSI code page, GBK; "CSV UTF-8"
+ * adds a BOM. Both are ordinary and must read as they are: strict UTF-8 first (a GBK file with
+ * Chinese in it is practically never valid UTF-8), then GB18030, the superset of GBK and GB2312.
+ * A U+FFFD or NUL left after that means the file is neither, or not text at all.
+ */
+function decodeCsv(bytes: Buffer, file: string, { encoding, encodingAt }: CsvOptions): string {
+  const named = encoding?.trim().toLowerCase();
+  if (named !== undefined && !iconv.encodingExists(named)) {
+    throw new BriefingError('E_CSV_ENCODING', { kind: 'unknown', encoding: encoding! }, encodingAt ?? { file });
+  }
+  const utf8Asked = named !== undefined && UTF8_NAMES.has(named);
+  const utf8Text = named === undefined || utf8Asked ? decodeUtf8(bytes) : undefined;
+  const text = utf8Text ?? (utf8Asked ? undefined : iconv.decode(bytes, named ?? 'gb18030'));
+  // A U+FFFD in valid UTF-8 was typed by someone; after any other decoding it marks a bad byte.
+  const bad = text === undefined ? 0 : text.search(utf8Text !== undefined ? /\0/ : /[\uFFFD\0]/);
+  if (text === undefined || bad >= 0) {
+    const at = text === undefined ? {} : lineColumnAt(text, bad);
+    throw new BriefingError('E_CSV_ENCODING', { kind: named === undefined ? 'guess' : 'named', encoding: named ?? '' }, { file, ...at });
+  }
+  return text;
 }

@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { BriefingError, type SourceLocation } from '../errors/briefing-error.js';
-import { lineColumnAt } from '../load/read-text.js';
+import { lineIndex } from '../load/read-text.js';
 import type { MarkupElement, MarkupNode } from './markup-tree.js';
 import { checkAttributes, checkChild } from './check-element.js';
 
@@ -13,7 +13,8 @@ export function parseMarkup(markup: string, origin: { file: string }): MarkupEle
   const stack: MarkupElement[] = [root];
   let failure: BriefingError | undefined;
   const selfClosed = new WeakSet<MarkupElement>();
-  const where = (offset: number): SourceLocation => ({ file: `${origin.file} (rendered markup)`, ...lineColumnAt(markup, offset) });
+  const positionOf = lineIndex(markup);
+  const where = (offset: number): SourceLocation => ({ file: `${origin.file} (rendered markup)`, ...positionOf(offset) });
 
   const parser = new Parser(
     {

@@ -1,0 +1,77 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { BriefingError } from '../../src/errors/briefing-error.js';
+import { MAX_DEPTH } from '../../src/load/data-guards.js';
+import { loadData } from '../../src/load/load-data.js';
+import { tempDir } from '../helpers/run-cli.js';
+
+const dir = tempDir();
+function file(name: string, content: string): string {
+  writeFileSync(join(dir, name), content);
+  return join(dir, name);
+}
+
+function failure(path: string): BriefingError {
+  try {
+    loadData(path);
+  } catch (e) {
+    if (e instanceof BriefingError) return e;
+    throw e;
+  }
+  throw new Error('expected a BriefingError');
+}
+
+const nestedYaml = (levels: number) => `title: x\ndeep:\n${Array.from({ length: levels }, (_, i) => `${'  '.repeat(i + 1)}a:\n`).join('')}`;
+const nestedJson = (levels: number) => `{"title": "x",\n"deep": ${'['.repeat(levels)}${']'.repeat(levels)}}`;
+
+describe('loadData refuses what later stages could not survive', () => {
+  it(`accepts ${MAX_DEPTH} levels and refuses one more, at its line`, () => {
+    // Levels are mappings and lists: the top level is 1, `deep:` holds level 2, each `a:` but the
+    // last holds one more.
+    expect(loadData(file('ok.yaml', nestedYaml(MAX_DEPTH - 1))).data.title).toBe('x');
+    const e = failure(file('deep.yaml', nestedYaml(MAX_DEPTH)));
+    expect(e.code).toBe('E_YAML_SYNTAX');
+    expect(e.message).toBe(`invalid YAML: the data is nested more than ${MAX_DEPTH} levels deep`);
+    // The mapping at level 101 starts on the line of the 100th `a:`.
+    expect(e.location.line).toBe(MAX_DEPTH + 2);
+  });
+
+  it('refuses deep JSON before parsing, at the bracket that goes too deep', () => {
+    expect(loadData(file('ok.json', nestedJson(MAX_DEPTH - 1))).data.title).toBe('x');
+    const e = failure(file('deep.json', nestedJson(MAX_DEPTH)));
+    expect(e.code).toBe('E_JSON_SYNTAX');
+    expect(e.location).toMatchObject({ line: 2, column: 9 + MAX_DEPTH - 1 });
+    // Brackets inside strings do not count.
+    expect(loadData(file('text.json', `{"t": "${'['.repeat(500)}\\"${'{'.repeat(500)}"}`)).data.t).toHaveLength(1001);
+  });
+
+  it('survives nesting far past the parsers\' own stack', () => {
+    expect(failure(file('huge.json', nestedJson(200_000))).code).toBe('E_JSON_SYNTAX');
+    expect(failure(file('huge.yaml', `deep: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`)).code).toBe('E_YAML_SYNTAX');
+  });
+
+  it('refuses an alias inside the list or mapping it names', () => {
+    const e = failure(file('loop.yaml', 'title: x\nloop: &l\n  - 1\n  - *l\n'));
+    expect(e.message).toBe('invalid YAML: an alias refers to a list or mapping that contains it');
+    expect(e.location.line).toBe(4);
+    // The same anchor used twice side by side is fine.
+    expect(loadData(file('twice.yaml', 'a: &a { v: 1 }\nb: [*a, *a]\n')).data.b).toEqual([{ v: 1 }, { v: 1 }]);
+  });
+
+  it('refuses a key that is a list or mapping, without a Node warning', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    const e = failure(file('key.yaml', 'title: x\n? { a: 1 }\n: 2\n'));
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+    expect(e.message).toBe('invalid YAML: a key must be text, not a list or mapping');
+    expect(e.location).toMatchObject({ line: 2, column: 3 });
+  });
+
+  it('refuses a key repeated in one JSON object, but not the same key in two objects', () => {
+    const e = failure(file('dup.json', '{"a": {"k": 1, "k": 2}}'));
+    expect(e.message).toBe('invalid JSON: the key "k" appears twice in one object');
+    expect(e.location).toMatchObject({ line: 1, column: 16 });
+    expect(loadData(file('two.json', '{"a": {"k": 1}, "b": {"k": 2}}')).data).toEqual({ a: { k: 1 }, b: { k: 2 } });
+  });
+});
