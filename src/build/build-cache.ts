@@ -9,6 +9,7 @@ import { writeAtomic } from '../output/write-atomic.js';
 export class BuildCache {
   private readonly file: string;
   private entries: Record<string, string> = {};
+  private dirty = false;
 
   constructor(root: string) {
     this.file = join(root, '.briefing-cache', 'builds.json');
@@ -24,10 +25,14 @@ export class BuildCache {
   }
 
   set(output: string, hash: string): void {
+    if (this.entries[output] === hash) return;
     this.entries[output] = hash;
+    this.dirty = true;
   }
 
+  /** Written only when something changed: a failed or fully skipped build leaves it alone. */
   save(): void {
+    if (!this.dirty) return;
     mkdirSync(join(this.file, '..'), { recursive: true });
     writeAtomic(this.file, Buffer.from(`${JSON.stringify(this.entries, null, 1)}\n`));
   }

@@ -1,6 +1,5 @@
-import { dirname } from 'node:path';
-import { BriefingError, formatDataPath } from '../errors/briefing-error.js';
-import { resolveInsideProject } from '../project/inside-project.js';
+import { BriefingError } from '../errors/briefing-error.js';
+import { attachFiles } from './attach-files.js';
 import type { LoadedData } from './load-data.js';
 import { parseMarkdown, type ParsedMarkdown } from './parse-markdown.js';
 import { readUtf8 } from './read-text.js';
@@ -19,25 +18,13 @@ const MARKDOWN = Symbol('briefing.markdown');
  * copy plus the Markdown files read, for incremental builds and watch.
  */
 export function attachMarkdown(data: Record<string, unknown>, loaded: LoadedData, projectRoot: string): { data: Record<string, unknown>; files: string[] } {
-  const files: string[] = [];
-  const baseDir = dirname(loaded.file);
-  const walk = (value: unknown, path: (string | number)[]): unknown => {
-    if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i]));
-    if (!value || typeof value !== 'object') return value;
-    const obj = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    // defineProperty, not assignment: a `__proto__` key in data must stay a plain key.
-    for (const [k, v] of Object.entries(obj)) Object.defineProperty(out, k, { value: walk(v, [...path, k]), enumerable: true, writable: true, configurable: true });
-    if (typeof obj.markdown === 'string') {
-      const where = { file: loaded.file, dataPath: formatDataPath([...path, 'markdown']), ...loaded.locate([...path, 'markdown']) };
-      const file = resolveInsideProject(obj.markdown, baseDir, projectRoot, where);
+  return attachFiles(data, loaded, projectRoot, {
+    key: 'markdown',
+    attach(file, { out, where }) {
       const source = readUtf8(file, () => new BriefingError('E_MARKDOWN_NOT_FOUND', { path: file }, where));
-      files.push(file);
       Object.defineProperty(out, MARKDOWN, { value: parseMarkdown(source, file), enumerable: false });
-    }
-    return out;
-  };
-  return { data: walk(data, []) as Record<string, unknown>, files };
+    },
+  });
 }
 
 /** The Markdown attached to a data value, or undefined when the value is anything else. */
