@@ -6,19 +6,10 @@ import { attachTables } from '../../src/load/attach-tables.js';
 import { loadCsv } from '../../src/load/load-csv.js';
 import { loadData } from '../../src/load/load-data.js';
 import { fixtures, tempDir } from '../helpers/run-cli.js';
+import { thrownBriefingError } from '../helpers/briefing-error.js';
 
 const csv = (name: string) => join(fixtures, 'data', name);
 const bad = (name: string) => join(fixtures, 'bad/tables', name);
-
-function failure(fn: () => unknown): BriefingError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof BriefingError) return e;
-    throw e;
-  }
-  throw new Error('expected a BriefingError');
-}
 
 describe('loadCsv', () => {
   it('splits the header from the rows and honours quoted commas', () => {
@@ -53,7 +44,7 @@ describe('loadCsv', () => {
   });
 
   it('reports an unclosed quote at the line where it opens', () => {
-    const e = failure(() => loadCsv(bad('unclosed-quote.csv')));
+    const e = thrownBriefingError(() => loadCsv(bad('unclosed-quote.csv')));
     expect(e.code).toBe('E_CSV_SYNTAX');
     expect(e.message).toBe('invalid CSV: a quote opened on line 3 is never closed');
     expect(e.location.line).toBe(3);
@@ -78,20 +69,20 @@ describe('loadCsv: the encodings Excel writes on Chinese Windows', () => {
   it('reads the encoding named beside csv:, and refuses bytes that are not valid in it', () => {
     expect(loadCsv(bad('big5.csv'), undefined, { encoding: 'Big5' }).rows).toEqual([['重大項目', '360']]);
     expect(loadCsv(bad('gbk.csv'), undefined, { encoding: 'gb18030' }).columns).toEqual(['指标', '数量']);
-    const e = failure(() => loadCsv(bad('gbk.csv'), undefined, { encoding: 'utf-8' }));
+    const e = thrownBriefingError(() => loadCsv(bad('gbk.csv'), undefined, { encoding: 'utf-8' }));
     expect(e.code).toBe('E_CSV_ENCODING');
     expect(e.message).toBe('the CSV file is not valid utf-8 text');
   });
 
   it('refuses a file that is no text at all, at the first bad character', () => {
-    const e = failure(() => loadCsv(bad('not-text.csv')));
+    const e = thrownBriefingError(() => loadCsv(bad('not-text.csv')));
     expect(e.code).toBe('E_CSV_ENCODING');
     expect(e.location).toMatchObject({ file: bad('not-text.csv'), line: 2, column: 3 });
     expect(e.messageIn('zh')).toBe('CSV 文件既不是 UTF-8 也不是 GBK/GB18030 文本');
   });
 
   it('names an unknown encoding at its place in the data', () => {
-    const e = failure(() => loadCsv(bad('gbk.csv'), undefined, { encoding: 'gbk2', encodingAt: { file: 'r.yaml', line: 4 } }));
+    const e = thrownBriefingError(() => loadCsv(bad('gbk.csv'), undefined, { encoding: 'gbk2', encodingAt: { file: 'r.yaml', line: 4 } }));
     expect(e.code).toBe('E_CSV_ENCODING');
     expect(e.message).toBe('unknown CSV encoding "gbk2"');
     expect(e.location).toEqual({ file: 'r.yaml', line: 4 });
@@ -106,7 +97,7 @@ describe('attachTables passes the encoding written beside csv:', () => {
     writeFileSync(join(root, 'bad.yaml'), 'title: x\ntable:\n  csv: big5.csv\n  encoding: klingon\n');
     const { data } = attachTables(loadData(join(root, 'ok.yaml')), root);
     expect(data.table).toMatchObject({ columns: ['指標'], rows: [['1']] });
-    const e = failure(() => attachTables(loadData(join(root, 'bad.yaml')), root));
+    const e = thrownBriefingError(() => attachTables(loadData(join(root, 'bad.yaml')), root));
     expect(e.location).toMatchObject({ file: join(root, 'bad.yaml'), line: 4, column: 13, dataPath: 'table.encoding' });
   });
 });
