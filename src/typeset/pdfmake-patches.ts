@@ -59,8 +59,8 @@ const parsed = new WeakMap<Uint8Array, Map<string, unknown>>();
  */
 function shareParsedFonts(require: NodeJS.Require): void {
   const fontkitPath = createRequire(require.resolve('pdfkit')).resolve('fontkit');
-  const cached = require.cache[fontkitPath];
   const real = require(fontkitPath) as FontkitModule & { __briefing?: boolean };
+  const cached = require.cache[fontkitPath];
   if (real.__briefing || !cached) return;
   const create = real.create.bind(real);
   cached.exports = {
