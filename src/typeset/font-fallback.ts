@@ -1,6 +1,13 @@
 import type { Content, Inline } from '../document/doc-definition.js';
 import { BriefingError } from '../errors/briefing-error.js';
 import { SYNTHETIC_BOLD_KEY } from './pdfmake-patches.js';
+import { advanceOf } from './glyph-metrics.js';
+
+const CJK_QUOTES = new Set('“”‘’');
+
+function isFullWidth(face: Face, cp: number): boolean {
+  return advanceOf(face, cp) >= face.metrics().unitsPerEm * 0.9;
+}
 
 /** Outline stroke for synthetic bold, in em: about the weight difference of Noto Regular and Bold. */
 const SYNTHETIC_BOLD_STROKE = 0.035;
@@ -43,7 +50,10 @@ export function applyFontFallback(content: unknown, fonts: FontSet): { used: Set
       let face = current?.face ?? own;
       // Spaces and line breaks never switch fonts; they stay with the run they sit in.
       if (!(cp <= 0x20 || cp === 0x3000)) {
-        const found = candidates.find((f) => f.coverage().has(cp));
+        // Chinese text sets “ ” ‘ ’ on a full em; a face that draws them narrow (楷 from WenKai)
+        // lends them to the nearest role that draws them wide.
+        const found = (CJK_QUOTES.has(ch) ? candidates.find((f) => f.coverage().has(cp) && isFullWidth(f, cp)) : undefined)
+          ?? candidates.find((f) => f.coverage().has(cp));
         if (!found && !seen.has(ch)) {
           seen.add(ch);
           missing.push({ char: ch, codepoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, context: run.text.slice(0, 40) });

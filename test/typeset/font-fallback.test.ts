@@ -67,3 +67,13 @@ describe('applyFontFallback', () => {
     expect(() => applyFontFallback([{ text: [run('字', 'songti')] }], fonts)).toThrow(/font role "songti" is not defined/);
   });
 });
+
+describe('quotation marks in Chinese text', () => {
+  it('come from a role that draws them on a full em when the role’s own face draws them narrow', () => {
+    const fonts = loadFontSet();
+    const node = { text: [run('打造“安居”工程', 'kai')] };
+    applyFontFallback([node], fonts);
+    const runs = node.text as Inline[];
+    expect(runs.map((r) => [r.text, r.font])).toEqual([['打造', 'kai'], ['“', 'fangsong'], ['安居', 'kai'], ['”', 'fangsong'], ['工程', 'kai']].filter(Boolean));
+  });
+});
