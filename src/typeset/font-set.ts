@@ -54,6 +54,14 @@ let manifestCache: Manifest | undefined;
  */
 const fileBytes = new Map<string, Buffer>();
 const fileMetrics = new Map<string, SfntMetrics>();
+const coverages = new Map<string, Coverage>();
+
+/** A bundled font's coverage, parsed from the manifest once per process. */
+function bundledCoverage(id: string, compact: string): Coverage {
+  let c = coverages.get(id);
+  if (!c) coverages.set(id, (c = Coverage.parse(compact)));
+  return c;
+}
 
 function readManifest(): Manifest {
   return (manifestCache ??= JSON.parse(readFileSync(join(bundledFontsDir, 'manifest.json'), 'utf8')) as Manifest);
@@ -65,7 +73,7 @@ export function loadFontSet(overrides: Record<string, FontFileSpec> = {}): FontS
   const roles = new Map<string, RoleFaces>();
   const bundled = (role: string, id: string, weight: Face['weight']): Face => {
     const entry = manifest.fonts[id]!;
-    return lazyFace(role, weight, join(bundledFontsDir, entry.file), undefined, () => Coverage.parse(entry.coverage));
+    return lazyFace(role, weight, join(bundledFontsDir, entry.file), undefined, () => bundledCoverage(id, entry.coverage));
   };
   for (const [role, spec] of Object.entries(manifest.roles)) {
     roles.set(role, { normal: bundled(role, spec.normal, 'normal'), ...(spec.bold ? { bold: bundled(role, spec.bold, 'bold') } : {}) });
