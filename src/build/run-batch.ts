@@ -14,11 +14,14 @@ export interface BatchOptions {
 }
 
 /**
+ * Returns one entry per request, in order; a request that never ran (stopped by --fail-fast or a
+ * signal) has none, so callers can still pair outcomes with requests by index.
+ *
  * Build every request; one failure does not stop the others unless failFast. Builds run in this
  * process when that is enough; parallel builds and time limits use a worker-thread pool (tinypool),
  * loaded only then, so an ordinary cold build pays nothing for it.
  */
-export async function runBatch(requests: BuildRequest[], opts: BatchOptions): Promise<Outcome[]> {
+export async function runBatch(requests: BuildRequest[], opts: BatchOptions): Promise<(Outcome | undefined)[]> {
   const outcomes: Outcome[] = new Array(requests.length);
   let done = 0;
   let stop = false;
@@ -40,7 +43,7 @@ export async function runBatch(requests: BuildRequest[], opts: BatchOptions): Pr
         finish(i, failure(requests[i]!.dataFile, e));
       }
     }
-    return outcomes.filter(Boolean);
+    return outcomes;
   }
   const { Tinypool } = await import('tinypool');
   const threads = Math.max(1, Math.min(opts.jobs, requests.length));
@@ -73,5 +76,5 @@ export async function runBatch(requests: BuildRequest[], opts: BatchOptions): Pr
   } finally {
     await pool.destroy();
   }
-  return outcomes.filter(Boolean);
+  return outcomes;
 }

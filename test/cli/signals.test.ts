@@ -46,8 +46,13 @@ describe('SIGINT and SIGTERM in the middle of a batch', () => {
       // What was finished is recorded: the next run would skip it and build only the rest.
       const again = runCli(['build', '--dry-run'], { cwd: run.dir });
       expect(again.code).toBe(0);
-      expect(again.stdout.match(/^skipped /gm)).toHaveLength(run.files.length);
-      expect(again.stdout.match(/^would build /gm)).toHaveLength(40 - run.files.length);
+      const skipped = again.stdout.match(/^skipped /gm)?.length ?? 0;
+      const would = again.stdout.match(/^would build /gm)?.length ?? 0;
+      expect(skipped + would).toBe(40);
+      // A worker stopped between renaming its PDF into place and reporting back leaves a complete
+      // PDF the cache does not know yet: at most one per thread is built again.
+      expect(skipped).toBeGreaterThanOrEqual(run.files.length - Number(jobs));
+      expect(skipped).toBeLessThanOrEqual(run.files.length);
     });
   }
 });

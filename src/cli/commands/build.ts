@@ -8,7 +8,7 @@ import { BriefingError } from '../../errors/briefing-error.js';
 import type { BuildRequest } from '../../build/build-briefing.js';
 import { BuildCache } from '../../build/build-cache.js';
 import { copyRequests, listCopies } from '../../build/numbered-copies.js';
-import { revive } from '../../build/outcome.js';
+import { revive, type Outcome } from '../../build/outcome.js';
 import { planBuilds, resolveShard, shardOf } from '../../build/plan-builds.js';
 import { runBatch } from '../../build/run-batch.js';
 import { buildReport, writeReport } from '../../build/write-report.js';
@@ -88,7 +88,7 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
   };
   const handlers = Object.keys(SIGNAL_EXIT).map((s) => [s, () => onSignal(s)] as const);
   handlers.forEach(([s, h]) => process.once(s, h));
-  const outcomes = await runBatch(requests, {
+  const byRequest = await runBatch(requests, {
     jobs,
     timeoutMs,
     signal: abort.signal,
@@ -107,6 +107,7 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
       }
     },
   });
+  const outcomes = byRequest.filter((o): o is Outcome => o !== undefined);
 
   handlers.forEach(([s, h]) => process.off(s, h));
   if (interrupted) {
@@ -117,7 +118,7 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
   const failed = outcomes.length - ok.length + (requests.length - outcomes.length);
   if (!flags.dryRun) {
     requests.forEach((r, i) => {
-      const o = outcomes[i];
+      const o = byRequest[i];
       if (o?.ok && !o.result.skipped) cache.set(cacheKey(r), o.result.hash);
     });
     try {
