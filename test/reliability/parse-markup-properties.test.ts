@@ -7,6 +7,9 @@ import { textOf, type MarkupElement } from '../../src/markup/markup-tree.js';
 import { parseMarkup } from '../../src/markup/parse-markup.js';
 import { vocabulary } from '../../src/markup/vocabulary.js';
 
+// A fixed seed keeps CI reproducible; FC_SEED=random (or a number) explores other inputs locally.
+if (process.env.FC_SEED !== 'random') fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20230821) });
+
 /**
  * Whatever a template renders, parseMarkup ends in a tree or a BriefingError — never another
  * exception or a hang — and text escaped the way templates escape data comes back unchanged.
