@@ -24,8 +24,10 @@ export async function runWatch(paths: string[], flags: BuildFlags, sink: Sink): 
       return;
     }
     running = true;
-    const { inputs } = await buildOnce(paths, flags, sink);
-    const next = new Set([...inputs, ...(configFile ? [configFile] : [])]);
+    const { code, inputs } = await buildOnce(paths, flags, sink);
+    // A failed build knows only the files it got to read: keep watching the rest too, so fixing
+    // a template or partial after a data error is still seen.
+    const next = new Set([...inputs, ...(configFile ? [configFile] : []), ...(code === 0 ? [] : watched)]);
     if (!watcher) {
       watcher = watch([...next], { ignoreInitial: true });
       watcher.on('all', () => {
