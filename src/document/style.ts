@@ -1,7 +1,6 @@
-import { Ajv } from 'ajv';
 import { BriefingError } from '../errors/briefing-error.js';
 import { loadData } from '../load/load-data.js';
-import { validateWith } from '../validate/validate-data.js';
+import { checkSettings } from '../validate/validate-data.js';
 import { MM, parseFontSize, parseLength } from './units.js';
 import { NUMBERING_STYLES } from './numbering.js';
 import { pageDimensions } from './page-size.js';
@@ -88,19 +87,13 @@ const styleSchema = {
   },
 };
 
-let validateStyle: ReturnType<Ajv['compile']> | undefined;
 const cache = new Map<string, StyleSheet>();
 
 export function loadStyle(file: string): StyleSheet {
   const cached = cache.get(file);
   if (cached) return cached;
   const loaded = loadData(file);
-  validateStyle ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true }).compile(styleSchema);
-  const problems = validateWith(loaded, validateStyle);
-  if (problems.length) {
-    const first = problems[0]!;
-    throw new BriefingError('E_STYLE', { reason: first.message }, first.location);
-  }
+  checkSettings(loaded, styleSchema, 'E_STYLE');
   const raw = loaded.data as { page: Record<string, unknown>; text: RawText; elements?: Record<string, RawText>; typography?: { hanLatinSpace?: number } };
   const margins = raw.page.margins as Record<string, unknown>;
   const box = { top: parseLength(margins.top)!, right: parseLength(margins.right)!, bottom: parseLength(margins.bottom)!, left: parseLength(margins.left)! };

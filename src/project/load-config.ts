@@ -1,8 +1,6 @@
 import { dirname, resolve } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import { BriefingError } from '../errors/briefing-error.js';
 import { loadData } from '../load/load-data.js';
-import { validateWith } from '../validate/validate-data.js';
+import { checkSettings } from '../validate/validate-data.js';
 
 /** A role's font files as the user names them: regular and optional bold, TTC as [file, name]. */
 export interface FontFileSpec {
@@ -60,18 +58,11 @@ const configSchema = {
   },
 };
 
-let validateConfig: ValidateFunction | undefined;
-
 /** Read briefing.config.{yaml,json}. Mistakes are reported at their line, like data errors. */
 export function loadConfig(file: string | undefined): ProjectConfig {
   if (!file) return { fonts: {}, jobs: [] };
   const loaded = loadData(file);
-  validateConfig ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true }).compile(configSchema);
-  const problems = validateWith(loaded, validateConfig);
-  if (problems.length) {
-    const first = problems[0]!;
-    throw new BriefingError('E_CONFIG', { reason: first.message }, first.location);
-  }
+  checkSettings(loaded, configSchema, 'E_CONFIG');
   const raw = loaded.data as { fonts?: Record<string, unknown>; jobs?: { data: string | string[]; template?: string; output?: string; fonts?: Record<string, unknown> }[] };
   const base = dirname(file);
   return {

@@ -107,3 +107,16 @@ function article(type: string): string {
   const names: Record<string, string> = { number: 'a number', integer: 'a whole number', string: 'text', boolean: 'true or false', array: 'a list', object: 'a mapping', null: 'empty' };
   return type.split(',').map((t) => names[t] ?? t).join(' or ');
 }
+
+const settingsValidators = new WeakMap<object, ValidateFunction>();
+
+/**
+ * Check one of briefing's own settings files (style.yaml, briefing.config.yaml) against its
+ * schema, compiled once per process, and raise the first problem under `code` at its line.
+ */
+export function checkSettings(loaded: LoadedData, schema: object, code: 'E_STYLE' | 'E_CONFIG'): void {
+  let validate = settingsValidators.get(schema);
+  if (!validate) settingsValidators.set(schema, (validate = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true }).compile(schema)));
+  const first = validateWith(loaded, validate)[0];
+  if (first) throw new BriefingError(code, { reason: first.message }, first.location);
+}
