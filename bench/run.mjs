@@ -68,7 +68,8 @@ function tableProject(rows) {
 }
 
 const base = measure('(a) plain pdfmake baseline', join(root, 'bench/baseline-pdfmake.mjs'), [sample, join(work, 'baseline.pdf')], join(work, 'baseline.pdf'));
-const cold = measure('(b) briefing build, cold', cli, ['build', sample, '-o', join(work, 'sample.pdf'), '--quiet'], join(work, 'sample.pdf'));
+// --force: without it every run after the first is an incremental skip, not a build.
+const cold = measure('(b) briefing build, cold', cli, ['build', sample, '-o', join(work, 'sample.pdf'), '--quiet', '--force'], join(work, 'sample.pdf'));
 
 // (c) In one process, a batch of N: the per-document time is (batch − first document) / (N − 1).
 const batchDir = batchProject(batchSize);
