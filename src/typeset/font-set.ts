@@ -6,6 +6,8 @@ import { bundledFontsDir } from '../project/paths.js';
 import type { FontFileSpec } from '../project/load-config.js';
 import { Coverage } from './coverage.js';
 import { readSfntHeader, type SfntMetrics } from './sfnt-header.js';
+import { mappedCodePoints } from './sfnt/cmap.js';
+import { SfntFile } from './sfnt/sfnt-file.js';
 
 /** One font file as a face of a role. Its bytes, metrics and coverage are read on first use. */
 export interface Face {
@@ -56,10 +58,10 @@ const fileBytes = new Map<string, Buffer>();
 const fileMetrics = new Map<string, SfntMetrics>();
 const coverages = new Map<string, Coverage>();
 
-/** A bundled font's coverage, parsed from the manifest once per process. */
-function bundledCoverage(id: string, compact: string): Coverage {
-  let c = coverages.get(id);
-  if (!c) coverages.set(id, (c = Coverage.parse(compact)));
+/** A font's coverage, worked out once per process: a batch builds a FontSet per document. */
+function perProcess(key: string, make: () => Coverage): Coverage {
+  let c = coverages.get(key);
+  if (!c) coverages.set(key, (c = make()));
   return c;
 }
 
@@ -73,7 +75,7 @@ export function loadFontSet(overrides: Record<string, FontFileSpec> = {}): FontS
   const roles = new Map<string, RoleFaces>();
   const bundled = (role: string, id: string, weight: Face['weight']): Face => {
     const entry = manifest.fonts[id]!;
-    return lazyFace(role, weight, join(bundledFontsDir, entry.file), undefined, () => bundledCoverage(id, entry.coverage));
+    return lazyFace(role, weight, join(bundledFontsDir, entry.file), undefined, () => perProcess(id, () => Coverage.parse(entry.coverage)));
   };
   for (const [role, spec] of Object.entries(manifest.roles)) {
     roles.set(role, { normal: bundled(role, spec.normal, 'normal'), ...(spec.bold ? { bold: bundled(role, spec.bold, 'bold') } : {}) });
@@ -129,15 +131,19 @@ function lazyFace(role: string, weight: Face['weight'], file: string, postscript
       return metrics!;
     },
     coverage() {
-      return (cov ??= coverage ? coverage() : coverageFromFont(face));
+      return (cov ??= coverage ? coverage() : perProcess(`${file}#${postscriptName ?? ''}`, () => coverageFromFont(face)));
     },
   };
   return face;
 }
 
-/** A user's own font has no manifest entry: ask fontkit which characters it maps. */
+/** A user's own font has no manifest entry: read which characters its cmap maps. */
 function coverageFromFont(face: Face): Coverage {
-  // fontkit is pdfkit's own font parser; loaded only for fonts outside the bundle.
+  const file = SfntFile.open(face.bytes(), face.postscriptName);
+  const mapped = file && mappedCodePoints(file);
+  if (mapped) return Coverage.fromCodePoints(mapped);
+  // A cmap briefing cannot read itself (a symbol or legacy encoding): ask fontkit (through
+  // pdfmake-patches.ts's wrapper, which leaves every font it cannot serve to fontkit).
   const require = createRequire(import.meta.url);
   const fontkit = require('fontkit') as { create(b: Buffer, name?: string): { characterSet: number[] } };
   try {

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { TrueTypeFont } from './sfnt/truetype-font.js';
 
 /**
  * Two small changes to pdfmake 0.3, applied once when the engine is loaded, each guarded so an
@@ -9,9 +10,11 @@ import { createRequire } from 'node:module';
  *    breaker decides the space after every glyph, so an inline marked `trailingSpacing` is measured
  *    with the space after its last glyph; lengths count code points, not UTF-16 units, so a
  *    character outside the BMP (𠮷) gets one space, not two.
- * 3. parsed fonts are kept: pdfkit parses every font again for every document (fontkit.create). The
- *    bytes briefing hands over are the same Buffer each time, so the parsed font, its tables and
- *    glyphs are reused across the documents of a batch; pdfkit's subset stays per document.
+ * 3. fonts are opened once, and TrueType ones by briefing itself: pdfkit calls fontkit.create for
+ *    every font of every document. A TrueType font is served by sfnt/truetype-font.ts instead (no
+ *    table decoding, no shaping, a byte-copying subsetter); others (CFF, variable) by fontkit.
+ *    Either way the opened font is kept per Buffer, so a batch reuses it across its documents;
+ *    pdfkit's subset stays per document.
  * 2. syntheticBold: a role with no bold face (仿宋, 楷 in rare characters) prints bold by filling and
  *    stroking the outline. pdfmake hands only `features` through to pdfkit, so the stroke width
  *    rides there and is taken out again before fontkit sees it.
@@ -70,7 +73,7 @@ function shareParsedFonts(require: NodeJS.Require): void {
       let byName = parsed.get(buffer);
       if (!byName) parsed.set(buffer, (byName = new Map()));
       const key = postscriptName ?? '';
-      if (!byName.has(key)) byName.set(key, create(buffer, postscriptName));
+      if (!byName.has(key)) byName.set(key, TrueTypeFont.open(buffer, postscriptName) ?? create(buffer, postscriptName));
       return byName.get(key);
     },
   };

@@ -1,0 +1,115 @@
+import type { SfntFile } from './sfnt-file.js';
+
+/** Code point → glyph id, read straight from the font's cmap; 0 (.notdef) when unmapped. */
+export type CmapLookup = (cp: number) => number;
+
+/** Every code point the font maps to a glyph other than .notdef, ascending. */
+export function mappedCodePoints(font: SfntFile): number[] | undefined {
+  const table = bestSubtable(font);
+  if (!table) return undefined;
+  const v = font.view;
+  const lookup = readCmap(font)!;
+  const out: number[] = [];
+  if (v.getUint16(table) === 12) {
+    const groups = v.getUint32(table + 12);
+    for (let i = 0; i < groups; i++) {
+      const g = table + 16 + i * 12;
+      for (let cp = v.getUint32(g), end = Math.min(v.getUint32(g + 4), 0x10ffff); cp <= end; cp++) if (lookup(cp)) out.push(cp);
+    }
+  } else {
+    const segments = v.getUint16(table + 6) / 2;
+    for (let i = 0; i < segments; i++) {
+      const end = v.getUint16(table + 14 + i * 2);
+      for (let cp = v.getUint16(table + 16 + segments * 2 + i * 2); cp <= end && cp < 0xffff; cp++) if (lookup(cp)) out.push(cp);
+    }
+  }
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+/**
+ * The best Unicode subtable the font has: format 12 (full Unicode) before format 4 (BMP only),
+ * as every PDF reader and fontkit prefer. Undefined when the font has neither.
+ */
+export function readCmap(font: SfntFile): CmapLookup | undefined {
+  const at = bestSubtable(font);
+  if (at === undefined) return undefined;
+  return font.view.getUint16(at) === 12 ? format12(font.view, at) : format4(font.view, at);
+}
+
+function bestSubtable(font: SfntFile): number | undefined {
+  if (!font.has('cmap')) return undefined;
+  const v = font.view;
+  const base = font.offset('cmap');
+  const count = v.getUint16(base + 2);
+  let best: { rank: number; at: number } | undefined;
+  for (let i = 0; i < count; i++) {
+    const rec = base + 4 + i * 8;
+    const platform = v.getUint16(rec);
+    const encoding = v.getUint16(rec + 2);
+    const at = base + v.getUint32(rec + 4);
+    const format = v.getUint16(at);
+    const rank = rankOf(platform, encoding, format);
+    if (rank > 0 && (!best || rank > best.rank)) best = { rank, at };
+  }
+  return best?.at;
+}
+
+function rankOf(platform: number, encoding: number, format: number): number {
+  const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
+  if (!unicode) return 0;
+  if (format === 12) return 2;
+  if (format === 4) return 1;
+  return 0;
+}
+
+function format12(v: DataView, at: number): CmapLookup {
+  const groups = v.getUint32(at + 12);
+  const starts = new Uint32Array(groups);
+  const ends = new Uint32Array(groups);
+  const glyphs = new Uint32Array(groups);
+  for (let i = 0; i < groups; i++) {
+    const g = at + 16 + i * 12;
+    starts[i] = v.getUint32(g);
+    ends[i] = v.getUint32(g + 4);
+    glyphs[i] = v.getUint32(g + 8);
+  }
+  return (cp) => {
+    let lo = 0;
+    let hi = groups - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (cp < starts[mid]!) hi = mid - 1;
+      else if (cp > ends[mid]!) lo = mid + 1;
+      else return glyphs[mid]! + cp - starts[mid]!;
+    }
+    return 0;
+  };
+}
+
+function format4(v: DataView, at: number): CmapLookup {
+  const segments = v.getUint16(at + 6) / 2;
+  const endsAt = at + 14;
+  const startsAt = endsAt + segments * 2 + 2;
+  const deltasAt = startsAt + segments * 2;
+  const rangesAt = deltasAt + segments * 2;
+  return (cp) => {
+    if (cp > 0xffff) return 0;
+    let lo = 0;
+    let hi = segments - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const end = v.getUint16(endsAt + mid * 2);
+      const start = v.getUint16(startsAt + mid * 2);
+      if (cp > end) lo = mid + 1;
+      else if (cp < start) hi = mid - 1;
+      else {
+        const delta = v.getInt16(deltasAt + mid * 2);
+        const rangeOffset = v.getUint16(rangesAt + mid * 2);
+        if (rangeOffset === 0) return (cp + delta) & 0xffff;
+        const glyph = v.getUint16(rangesAt + mid * 2 + rangeOffset + (cp - start) * 2);
+        return glyph === 0 ? 0 : (glyph + delta) & 0xffff;
+      }
+    }
+    return 0;
+  };
+}

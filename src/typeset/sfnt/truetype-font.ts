@@ -1,0 +1,138 @@
+import { readCmap, type CmapLookup } from './cmap.js';
+import { HorizontalMetrics } from './hmtx.js';
+import { SfntFile } from './sfnt-file.js';
+import { TrueTypeSubset } from './truetype-subset.js';
+
+/**
+ * A TrueType font as pdfkit uses it, read directly from the font's bytes: the part of fontkit's
+ * font interface pdfkit's EmbeddedFont calls (metrics, layout, getGlyph, createSubset).
+ *
+ * Why not fontkit: fontkit decodes whole tables through restructure and re-parses glyphs to
+ * subset, the largest cost of a build. briefing's own line breaker has already decided every
+ * glyph's place, so text needs no OpenType shaping here: a character is its cmap glyph with its
+ * hmtx advance, which is also exactly what the line breaker measured (glyph-metrics.ts).
+ */
+export interface LaidOutGlyph {
+  readonly id: number;
+  readonly advanceWidth: number;
+  readonly codePoints: number[];
+}
+
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/** fontkit's GlyphRun: pdfkit scales the positions in place, then reads advanceWidth. */
+class GlyphRun {
+  constructor(
+    readonly glyphs: LaidOutGlyph[],
+    readonly positions: Position[],
+  ) {}
+
+  get advanceWidth(): number {
+    let w = 0;
+    for (const p of this.positions) w += p.xAdvance;
+    return w;
+  }
+}
+
+export class TrueTypeFont {
+  readonly postscriptName: string | undefined;
+  readonly unitsPerEm: number;
+  readonly ascent: number;
+  readonly descent: number;
+  readonly lineGap: number;
+  readonly capHeight: number | undefined;
+  readonly xHeight: number;
+  readonly italicAngle: number;
+  readonly bbox: { minX: number; minY: number; maxX: number; maxY: number };
+  readonly head: { macStyle: { italic: boolean }; checkSumAdjustment: number };
+  readonly post: { isFixedPitch: boolean };
+  readonly 'OS/2': { sFamilyClass: number } | undefined;
+  /** pdfkit compares fonts of one name through these before reusing one. */
+  readonly _tables: { head: { checkSumAdjustment: number } };
+
+  private readonly metrics: HorizontalMetrics;
+  private readonly glyphByCodePoint = new Map<number, LaidOutGlyph>();
+
+  private constructor(
+    private readonly file: SfntFile,
+    readonly lookup: CmapLookup,
+  ) {
+    const v = file.view;
+    const head = file.offset('head');
+    const hhea = file.offset('hhea');
+    this.metrics = new HorizontalMetrics(file);
+    this.postscriptName = file.postscriptName();
+    this.unitsPerEm = v.getUint16(head + 18);
+    this.bbox = { minX: v.getInt16(head + 36), minY: v.getInt16(head + 38), maxX: v.getInt16(head + 40), maxY: v.getInt16(head + 42) };
+    const checkSumAdjustment = v.getUint32(head + 8);
+    this.head = { macStyle: { italic: (v.getUint16(head + 44) & 2) !== 0 }, checkSumAdjustment };
+    this._tables = { head: { checkSumAdjustment } };
+    this.ascent = v.getInt16(hhea + 4);
+    this.descent = v.getInt16(hhea + 6);
+    this.lineGap = v.getInt16(hhea + 8);
+    const post = file.has('post') ? file.offset('post') : undefined;
+    this.italicAngle = post === undefined ? 0 : v.getInt32(post + 4) / 65536;
+    this.post = { isFixedPitch: post !== undefined && v.getUint32(post + 12) !== 0 };
+    // As fontkit reads OS/2: x-height and cap height exist from version 2 on.
+    const os2 = file.has('OS/2') ? file.offset('OS/2') : undefined;
+    const os2Version = os2 === undefined ? -1 : v.getUint16(os2);
+    this['OS/2'] = os2 === undefined ? undefined : { sFamilyClass: v.getInt16(os2 + 30) };
+    this.xHeight = os2Version >= 2 ? v.getInt16(os2! + 86) : 0;
+    this.capHeight = os2 === undefined ? this.ascent : os2Version >= 2 ? v.getInt16(os2 + 88) : undefined;
+  }
+
+  /**
+   * The font when briefing can serve it itself: TrueType outlines, a Unicode cmap, horizontal
+   * metrics, no variations. Otherwise undefined, and fontkit handles it (CFF, variable fonts).
+   */
+  static open(bytes: Uint8Array, postscriptName?: string): TrueTypeFont | undefined {
+    const file = SfntFile.open(bytes, postscriptName);
+    if (!file) return undefined;
+    for (const tag of ['head', 'hhea', 'hmtx', 'maxp', 'loca', 'glyf']) if (!file.has(tag)) return undefined;
+    if (file.has('fvar')) return undefined;
+    const lookup = readCmap(file);
+    return lookup && new TrueTypeFont(file, lookup);
+  }
+
+  /** Advance of the glyph a code point maps to, in font units. */
+  advanceOf(cp: number): number {
+    return this.glyphFor(cp).advanceWidth;
+  }
+
+  getGlyph(gid: number): { id: number; advanceWidth: number } {
+    return { id: gid, advanceWidth: this.metrics.advance(gid) };
+  }
+
+  /** One glyph per character; variation selectors choose no glyph of their own. */
+  layout(text: string): GlyphRun {
+    const glyphs: LaidOutGlyph[] = [];
+    const positions: Position[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if ((cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)) continue;
+      const glyph = this.glyphFor(cp);
+      glyphs.push(glyph);
+      positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+    }
+    return new GlyphRun(glyphs, positions);
+  }
+
+  createSubset(): TrueTypeSubset {
+    return new TrueTypeSubset(this.file, this.metrics);
+  }
+
+  private glyphFor(cp: number): LaidOutGlyph {
+    let glyph = this.glyphByCodePoint.get(cp);
+    if (!glyph) {
+      const id = this.lookup(cp);
+      glyph = Object.freeze({ id, advanceWidth: this.metrics.advance(id), codePoints: [cp] });
+      this.glyphByCodePoint.set(cp, glyph);
+    }
+    return glyph;
+  }
+}
