@@ -8,10 +8,11 @@ pyenv/other interpreters on PATH usually lack fontTools):
         texlive-lang-chinese fonts-hanazono
     /usr/bin/python3 scripts/fonts/prepare.py            # ~5-10 min, 2 cores
 
-It writes fonts/*.otf|ttf, fonts/LICENSE-*.txt, fonts/manifest.json and
-fonts/README.md.  Output is deterministic: with the same source packages
-(checked by SHA-256 below) and the same fontTools version, a re-run gives
-byte-identical files.  Use --full-bold to keep every URO/Ext A hanzi in the
+It writes fonts/*.ttf, fonts/LICENSE-*.txt, fonts/manifest.json and
+fonts/README.md.  Every font it writes has TrueType (glyf) outlines: the
+CFF-based sources (Noto CJK, FandolFang) are converted after subsetting.
+Output is deterministic: with the same source packages (checked by SHA-256
+below) and the same fontTools version, a re-run gives byte-identical files.  Use --full-bold to keep every URO/Ext A hanzi in the
 bold faces too (instead of GB 2312 only; adds ~22 MB).
 """
 
@@ -23,12 +24,15 @@ import json
 import os
 import sys
 import textwrap
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import fontTools
 from fontTools import subset
-from fontTools.ttLib import TTCollection, TTFont
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTCollection, TTFont, newTable
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "fonts"
@@ -129,16 +133,16 @@ def in_ranges(cp, ranges):
 #                Cyrillic), all URO/Ext A hanzi the face has.
 # han = "gb2312": same non-Han set, hanzi limited to GB 2312 (6763).
 FONTS = [
-    dict(id="noto-serif-regular", file="NotoSerifCJKsc-Regular.otf", kind="noto", weight=400,
+    dict(id="noto-serif-regular", file="NotoSerifCJKsc-Regular.ttf", kind="noto", weight=400,
          src=f"{NOTO}/NotoSerifCJK-Regular.ttc", face="Noto Serif CJK SC", han="full",
          licence="LICENSE-NotoCJK.txt"),
-    dict(id="noto-serif-bold", file="NotoSerifCJKsc-Bold.otf", kind="noto", weight=700,
+    dict(id="noto-serif-bold", file="NotoSerifCJKsc-Bold.ttf", kind="noto", weight=700,
          src=f"{NOTO}/NotoSerifCJK-Bold.ttc", face="Noto Serif CJK SC", han="gb2312",
          licence="LICENSE-NotoCJK.txt"),
-    dict(id="noto-sans-regular", file="NotoSansCJKsc-Regular.otf", kind="noto", weight=400,
+    dict(id="noto-sans-regular", file="NotoSansCJKsc-Regular.ttf", kind="noto", weight=400,
          src=f"{NOTO}/NotoSansCJK-Regular.ttc", face="Noto Sans CJK SC", han="full",
          licence="LICENSE-NotoCJK.txt"),
-    dict(id="noto-sans-bold", file="NotoSansCJKsc-Bold.otf", kind="noto", weight=700,
+    dict(id="noto-sans-bold", file="NotoSansCJKsc-Bold.ttf", kind="noto", weight=700,
          src=f"{NOTO}/NotoSansCJK-Bold.ttc", face="Noto Sans CJK SC", han="gb2312",
          licence="LICENSE-NotoCJK.txt"),
     # WenKai subsets are Modified Versions under the OFL and so must not use
@@ -149,7 +153,7 @@ FONTS = [
     dict(id="wenkai-bold", file="BriefingKai-Bold.ttf", kind="wenkai", weight=700,
          src=f"{WENKAI}/LXGWWenKai-Bold.ttf", han="gb2312", licence="LICENSE-LXGWWenKai.txt",
          rename=dict(family="Briefing Kai", style="Bold", ps="BriefingKai-Bold")),
-    dict(id="fandol-fang-regular", file="FandolFang-Regular.otf", kind="fandol", weight=400,
+    dict(id="fandol-fang-regular", file="FandolFang-Regular.ttf", kind="fandol", weight=400,
          src=f"{FANDOL}/FandolFang-Regular.otf", han="full", licence="LICENSE-Fandol.txt"),
 ]
 # The fallback needs ~71k glyphs, over the 65,535-glyph limit of one font, so
@@ -269,7 +273,66 @@ def options():
     return o
 
 
-def make_font(spec, unicodes):
+# ------------------------------------------------------- CFF -> TrueType
+
+# Largest distance, in font units, between a converted quadratic outline and
+# its cubic CFF original.  One unit of a 1000-unit em is 0.01 pt at 10 pt:
+# invisible, and a smaller error only makes the files bigger.
+CU2QU_MAX_ERR = 1.0
+
+
+def cff_to_truetype(font):
+    """Give a CFF-based font TrueType (glyf) outlines instead, in place.
+
+    briefing embeds fonts with its own TrueType subsetter, so every bundled
+    font must be glyf-based.  Only the outlines change (cubic curves become
+    quadratic ones within CU2QU_MAX_ERR units) with the tables that describe
+    them: glyf/loca replace CFF, maxp becomes version 1.0, and each glyph's
+    left side bearing becomes its new xMin, as TrueType requires.  Glyph
+    order (so GSUB/GPOS), advances, cmap, name, OS/2 and the hhea vertical
+    metrics stay as they are."""
+    order = font.getGlyphOrder()
+    glyph_set = font.getGlyphSet()
+    glyf = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = {}
+    for name in order:
+        tt_pen = TTGlyphPen(glyph_set)
+        # CFF outer contours run counter-clockwise, TrueType ones clockwise.
+        glyph_set[name].draw(Cu2QuPen(tt_pen, CU2QU_MAX_ERR, reverse_direction=True))
+        glyf.glyphs[name] = tt_pen.glyph()
+    del font["CFF "]
+    font["glyf"] = glyf
+    font["loca"] = newTable("loca")
+
+    hmtx = font["hmtx"]
+    for name in order:
+        glyph = glyf.glyphs[name]
+        if glyph.numberOfContours:
+            glyph.recalcBounds(glyf)
+            hmtx[name] = (hmtx[name][0], glyph.xMin)
+
+    # No hinting, no components: the limits recalculated on save (points,
+    # contours) are the only non-zero ones.
+    maxp = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    maxp.numGlyphs = len(order)
+    for field in ("maxPoints", "maxContours", "maxCompositePoints", "maxCompositeContours",
+                  "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
+                  "maxStackElements", "maxSizeOfInstructions", "maxComponentElements",
+                  "maxComponentDepth"):
+        setattr(maxp, field, 0)
+    maxp.maxZones = 1
+    font["maxp"] = maxp
+
+    font["head"].glyphDataFormat = 0
+    # Subsetting without glyph names already left post format 3 (no names).
+    assert font["post"].formatType == 3.0, font["post"].formatType
+    font.sfntVersion = "\x00\x01\x00\x00"
+
+
+def make_font(spec, unicodes, out):
+    started = time.monotonic()
     font = load(spec)
     if unicodes is None:
         unicodes = wanted_codepoints(spec, font.getBestCmap())
@@ -280,10 +343,17 @@ def make_font(spec, unicodes):
         rename(font, spec)
     font["head"].created = FIXED_TIMESTAMP
     font["head"].modified = FIXED_TIMESTAMP
+    note = ""
+    if "CFF " in font:
+        converting = time.monotonic()
+        cff_to_truetype(font)
+        note = f", CFF -> glyf {time.monotonic() - converting:.0f} s"
     buf = io.BytesIO()
     font.save(buf)
-    (OUT / spec["file"]).write_bytes(buf.getvalue())
-    return spec["file"]
+    (out / spec["file"]).write_bytes(buf.getvalue())
+    # A former .otf of the same face would be a stale duplicate.
+    (out / spec["file"]).with_suffix(".otf").unlink(missing_ok=True)
+    return f"{spec['file']} ({time.monotonic() - started:.0f} s{note})"
 
 
 def compact_ranges(cps):
@@ -372,8 +442,8 @@ def write_licences():
             n = load(spec)["name"]
             notices.append(f"{n.getDebugName(4)}: {n.getDebugName(0)}")
     noto = (
-        "Noto Serif CJK SC and Noto Sans CJK SC (fonts/NotoSerifCJKsc-*.otf,\n"
-        "fonts/NotoSansCJKsc-*.otf): subsets of the SC faces of the Noto CJK\n"
+        "Noto Serif CJK SC and Noto Sans CJK SC (fonts/NotoSerifCJKsc-*.ttf,\n"
+        "fonts/NotoSansCJKsc-*.ttf): subsets of the SC faces of the Noto CJK\n"
         f"collections shipped by {PACKAGES['noto']}.\n\n"
         "Copyright notices in the fonts:\n" + "".join(f"  {x}\n" for x in notices) +
         "Debian's copyright file (" + noto_cr + ") lists:\n"
@@ -413,7 +483,7 @@ def write_licences():
     gpl = gzip.decompress(Path(f"{fandol_doc}/COPYING.gz").read_bytes()).decode("utf-8")
     n = load(FONTS[6])["name"]
     fandol = (
-        "FandolFang (fonts/FandolFang-Regular.otf): a subset of\n"
+        "FandolFang (fonts/FandolFang-Regular.ttf): a subset of\n"
         f"FandolFang-Regular.otf from {PACKAGES['fandol']}.\n\n"
         f"Copyright notice in the font: {n.getDebugName(0)}\n"
         "Authors (Fandol team): Clerk Ma, Jie Su.\n"
@@ -510,6 +580,12 @@ def write_readme(rows, total, bold_han):
         "  and the vertical metrics tables (pdfkit sets horizontal text only), hinting,",
         "  glyph names. name, OS/2, post, hhea and head are kept (PostScript name,",
         "  ascender/descender/unitsPerEm unchanged).",
+        "- Outlines: every file is TrueType (glyf), so briefing's TrueType subsetter",
+        "  embeds them all. Noto CJK and FandolFang ship CFF outlines; after subsetting",
+        "  the script converts their cubic curves to quadratic ones (fontTools cu2qu,",
+        f"  max error {CU2QU_MAX_ERR:g} font unit) and writes .ttf files. Glyph ids, advances, cmap,",
+        "  names, vertical metrics and GPOS are those of the CFF subset; the files",
+        "  are 10–40% bigger than the CFF ones.",
         "",
         "## Licences",
         "",
@@ -546,13 +622,17 @@ def write_readme(rows, total, bold_han):
 # ---------------------------------------------------------------- main
 
 def main():
+    global OUT
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--full-bold", action="store_true",
                     help="keep all URO/Ext A hanzi in the bold faces")
     ap.add_argument("--allow-other-sources", action="store_true",
                     help="go on although source files or fontTools differ from the pinned ones")
     ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("--out", type=Path, default=OUT,
+                    help="folder to write to (default: fonts/); e.g. to compare a run with fonts/")
     args = ap.parse_args()
+    OUT = args.out.resolve()
 
     problems = []
     for path, digest in SOURCES_SHA256.items():
@@ -573,7 +653,7 @@ def main():
 
     OUT.mkdir(exist_ok=True)
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        for name in pool.map(make_font, fonts, [None] * len(fonts)):
+        for name in pool.map(make_font, fonts, [None] * len(fonts), [OUT] * len(fonts)):
             print("wrote", name, flush=True)
 
     rows, covered = [], set()
@@ -587,8 +667,7 @@ def main():
         cmap = TTFont(spec["src"], lazy=True).getBestCmap()
         cps = sorted(cp for cp in cmap
                      if cp not in covered and not in_ranges(cp, FALLBACK_EXCLUDE))
-        make_font(spec, cps)
-        print("wrote", spec["file"], flush=True)
+        print("wrote", make_font(spec, cps, OUT), flush=True)
         entry, got, glyphs, size = describe(spec)
         covered |= got
         rows.append((spec, entry, glyphs, size))

@@ -46,8 +46,8 @@ describe('briefing fonts / templates / schema', () => {
   it('lists roles with files and coverage', () => {
     const run = runCli(['fonts']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^serif\s+\d{5} code points\s+fonts\/NotoSerifCJKsc-Regular\.otf$/m);
-    expect(run.stdout).toMatch(/^fangsong\s+\d+ code points\s+fonts\/FandolFang-Regular\.otf$/m);
+    expect(run.stdout).toMatch(/^serif\s+\d{5} code points\s+fonts\/NotoSerifCJKsc-Regular\.ttf$/m);
+    expect(run.stdout).toMatch(/^fangsong\s+\d+ code points\s+fonts\/FandolFang-Regular\.ttf$/m);
   });
 
   it('--check names characters no font has, with their data path', () => {

@@ -59,9 +59,9 @@ describe('build: bad input gets a clear error and nothing is written', () => {
       write(d, 'briefing.config.yaml', 'fonts:\n  serif: fake.ttf\n');
       return ['report.yaml'];
     } },
-    { name: 'truncated font file', code: 'E_FONT_INVALID', where: /--> cut\.otf/, setup: (d) => {
-      writeFileSync(join(d, 'cut.otf'), readFileSync(join(repoRoot, 'fonts/NotoSansCJKsc-Bold.otf')).subarray(0, 4096));
-      write(d, 'briefing.config.yaml', 'fonts:\n  serif: { normal: cut.otf }\n');
+    { name: 'truncated font file', code: 'E_FONT_INVALID', where: /--> cut\.ttf/, setup: (d) => {
+      writeFileSync(join(d, 'cut.ttf'), readFileSync(join(repoRoot, 'fonts/NotoSansCJKsc-Bold.ttf')).subarray(0, 4096));
+      write(d, 'briefing.config.yaml', 'fonts:\n  serif: { normal: cut.ttf }\n');
       return ['report.yaml'];
     } },
     { name: 'config with an unknown key', code: 'E_CONFIG', where: /--> briefing\.config\.yaml:2:1/, setup: (d) => {

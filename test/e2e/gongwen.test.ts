@@ -97,7 +97,7 @@ const find = (page: PdfPage, text: string) => {
 /** Top of the 一字线 of the page numbers above its baseline, from the bundled 宋体's glyph. */
 function dashTopEm(): number {
   const fontkit = createRequire(import.meta.url)('fontkit') as { openSync(f: string): { unitsPerEm: number; glyphForCodePoint(c: number): { bbox: { maxY: number } } } };
-  const font = fontkit.openSync(join(repoRoot, 'fonts/NotoSerifCJKsc-Regular.otf'));
+  const font = fontkit.openSync(join(repoRoot, 'fonts/NotoSerifCJKsc-Regular.ttf'));
   return font.glyphForCodePoint(0x2014).bbox.maxY / font.unitsPerEm;
 }
 

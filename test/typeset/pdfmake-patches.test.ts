@@ -13,7 +13,7 @@ describe('pdfmake patches', () => {
   it('parse each font once per process: pdfkit gets the same parsed font for the same bytes', () => {
     const fontkit = require('fontkit') as { create(b: Uint8Array, name?: string): unknown; __briefing?: boolean };
     expect(fontkit.__briefing).toBe(true);
-    const bytes = readFileSync(join(repoRoot, 'fonts/NotoSansCJKsc-Bold.otf'));
+    const bytes = readFileSync(join(repoRoot, 'fonts/NotoSansCJKsc-Bold.ttf'));
     expect(fontkit.create(bytes)).toBe(fontkit.create(bytes));
     expect(fontkit.create(Buffer.from(bytes))).not.toBe(fontkit.create(bytes));
   });
