@@ -5,9 +5,17 @@ import { BriefingError } from '../errors/briefing-error.js';
 import { bundledFontsDir } from '../project/paths.js';
 import type { FontFileSpec } from '../project/load-config.js';
 import { Coverage } from './coverage.js';
-import { readSfntHeader, type SfntMetrics } from './sfnt-header.js';
 import { mappedCodePoints } from './sfnt/cmap.js';
+import { FileSource } from './sfnt/font-source.js';
 import { SfntFile } from './sfnt/sfnt-file.js';
+import { TrueTypeFont } from './sfnt/truetype-font.js';
+
+/** Vertical metrics in font units: hhea ascent/descent, as pdfkit uses them for line height. */
+export interface SfntMetrics {
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+}
 
 /** One font file as a face of a role. Its bytes, metrics and coverage are read on first use. */
 export interface Face {
@@ -16,8 +24,13 @@ export interface Face {
   file: string;
   /** For a TrueType collection: which font in it. */
   postscriptName?: string;
-  /** The key pdfmake knows the bytes under. */
+  /** The key pdfmake knows the font under. */
   key: string;
+  /** The font's tables, read as needed. */
+  sfnt(): SfntFile;
+  /** The font as briefing serves it to pdfkit, or undefined for one only fontkit reads (CFF). */
+  truetype(): TrueTypeFont | undefined;
+  /** The whole file, for fonts fontkit must read. */
   bytes(): Buffer;
   metrics(): SfntMetrics;
   coverage(): Coverage;
@@ -50,12 +63,14 @@ const NEAREST: Record<string, string[]> = {
 export const FALLBACK_ROLE = 'fallback';
 
 let manifestCache: Manifest | undefined;
-/**
- * Font files read in this process, by path: a batch reads each once, and pdfkit's parsed fonts
- * (keyed by the very same Buffer, see pdfmake-patches.ts) are reused across its documents.
- */
-const fileBytes = new Map<string, Buffer>();
-const fileMetrics = new Map<string, SfntMetrics>();
+/** A font opened in this process, by file and name: a batch opens each once. */
+interface OpenedFont {
+  sfnt: SfntFile;
+  metrics: SfntMetrics;
+  truetype?: TrueTypeFont | null;
+  bytes?: Buffer;
+}
+const openedFonts = new Map<string, OpenedFont>();
 const coverages = new Map<string, Coverage>();
 
 /** A font's coverage, worked out once per process: a batch builds a FontSet per document. */
@@ -97,38 +112,49 @@ export function loadFontSet(overrides: Record<string, FontFileSpec> = {}): FontS
   };
 }
 
+function openFont(role: string, file: string, postscriptName?: string): OpenedFont {
+  const key = `${file}#${postscriptName ?? ''}`;
+  let font = openedFonts.get(key);
+  if (!font) {
+    let source: FileSource;
+    try {
+      source = FileSource.open(file);
+    } catch {
+      throw new BriefingError('E_FONT_MISSING', { role, path: file }, { file });
+    }
+    const check = SfntFile.open(source, postscriptName);
+    if (!check.ok) throw new BriefingError('E_FONT_INVALID', { role, path: file, reason: check.reason }, { file });
+    const head = check.font.view('head');
+    const hhea = check.font.view('hhea');
+    const metrics = { unitsPerEm: head.getUint16(18), ascent: hhea.getInt16(4), descent: hhea.getInt16(6) };
+    openedFonts.set(key, (font = { sfnt: check.font, metrics }));
+  }
+  return font;
+}
+
 function lazyFace(role: string, weight: Face['weight'], file: string, postscriptName?: string, coverage?: () => Coverage): Face {
-  let bytes: Buffer | undefined;
-  let metrics: SfntMetrics | undefined;
   let cov: Coverage | undefined;
+  const opened = () => openFont(role, file, postscriptName);
   const face: Face = {
     role,
     weight,
     file,
     postscriptName,
     key: `${role}-${weight}:${file}`,
-    bytes() {
-      if (!bytes) {
-        let read = fileBytes.get(file);
-        if (!read) {
-          try {
-            read = readFileSync(file);
-          } catch {
-            throw new BriefingError('E_FONT_MISSING', { role, path: file }, { file });
-          }
-          const check = readSfntHeader(read);
-          if (!check.ok) throw new BriefingError('E_FONT_INVALID', { role, path: file, reason: check.reason }, { file });
-          fileBytes.set(file, read);
-          fileMetrics.set(file, check.metrics);
-        }
-        bytes = read;
-        metrics = fileMetrics.get(file);
-      }
-      return bytes;
+    sfnt: () => opened().sfnt,
+    metrics: () => opened().metrics,
+    truetype() {
+      const font = opened();
+      if (font.truetype === undefined) font.truetype = TrueTypeFont.from(font.sfnt) ?? null;
+      return font.truetype ?? undefined;
     },
-    metrics() {
-      if (!metrics) face.bytes();
-      return metrics!;
+    bytes() {
+      const font = opened();
+      try {
+        return (font.bytes ??= readFileSync(file));
+      } catch {
+        throw new BriefingError('E_FONT_MISSING', { role, path: file }, { file });
+      }
     },
     coverage() {
       return (cov ??= coverage ? coverage() : perProcess(`${file}#${postscriptName ?? ''}`, () => coverageFromFont(face)));
@@ -139,8 +165,7 @@ function lazyFace(role: string, weight: Face['weight'], file: string, postscript
 
 /** A user's own font has no manifest entry: read which characters its cmap maps. */
 function coverageFromFont(face: Face): Coverage {
-  const file = SfntFile.open(face.bytes(), face.postscriptName);
-  const mapped = file && mappedCodePoints(file);
+  const mapped = mappedCodePoints(face.sfnt());
   if (mapped) return Coverage.fromCodePoints(mapped);
   // A cmap briefing cannot read itself (a symbol or legacy encoding): ask fontkit (through
   // pdfmake-patches.ts's wrapper, which leaves every font it cannot serve to fontkit).

@@ -2,15 +2,12 @@ import { createRequire } from 'node:module';
 import type { Face } from './font-set.js';
 import { readCmap } from './sfnt/cmap.js';
 import { HorizontalMetrics } from './sfnt/hmtx.js';
-import { SfntFile } from './sfnt/sfnt-file.js';
+import type { SfntFile } from './sfnt/sfnt-file.js';
 
 type AdvanceReader = (cp: number) => number;
 
-/**
- * Keyed by the font's bytes (which font-set.ts keeps per file) and, for a collection, the face's
- * name: one reader per face per process, however many documents and FontSets use it.
- */
-const readers = new WeakMap<Buffer, Map<string, AdvanceReader>>();
+/** Keyed by the opened font (font-set.ts opens each once per process), so batches share it. */
+const readers = new WeakMap<SfntFile, AdvanceReader>();
 
 /**
  * Advance widths in font units, read straight from cmap and hmtx: the numbers the PDF is set
@@ -29,27 +26,23 @@ export function widthOf(face: Face, text: string, size: number): number {
 }
 
 function readerOf(face: Face): AdvanceReader {
-  const bytes = face.bytes();
-  let byName = readers.get(bytes);
-  if (!byName) readers.set(bytes, (byName = new Map()));
-  const key = face.postscriptName ?? '';
-  let reader = byName.get(key);
-  if (!reader) byName.set(key, (reader = makeReader(bytes, face.postscriptName)));
+  const file = face.sfnt();
+  let reader = readers.get(file);
+  if (!reader) readers.set(file, (reader = makeReader(face, file)));
   return reader;
 }
 
-function makeReader(bytes: Buffer, postscriptName?: string): AdvanceReader {
+function makeReader(face: Face, file: SfntFile): AdvanceReader {
   const cache = new Map<number, number>();
-  const file = SfntFile.open(bytes, postscriptName);
-  const cmap = file && readCmap(file);
+  const cmap = readCmap(file);
   let advance: AdvanceReader;
-  if (file && cmap && HorizontalMetrics.canRead(file)) {
+  if (cmap && HorizontalMetrics.canRead(file)) {
     const metrics = new HorizontalMetrics(file);
     advance = (cp) => metrics.advance(cmap(cp));
   } else {
     // A font whose cmap briefing cannot read itself (a symbol or legacy encoding): ask fontkit.
     const fontkit = createRequire(import.meta.url)('fontkit') as { create(b: Buffer, name?: string): { glyphForCodePoint(cp: number): { advanceWidth: number } } };
-    const font = fontkit.create(bytes, postscriptName);
+    const font = fontkit.create(face.bytes(), face.postscriptName);
     advance = (cp) => font.glyphForCodePoint(cp).advanceWidth;
   }
   return (cp) => {

@@ -55,6 +55,23 @@ interface FontkitModule {
 }
 
 const parsed = new WeakMap<Uint8Array, Map<string, unknown>>();
+const served = new WeakMap<Uint8Array, TrueTypeFont>();
+const handles = new WeakMap<TrueTypeFont, Buffer>();
+
+/**
+ * What to hand pdfmake for a font briefing serves itself: pdfmake wants bytes, but the font is
+ * read from its file as needed. The handle (the font's first bytes) stands for it; the fontkit
+ * wrapper below knows it by identity and returns the served font.
+ */
+export function handleOf(font: TrueTypeFont): Buffer {
+  let handle = handles.get(font);
+  if (!handle) {
+    handle = Buffer.from(font.file.table('head'));
+    handles.set(font, handle);
+    served.set(handle, font);
+  }
+  return handle;
+}
 
 /**
  * fontkit's exports cannot be reassigned, so pdfkit's `require('fontkit')` is pointed at a copy
@@ -73,7 +90,7 @@ function shareParsedFonts(require: NodeJS.Require): void {
       let byName = parsed.get(buffer);
       if (!byName) parsed.set(buffer, (byName = new Map()));
       const key = postscriptName ?? '';
-      if (!byName.has(key)) byName.set(key, TrueTypeFont.open(buffer, postscriptName) ?? create(buffer, postscriptName));
+      if (!byName.has(key)) byName.set(key, served.get(buffer) ?? TrueTypeFont.open(buffer, postscriptName) ?? create(buffer, postscriptName));
       return byName.get(key);
     },
   };

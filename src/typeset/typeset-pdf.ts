@@ -5,7 +5,7 @@ import { isWithin } from '../project/inside-project.js';
 import { applyFontFallback, type MissingGlyph } from './font-fallback.js';
 import type { Face, FontSet } from './font-set.js';
 import { layoutParagraphs } from './layout-paragraphs.js';
-import { applyPdfmakePatches } from './pdfmake-patches.js';
+import { applyPdfmakePatches, handleOf } from './pdfmake-patches.js';
 
 export interface TypesetOptions {
   /** Folders pdfmake may read images from (the project). Fonts are handed over as bytes. */
@@ -79,7 +79,10 @@ export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: Ty
 }
 
 function register(pm: PdfMake, face: Face, families: Record<string, Record<string, string | [string, string]>>): void {
-  if (!pm.virtualfs.existsSync(face.key)) pm.virtualfs.writeFileSync(face.key, face.bytes());
+  if (!pm.virtualfs.existsSync(face.key)) {
+    const served = face.truetype();
+    pm.virtualfs.writeFileSync(face.key, served ? handleOf(served) : face.bytes());
+  }
   const family = (families[face.role] ??= {});
   family[face.weight] = face.postscriptName ? [face.key, face.postscriptName] : face.key;
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Coverage } from '../../src/typeset/coverage.js';
-import { readSfntHeader } from '../../src/typeset/sfnt-header.js';
+import { BytesSource } from '../../src/typeset/sfnt/font-source.js';
+import { SfntFile } from '../../src/typeset/sfnt/sfnt-file.js';
+
+const readSfntHeader = (bytes: Uint8Array) => SfntFile.open(new BytesSource(bytes));
 
 describe('Coverage', () => {
   it('parses the manifest form and answers membership', () => {
@@ -19,7 +22,7 @@ describe('Coverage', () => {
   });
 });
 
-describe('readSfntHeader', () => {
+describe('SfntFile.open', () => {
   it('refuses what is not a font, and truncated fonts', () => {
     expect(readSfntHeader(Buffer.from('<html>not a font</html>'))).toMatchObject({ ok: false, reason: 'not a TrueType or OpenType font' });
     const header = Buffer.alloc(12 + 16);

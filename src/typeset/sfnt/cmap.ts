@@ -1,57 +1,54 @@
-import type { SfntFile } from './sfnt-file.js';
+import { viewOf, type SfntFile } from './sfnt-file.js';
 
 /** Code point → glyph id, read straight from the font's cmap; 0 (.notdef) when unmapped. */
 export type CmapLookup = (cp: number) => number;
 
+/**
+ * The best Unicode subtable the font has: format 12 (full Unicode) before format 4 (BMP only),
+ * as PDF readers and fontkit prefer. Undefined when the font has neither.
+ */
+export function readCmap(font: SfntFile): CmapLookup | undefined {
+  const table = bestSubtable(font);
+  if (!table) return undefined;
+  return table.view.getUint16(table.at) === 12 ? format12(table.view, table.at) : format4(table.view, table.at);
+}
+
 /** Every code point the font maps to a glyph other than .notdef, ascending. */
 export function mappedCodePoints(font: SfntFile): number[] | undefined {
   const table = bestSubtable(font);
-  if (!table) return undefined;
-  const v = font.view;
-  const lookup = readCmap(font)!;
+  const lookup = table && readCmap(font);
+  if (!table || !lookup) return undefined;
+  const { view: v, at } = table;
   const out: number[] = [];
-  if (v.getUint16(table) === 12) {
-    const groups = v.getUint32(table + 12);
+  if (v.getUint16(at) === 12) {
+    const groups = v.getUint32(at + 12);
     for (let i = 0; i < groups; i++) {
-      const g = table + 16 + i * 12;
+      const g = at + 16 + i * 12;
       for (let cp = v.getUint32(g), end = Math.min(v.getUint32(g + 4), 0x10ffff); cp <= end; cp++) if (lookup(cp)) out.push(cp);
     }
   } else {
-    const segments = v.getUint16(table + 6) / 2;
+    const segments = v.getUint16(at + 6) / 2;
     for (let i = 0; i < segments; i++) {
-      const end = v.getUint16(table + 14 + i * 2);
-      for (let cp = v.getUint16(table + 16 + segments * 2 + i * 2); cp <= end && cp < 0xffff; cp++) if (lookup(cp)) out.push(cp);
+      const end = v.getUint16(at + 14 + i * 2);
+      for (let cp = v.getUint16(at + 16 + segments * 2 + i * 2); cp <= end && cp < 0xffff; cp++) if (lookup(cp)) out.push(cp);
     }
   }
   return [...new Set(out)].sort((a, b) => a - b);
 }
 
-/**
- * The best Unicode subtable the font has: format 12 (full Unicode) before format 4 (BMP only),
- * as every PDF reader and fontkit prefer. Undefined when the font has neither.
- */
-export function readCmap(font: SfntFile): CmapLookup | undefined {
-  const at = bestSubtable(font);
-  if (at === undefined) return undefined;
-  return font.view.getUint16(at) === 12 ? format12(font.view, at) : format4(font.view, at);
-}
-
-function bestSubtable(font: SfntFile): number | undefined {
+function bestSubtable(font: SfntFile): { view: DataView; at: number } | undefined {
   if (!font.has('cmap')) return undefined;
-  const v = font.view;
-  const base = font.offset('cmap');
-  const count = v.getUint16(base + 2);
+  const view = viewOf(font.table('cmap'));
+  const count = view.getUint16(2);
   let best: { rank: number; at: number } | undefined;
-  for (let i = 0; i < count; i++) {
-    const rec = base + 4 + i * 8;
-    const platform = v.getUint16(rec);
-    const encoding = v.getUint16(rec + 2);
-    const at = base + v.getUint32(rec + 4);
-    const format = v.getUint16(at);
-    const rank = rankOf(platform, encoding, format);
+  for (let i = 0; i < count && 4 + i * 8 + 8 <= view.byteLength; i++) {
+    const rec = 4 + i * 8;
+    const at = view.getUint32(rec + 4);
+    if (at + 2 > view.byteLength) continue;
+    const rank = rankOf(view.getUint16(rec), view.getUint16(rec + 2), view.getUint16(at));
     if (rank > 0 && (!best || rank > best.rank)) best = { rank, at };
   }
-  return best?.at;
+  return best && { view, at: best.at };
 }
 
 function rankOf(platform: number, encoding: number, format: number): number {

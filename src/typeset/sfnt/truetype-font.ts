@@ -1,4 +1,5 @@
 import { readCmap, type CmapLookup } from './cmap.js';
+import { BytesSource } from './font-source.js';
 import { HorizontalMetrics } from './hmtx.js';
 import { SfntFile } from './sfnt-file.js';
 import { TrueTypeSubset } from './truetype-subset.js';
@@ -55,48 +56,67 @@ export class TrueTypeFont {
   /** pdfkit compares fonts of one name through these before reusing one. */
   readonly _tables: { head: { checkSumAdjustment: number } };
 
-  private readonly metrics: HorizontalMetrics;
+  readonly metrics: HorizontalMetrics;
   private readonly glyphByCodePoint = new Map<number, LaidOutGlyph>();
+  /** Outlines read so far: a batch reads each glyph it prints once. */
+  private readonly outlines = new Map<number, Uint8Array>();
+  private readonly loca: DataView;
+  private readonly longLoca: boolean;
 
   private constructor(
-    private readonly file: SfntFile,
+    readonly file: SfntFile,
     readonly lookup: CmapLookup,
   ) {
-    const v = file.view;
-    const head = file.offset('head');
-    const hhea = file.offset('hhea');
+    const head = file.view('head');
+    const hhea = file.view('hhea');
     this.metrics = new HorizontalMetrics(file);
+    this.loca = file.view('loca');
+    this.longLoca = head.getInt16(50) === 1;
     this.postscriptName = file.postscriptName();
-    this.unitsPerEm = v.getUint16(head + 18);
-    this.bbox = { minX: v.getInt16(head + 36), minY: v.getInt16(head + 38), maxX: v.getInt16(head + 40), maxY: v.getInt16(head + 42) };
-    const checkSumAdjustment = v.getUint32(head + 8);
-    this.head = { macStyle: { italic: (v.getUint16(head + 44) & 2) !== 0 }, checkSumAdjustment };
+    this.unitsPerEm = head.getUint16(18);
+    this.bbox = { minX: head.getInt16(36), minY: head.getInt16(38), maxX: head.getInt16(40), maxY: head.getInt16(42) };
+    const checkSumAdjustment = head.getUint32(8);
+    this.head = { macStyle: { italic: (head.getUint16(44) & 2) !== 0 }, checkSumAdjustment };
     this._tables = { head: { checkSumAdjustment } };
-    this.ascent = v.getInt16(hhea + 4);
-    this.descent = v.getInt16(hhea + 6);
-    this.lineGap = v.getInt16(hhea + 8);
-    const post = file.has('post') ? file.offset('post') : undefined;
-    this.italicAngle = post === undefined ? 0 : v.getInt32(post + 4) / 65536;
-    this.post = { isFixedPitch: post !== undefined && v.getUint32(post + 12) !== 0 };
+    this.ascent = hhea.getInt16(4);
+    this.descent = hhea.getInt16(6);
+    this.lineGap = hhea.getInt16(8);
+    const post = file.has('post') ? file.view('post') : undefined;
+    this.italicAngle = post ? post.getInt32(4) / 65536 : 0;
+    this.post = { isFixedPitch: post !== undefined && post.getUint32(12) !== 0 };
     // As fontkit reads OS/2: x-height and cap height exist from version 2 on.
-    const os2 = file.has('OS/2') ? file.offset('OS/2') : undefined;
-    const os2Version = os2 === undefined ? -1 : v.getUint16(os2);
-    this['OS/2'] = os2 === undefined ? undefined : { sFamilyClass: v.getInt16(os2 + 30) };
-    this.xHeight = os2Version >= 2 ? v.getInt16(os2! + 86) : 0;
-    this.capHeight = os2 === undefined ? this.ascent : os2Version >= 2 ? v.getInt16(os2 + 88) : undefined;
+    const os2 = file.has('OS/2') ? file.view('OS/2') : undefined;
+    const os2Version = os2 ? os2.getUint16(0) : -1;
+    this['OS/2'] = os2 && { sFamilyClass: os2.getInt16(30) };
+    this.xHeight = os2Version >= 2 ? os2!.getInt16(86) : 0;
+    this.capHeight = !os2 ? this.ascent : os2Version >= 2 ? os2.getInt16(88) : undefined;
   }
 
   /**
    * The font when briefing can serve it itself: TrueType outlines, a Unicode cmap, horizontal
    * metrics, no variations. Otherwise undefined, and fontkit handles it (CFF, variable fonts).
    */
-  static open(bytes: Uint8Array, postscriptName?: string): TrueTypeFont | undefined {
-    const file = SfntFile.open(bytes, postscriptName);
-    if (!file) return undefined;
+  static from(file: SfntFile): TrueTypeFont | undefined {
     for (const tag of ['head', 'hhea', 'hmtx', 'maxp', 'loca', 'glyf']) if (!file.has(tag)) return undefined;
     if (file.has('fvar')) return undefined;
     const lookup = readCmap(file);
     return lookup && new TrueTypeFont(file, lookup);
+  }
+
+  /** A font handed over as bytes (a user's font pdfkit was given directly). */
+  static open(bytes: Uint8Array, postscriptName?: string): TrueTypeFont | undefined {
+    const opened = SfntFile.open(new BytesSource(bytes), postscriptName);
+    return opened.ok ? TrueTypeFont.from(opened.font) : undefined;
+  }
+
+  /** A glyph's outline as stored in glyf (empty for a blank glyph). */
+  outline(gid: number): Uint8Array {
+    let data = this.outlines.get(gid);
+    if (!data) {
+      const at = (i: number) => (this.longLoca ? this.loca.getUint32(i * 4) : this.loca.getUint16(i * 2) * 2);
+      this.outlines.set(gid, (data = this.file.range('glyf', at(gid), at(gid + 1))));
+    }
+    return data;
   }
 
   /** Advance of the glyph a code point maps to, in font units. */
@@ -123,7 +143,7 @@ export class TrueTypeFont {
   }
 
   createSubset(): TrueTypeSubset {
-    return new TrueTypeSubset(this.file, this.metrics);
+    return new TrueTypeSubset(this);
   }
 
   private glyphFor(cp: number): LaidOutGlyph {

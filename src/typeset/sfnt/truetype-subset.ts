@@ -1,5 +1,12 @@
 import type { HorizontalMetrics } from './hmtx.js';
-import type { SfntFile } from './sfnt-file.js';
+import { viewOf, type SfntFile } from './sfnt-file.js';
+
+/** What a subset needs of its font (truetype-font.ts). */
+export interface GlyphSource {
+  readonly file: SfntFile;
+  readonly metrics: HorizontalMetrics;
+  outline(gid: number): Uint8Array;
+}
 
 /**
  * A TrueType font holding only the glyphs a document printed, numbered in the order first used,
@@ -12,10 +19,7 @@ export class TrueTypeSubset {
   /** pdfkit tells a CFF subset by this property; a TrueType one has none. */
   readonly cff = undefined;
 
-  constructor(
-    private readonly font: SfntFile,
-    private readonly metrics: HorizontalMetrics,
-  ) {}
+  constructor(private readonly font: GlyphSource) {}
 
   /** The glyph's id in the subset, adding it on first use (pdfkit passes an id or a glyph). */
   includeGlyph(glyph: number | { id: number }): number {
@@ -30,23 +34,14 @@ export class TrueTypeSubset {
   }
 
   encode(): Buffer {
-    const { font } = this;
-    const v = font.view;
-    const head = Buffer.from(font.slice('head'));
-    const longLoca = v.getInt16(font.offset('head') + 50) === 1;
-    const loca = font.offset('loca');
-    const glyf = font.slice('glyf');
-    const glyphAt = (gid: number) =>
-      longLoca ? v.getUint32(loca + gid * 4) : v.getUint16(loca + gid * 2) * 2;
-
+    const { file, metrics } = this.font;
     const parts: Uint8Array[] = [];
     const offsets: number[] = [0];
     let size = 0;
     // Components found in composite glyphs are appended while this loop runs.
     for (let i = 0; i < this.glyphs.length; i++) {
-      const gid = this.glyphs[i]!;
-      let data: Uint8Array = glyf.subarray(glyphAt(gid), glyphAt(gid + 1));
-      if (data.length >= 10 && new DataView(data.buffer, data.byteOffset).getInt16(0) < 0) data = this.renumberComponents(data);
+      let data = this.font.outline(this.glyphs[i]!);
+      if (data.length >= 10 && viewOf(data).getInt16(0) < 0) data = this.renumberComponents(data);
       const padded = (data.length + 3) & ~3;
       parts.push(data);
       if (padded > data.length) parts.push(new Uint8Array(padded - data.length));
@@ -59,14 +54,15 @@ export class TrueTypeSubset {
     offsets.forEach((o, i) => newLoca.writeUInt32BE(o, i * 4));
     const hmtx = Buffer.alloc(count * 4);
     this.glyphs.forEach((gid, i) => {
-      hmtx.writeUInt16BE(this.metrics.advance(gid), i * 4);
-      hmtx.writeInt16BE(this.metrics.leftBearing(gid), i * 4 + 2);
+      hmtx.writeUInt16BE(metrics.advance(gid), i * 4);
+      hmtx.writeInt16BE(metrics.leftBearing(gid), i * 4 + 2);
     });
+    const head = Buffer.from(file.table('head'));
     head.writeUInt32BE(0, 8); // checkSumAdjustment, set once the whole file is known
     head.writeInt16BE(1, 50); // long loca offsets
-    const hhea = Buffer.from(font.slice('hhea'));
+    const hhea = Buffer.from(file.table('hhea'));
     hhea.writeUInt16BE(count, 34);
-    const maxp = Buffer.from(font.slice('maxp'));
+    const maxp = Buffer.from(file.table('maxp'));
     maxp.writeUInt16BE(count, 4);
 
     const tables: [string, Uint8Array][] = [
@@ -78,7 +74,7 @@ export class TrueTypeSubset {
       ['maxp', maxp],
     ];
     // Hinting programs stay with the outlines they hint.
-    for (const tag of ['cvt ', 'fpgm', 'prep']) if (font.has(tag)) tables.push([tag, font.slice(tag)]);
+    for (const tag of ['cvt ', 'fpgm', 'prep']) if (file.has(tag)) tables.push([tag, file.table(tag)]);
     return writeSfnt(tables);
   }
 
@@ -98,7 +94,7 @@ export class TrueTypeSubset {
 }
 
 /** An sfnt file from tables: directory sorted by tag, 4-byte aligned, checksums filled in. */
-function writeSfnt(tables: [string, Uint8Array][]): Buffer {
+export function writeSfnt(tables: [string, Uint8Array][]): Buffer {
   tables.sort(([a], [b]) => (a < b ? -1 : 1));
   const n = tables.length;
   const pow = 2 ** Math.floor(Math.log2(n));

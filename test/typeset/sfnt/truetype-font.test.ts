@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { loadFontSet, type Face } from '../../../src/typeset/font-set.js';
 import { advanceOf } from '../../../src/typeset/glyph-metrics.js';
 import { mappedCodePoints } from '../../../src/typeset/sfnt/cmap.js';
-import { SfntFile } from '../../../src/typeset/sfnt/sfnt-file.js';
 import { TrueTypeFont } from '../../../src/typeset/sfnt/truetype-font.js';
+import { FileSource } from '../../../src/typeset/sfnt/font-source.js';
+import { SfntFile } from '../../../src/typeset/sfnt/sfnt-file.js';
+import { writeSfnt } from '../../../src/typeset/sfnt/truetype-subset.js';
 
 // fontkit is the reference: briefing's own reader must agree with it glyph for glyph.
 interface FkGlyph { id: number; advanceWidth: number; path: { toSVG(): string } }
@@ -39,7 +41,7 @@ describe('TrueTypeFont', () => {
   });
 
   it('lists the characters the cmap maps, as fontkit does (the coverage of a user\'s own font)', () => {
-    const file = SfntFile.open(bytes)!;
+    const file = kai.sfnt();
     // fontkit also lists U+FFFF, the format 4 table's closing segment, which maps no glyph.
     const expected = reference.characterSet.filter((cp) => cp !== 0xffff).sort((a, b) => a - b);
     expect(mappedCodePoints(file)).toEqual(expected);
@@ -52,10 +54,13 @@ describe('TrueTypeFont', () => {
     expect(run.advanceWidth).toBe(run.glyphs.reduce((s, g) => s + g.advanceWidth, 0));
   });
 
-  it('leaves CFF fonts to fontkit', () => {
-    const cff = faces.find((f) => !TrueTypeFont.open(f.bytes(), f.postscriptName));
-    // Once every bundled font has TrueType outlines there is no CFF face left to try.
-    if (cff) expect(fontkit.create(cff.bytes(), cff.postscriptName).numGlyphs).toBeGreaterThan(0);
+  it('leaves fonts without TrueType outlines (CFF) to fontkit, and refuses what is not a font', () => {
+    const file = kai.sfnt();
+    // Kai's own tables without glyf and loca: an outline-less font, as a CFF font looks to it.
+    const tables = ['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'name'].map((tag) => [tag, file.table(tag)] as [string, Uint8Array]);
+    const outlineless = writeSfnt(tables);
+    expect(TrueTypeFont.open(outlineless)).toBeUndefined();
+    expect(TrueTypeFont.open(writeSfnt([...tables, ['glyf', file.range('glyf', 0, 4)], ['loca', file.table('loca')]]))).toBeDefined();
     expect(TrueTypeFont.open(Buffer.from('not a font at all'))).toBeUndefined();
   });
 
@@ -76,4 +81,17 @@ describe('TrueTypeFont', () => {
       expect(copy.advanceWidth).toBe(original.advanceWidth);
     });
   });
+
+  it('reads a font file piece by piece: a few glyphs cost a small part of a 13 MB file', () => {
+    let read = 0;
+    const file = FileSource.open(kai.file);
+    const counting = { size: file.size, read: (at: number, length: number) => ((read += length), file.read(at, length)) };
+    const opened = SfntFile.open(counting);
+    const font = opened.ok ? TrueTypeFont.from(opened.font)! : undefined;
+    const subset = font!.createSubset();
+    for (const g of font!.layout('二七区委全会简报').glyphs) subset.includeGlyph(g.id);
+    expect(fontkit.create(subset.encode()).numGlyphs).toBe(9);
+    expect(read).toBeLessThan(file.size * 0.1);
+  });
 });
+
