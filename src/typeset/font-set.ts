@@ -134,7 +134,8 @@ function openFont(role: string, file: string, postscriptName?: string): OpenedFo
 
 function lazyFace(role: string, weight: Face['weight'], file: string, postscriptName?: string, coverage?: () => Coverage): Face {
   let cov: Coverage | undefined;
-  const opened = () => openFont(role, file, postscriptName);
+  let font: OpenedFont | undefined;
+  const opened = () => (font ??= openFont(role, file, postscriptName));
   const face: Face = {
     role,
     weight,
@@ -144,14 +145,14 @@ function lazyFace(role: string, weight: Face['weight'], file: string, postscript
     sfnt: () => opened().sfnt,
     metrics: () => opened().metrics,
     truetype() {
-      const font = opened();
-      if (font.truetype === undefined) font.truetype = TrueTypeFont.from(font.sfnt) ?? null;
-      return font.truetype ?? undefined;
+      const f = opened();
+      if (f.truetype === undefined) f.truetype = TrueTypeFont.from(f.sfnt) ?? null;
+      return f.truetype ?? undefined;
     },
     bytes() {
-      const font = opened();
+      const f = opened();
       try {
-        return (font.bytes ??= readFileSync(file));
+        return (f.bytes ??= readFileSync(file));
       } catch {
         throw new BriefingError('E_FONT_MISSING', { role, path: file }, { file });
       }

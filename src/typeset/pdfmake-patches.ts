@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import { TrueTypeFont } from './sfnt/truetype-font.js';
 
 /**
@@ -74,31 +74,48 @@ export function handleOf(font: TrueTypeFont): Buffer {
 }
 
 /**
- * fontkit's exports cannot be reassigned, so pdfkit's `require('fontkit')` is pointed at a copy
- * whose `create` remembers what it parsed. Must run before pdfkit is first loaded.
+ * pdfkit's `require('fontkit')` is answered from the module cache with briefing's own stand-in,
+ * put there before pdfkit first loads: its `create` serves TrueType fonts itself and loads the
+ * real fontkit (~150 ms of module loading) only for a font it cannot serve, such as a user's CFF
+ * font. Whatever it opens is kept per Buffer, so a batch reuses it across its documents.
  */
-function shareParsedFonts(require: NodeJS.Require): void {
+function serveFonts(require: NodeJS.Require): void {
   const fontkitPath = createRequire(require.resolve('pdfkit')).resolve('fontkit');
-  const real = require(fontkitPath) as FontkitModule & { __briefing?: boolean };
-  const cached = require.cache[fontkitPath];
-  if (real.__briefing || !cached) return;
-  const create = real.create.bind(real);
-  cached.exports = {
-    ...real,
+  if ((require.cache[fontkitPath]?.exports as { __briefing?: boolean } | undefined)?.__briefing) return;
+  const loaded = require.cache[fontkitPath]?.exports as FontkitModule | undefined;
+  let real: FontkitModule | undefined = loaded;
+  const loadReal = (): FontkitModule => {
+    if (!real) {
+      const standIn = require.cache[fontkitPath];
+      delete require.cache[fontkitPath];
+      try {
+        real = require(fontkitPath) as FontkitModule;
+      } finally {
+        require.cache[fontkitPath] = standIn;
+      }
+    }
+    return real;
+  };
+  const exports = {
     __briefing: true,
     create(buffer: Uint8Array, postscriptName?: string) {
       let byName = parsed.get(buffer);
       if (!byName) parsed.set(buffer, (byName = new Map()));
       const key = postscriptName ?? '';
-      if (!byName.has(key)) byName.set(key, served.get(buffer) ?? TrueTypeFont.open(buffer, postscriptName) ?? create(buffer, postscriptName));
+      if (!byName.has(key)) byName.set(key, served.get(buffer) ?? TrueTypeFont.open(buffer, postscriptName) ?? loadReal().create(buffer, postscriptName));
       return byName.get(key);
     },
   };
+  const module = new Module(fontkitPath);
+  module.filename = fontkitPath;
+  module.loaded = true;
+  module.exports = exports;
+  require.cache[fontkitPath] = module;
 }
 
 export function applyPdfmakePatches(): void {
   const require = createRequire(import.meta.url);
-  shareParsedFonts(require);
+  serveFonts(require);
   const textInlines = (require('pdfmake/js/TextInlines.js') as { default: TextInlinesClass }).default;
   if (!textInlines.prototype.__briefing) {
     const original = textInlines.prototype.widthOfText;

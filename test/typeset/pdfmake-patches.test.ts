@@ -3,6 +3,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyPdfmakePatches } from '../../src/typeset/pdfmake-patches.js';
+import { BytesSource } from '../../src/typeset/sfnt/font-source.js';
+import { SfntFile } from '../../src/typeset/sfnt/sfnt-file.js';
+import { writeSfnt } from '../../src/typeset/sfnt/truetype-subset.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
 const require = createRequire(join(repoRoot, 'node_modules/pdfkit/js/pdfkit.js'));
@@ -16,6 +19,21 @@ describe('pdfmake patches', () => {
     const bytes = readFileSync(join(repoRoot, 'fonts/NotoSansCJKsc-Bold.ttf'));
     expect(fontkit.create(bytes)).toBe(fontkit.create(bytes));
     expect(fontkit.create(Buffer.from(bytes))).not.toBe(fontkit.create(bytes));
+  });
+
+  it('serve TrueType fonts without loading fontkit, and load it for a font briefing cannot serve', () => {
+    // The stand-in sits at fontkit's own path; restructure is what the real fontkit loads first.
+    const realFontkitLoaded = () => Object.keys(require.cache).some((p) => /[\\/]restructure[\\/]/.test(p));
+    require('pdfkit');
+    const stand = require('fontkit') as { create(b: Uint8Array, name?: string): { constructor: { name: string } } };
+    const bytes = readFileSync(join(repoRoot, 'fonts/BriefingKai-Bold.ttf'));
+    expect(stand.create(bytes).constructor.name).toBe('TrueTypeFont');
+    expect(realFontkitLoaded()).toBe(false);
+    // The same tables without outlines, as a CFF font looks to briefing: fontkit's business.
+    const file = SfntFile.open(new BytesSource(bytes));
+    const tables = ['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'name', 'post', 'OS/2'].map((t) => [t, (file as { font: SfntFile }).font.table(t)] as [string, Uint8Array]);
+    expect(stand.create(writeSfnt(tables)).constructor.name).not.toBe('TrueTypeFont');
+    expect(realFontkitLoaded()).toBe(true);
   });
 
   it('measure an inline with trailingSpacing including the space after its last glyph, per code point', () => {
