@@ -1,4 +1,5 @@
-import { createRequire, Module } from 'node:module';
+import { createRequire } from 'node:module';
+import { deferLoading, loadBehindStandIn, putStandIn } from './module-stand-in.js';
 import { TrueTypeFont } from './sfnt/truetype-font.js';
 
 /**
@@ -84,18 +85,7 @@ function serveFonts(require: NodeJS.Require): void {
   if ((require.cache[fontkitPath]?.exports as { __briefing?: boolean } | undefined)?.__briefing) return;
   const loaded = require.cache[fontkitPath]?.exports as FontkitModule | undefined;
   let real: FontkitModule | undefined = loaded;
-  const loadReal = (): FontkitModule => {
-    if (!real) {
-      const standIn = require.cache[fontkitPath];
-      delete require.cache[fontkitPath];
-      try {
-        real = require(fontkitPath) as FontkitModule;
-      } finally {
-        require.cache[fontkitPath] = standIn;
-      }
-    }
-    return real;
-  };
+  const loadReal = (): FontkitModule => (real ??= loadBehindStandIn<FontkitModule>(require, fontkitPath));
   const exports = {
     __briefing: true,
     create(buffer: Uint8Array, postscriptName?: string) {
@@ -106,16 +96,17 @@ function serveFonts(require: NodeJS.Require): void {
       return byName.get(key);
     },
   };
-  const module = new Module(fontkitPath);
-  module.filename = fontkitPath;
-  module.loaded = true;
-  module.exports = exports;
-  require.cache[fontkitPath] = module;
+  putStandIn(require, fontkitPath, exports);
 }
+
+/** pdfkit loads these up front for encryption, file IDs and attachments; briefing uses none. */
+const UNUSED_BY_BRIEFING = ['js-md5', '@noble/hashes/sha2', '@noble/hashes/utils', '@noble/ciphers/aes'];
 
 export function applyPdfmakePatches(): void {
   const require = createRequire(import.meta.url);
   serveFonts(require);
+  const pdfkitRequire = createRequire(require.resolve('pdfkit'));
+  for (const name of UNUSED_BY_BRIEFING) deferLoading(pdfkitRequire, pdfkitRequire.resolve(name));
   const textInlines = (require('pdfmake/js/TextInlines.js') as { default: TextInlinesClass }).default;
   if (!textInlines.prototype.__briefing) {
     const original = textInlines.prototype.widthOfText;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -34,6 +35,15 @@ describe('pdfmake patches', () => {
     const tables = ['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'name', 'post', 'OS/2'].map((t) => [t, (file as { font: SfntFile }).font.table(t)] as [string, Uint8Array]);
     expect(stand.create(writeSfnt(tables)).constructor.name).not.toBe('TrueTypeFont');
     expect(realFontkitLoaded()).toBe(true);
+  });
+
+  it('defer pdfkit\'s hashing libraries until first used, and they still work then', () => {
+    const pdfkitRequire = createRequire(require.resolve('pdfkit'));
+    const md5 = pdfkitRequire('js-md5') as ((s: string) => string) & { arrayBuffer(s: string): ArrayBuffer };
+    expect(md5('briefing')).toBe(createHash('md5').update('briefing').digest('hex'));
+    expect(new Uint8Array(md5.arrayBuffer('briefing')).length).toBe(16);
+    const sha2 = pdfkitRequire('@noble/hashes/sha2') as { sha256(d: Uint8Array): Uint8Array };
+    expect(Buffer.from(sha2.sha256(Buffer.from('briefing'))).toString('hex')).toBe(createHash('sha256').update('briefing').digest('hex'));
   });
 
   it('measure an inline with trailingSpacing including the space after its last glyph, per code point', () => {
