@@ -21,6 +21,12 @@ export interface MissingGlyph {
   context: string;
 }
 
+/** The faces a run's characters may come from, in order, and which one each character found. */
+interface Candidates {
+  faces: Face[];
+  byCodePoint: Map<number, Face | undefined>;
+}
+
 /**
  * Split every text run by glyph coverage, so each character is set in the first font of its
  * role's fallback chain that has it, and convert `leading` into pdfmake's lineHeight, which is
@@ -30,43 +36,65 @@ export function applyFontFallback(content: unknown, fonts: FontSet): { used: Set
   const used = new Set<Face>();
   const missing: MissingGlyph[] = [];
   const seen = new Set<string>();
+  const noteMissing = (ch: string, cp: number, text: string) => {
+    if (seen.has(ch)) return;
+    seen.add(ch);
+    missing.push({ char: ch, codepoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, context: text.slice(0, 40) });
+  };
+  /** Faces to try for a run's characters, in order; one list per role and weight. */
+  const candidateLists = new Map<string, Candidates>();
+  const candidatesFor = (run: Inline): Candidates => {
+    const key = `${run.bold ? 'bold' : 'normal'}:${run.font}`;
+    let list = candidateLists.get(key);
+    if (!list) {
+      // Bold text tries each role's bold face, then its regular face, before moving down the chain.
+      const faces = fonts.chain(run.font).flatMap((role) => {
+        const faces = fonts.roles.get(role)!;
+        return run.bold && faces.bold ? [faces.bold, faces.normal] : [faces.normal];
+      });
+      candidateLists.set(key, (list = { faces, byCodePoint: new Map() }));
+    }
+    return list;
+  };
+  /** The first face that has the character; a document repeats its characters, so each is looked up once. */
+  const faceFor = (list: Candidates, cp: number): Face | undefined => {
+    if (list.byCodePoint.has(cp)) return list.byCodePoint.get(cp);
+    // Chinese text sets “ ” ‘ ’ on a full em; a face that draws them narrow (楷 from WenKai)
+    // lends them to the nearest role that draws them wide.
+    const found = (CJK_QUOTES.has(String.fromCodePoint(cp)) ? list.faces.find((f) => f.coverage().has(cp) && isFullWidth(f, cp)) : undefined)
+      ?? list.faces.find((f) => f.coverage().has(cp));
+    list.byCodePoint.set(cp, found);
+    return found;
+  };
   const splitRun = (run: Inline): Inline[] => {
     if (!fonts.roles.has(run.font)) {
       throw new BriefingError('E_FONT_ROLE', { role: run.font, known: [...fonts.roles.keys()].join(', ') });
     }
-    // Bold text tries each role's bold face, then its regular face, before moving down the chain.
-    const candidates = fonts.chain(run.font).flatMap((role) => {
-      const faces = fonts.roles.get(role)!;
-      return run.bold && faces.bold ? [faces.bold, faces.normal] : [faces.normal];
-    });
-    const own = candidates[0]!;
+    const candidates = candidatesFor(run);
+    const own = candidates.faces[0]!;
     const out: Inline[] = [];
-    let current: { face: Face; text: string } | undefined;
-    const flush = () => {
-      if (current) out.push(toRun(run, current.face, current.text));
-    };
-    for (const ch of run.text) {
-      const cp = ch.codePointAt(0)!;
-      let face = current?.face ?? own;
+    const text = run.text;
+    // The run is cut where the face changes: [start, i) is set in `face`.
+    let face: Face | undefined;
+    let start = 0;
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
+      const length = cp > 0xffff ? 2 : 1;
+      let next = face ?? own;
       // Spaces and line breaks never switch fonts; they stay with the run they sit in.
       if (!(cp <= 0x20 || cp === 0x3000)) {
-        // Chinese text sets “ ” ‘ ’ on a full em; a face that draws them narrow (楷 from WenKai)
-        // lends them to the nearest role that draws them wide.
-        const found = (CJK_QUOTES.has(ch) ? candidates.find((f) => f.coverage().has(cp) && isFullWidth(f, cp)) : undefined)
-          ?? candidates.find((f) => f.coverage().has(cp));
-        if (!found && !seen.has(ch)) {
-          seen.add(ch);
-          missing.push({ char: ch, codepoint: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, context: run.text.slice(0, 40) });
-        }
-        face = found ?? own;
+        const found = faceFor(candidates, cp);
+        if (!found) noteMissing(text.slice(i, i + length), cp, text);
+        next = found ?? own;
       }
-      if (current && current.face === face) current.text += ch;
-      else {
-        flush();
-        current = { face, text: ch };
+      if (next !== face) {
+        if (face) out.push(toRun(run, face, text.slice(start, i)));
+        face = next;
+        start = i;
       }
+      i += length;
     }
-    flush();
+    if (face) out.push(toRun(run, face, text.slice(start)));
     return out;
   };
 

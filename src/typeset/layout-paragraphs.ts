@@ -3,8 +3,15 @@ import type { Face, FontSet } from './font-set.js';
 import { toAtoms, type SpacingRules } from './linebreak/atoms.js';
 import { breakLines } from './linebreak/break-lines.js';
 import { emitLine } from './linebreak/emit-lines.js';
+import { LineMemo, paragraphKey } from './linebreak/line-memo.js';
 
 export type ParagraphOptions = SpacingRules;
+
+/**
+ * Paragraphs set in this process, for the documents after this one. A bulletin sets 30 to 40 and
+ * a paragraph takes a few KB: the bound keeps some fifty different briefings' worth (about 10 MB).
+ */
+const processMemo = new LineMemo(2000);
 
 /**
  * Replace every paragraph the document stage gave a `measure` (its width) with finished lines from
@@ -12,10 +19,21 @@ export type ParagraphOptions = SpacingRules;
  * first two and last two lines of a paragraph stay together, and a heading stays with them.
  * Paragraphs without a measure (table cells, whose width pdfmake decides) keep pdfmake's wrapping.
  */
-export function layoutParagraphs(content: Content[], fonts: FontSet, opts: ParagraphOptions): void {
+export function layoutParagraphs(content: Content[], fonts: FontSet, opts: ParagraphOptions, memo: LineMemo = processMemo): void {
   const faceOf = (run: Inline): Face => {
     const faces = fonts.roles.get(run.font)!;
     return run.bold && faces.bold ? faces.bold : faces.normal;
+  };
+
+  /** Each line's inlines: from the memo when this process has set the same paragraph before. */
+  const setLines = (runs: Inline[], width: number, indent: number, align: string): Inline[][] => {
+    const key = paragraphKey(runs, faceOf, { width, indent, align, rules: opts });
+    const known = key === undefined ? undefined : memo.take(key);
+    if (known) return known;
+    const atoms = toAtoms(runs, faceOf, width);
+    const lines = breakLines(atoms, { width, indent, justify: align === 'justify', rules: opts }).map((line) => emitLine(atoms, line, opts));
+    if (key !== undefined) memo.keep(key, lines);
+    return lines;
   };
 
   const layout = (node: Content): Content => {
@@ -23,10 +41,8 @@ export function layoutParagraphs(content: Content[], fonts: FontSet, opts: Parag
     const width = node.measure as number;
     const indent = (node.leadingIndent as number | undefined) ?? 0;
     const align = (node.alignment as string | undefined) ?? 'left';
-    const atoms = toAtoms(runs, faceOf, width);
-    const breaks = breakLines(atoms, { width, indent, justify: align === 'justify', rules: opts });
-    const lines: Content[] = breaks.map((line, i) => {
-      const out: Content = { text: emitLine(atoms, line, opts), noWrap: true, alignment: align === 'justify' ? 'left' : align };
+    const lines: Content[] = setLines(runs, width, indent, align).map((inlines, i) => {
+      const out: Content = { text: inlines, noWrap: true, alignment: align === 'justify' ? 'left' : align };
       if (i === 0 && indent) out.leadingIndent = indent;
       return out;
     });

@@ -16,8 +16,12 @@ export interface Atom {
   size: number;
   /** Drawn on a full em (so a mark has a blank half to give up). */
   full: boolean;
+  /** Its first and last character, which decide breaks and spacing against its neighbours. */
+  head: string;
+  tail: string;
 }
 
+const WORD_CHAR = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/;
 const WORD = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+(?:[.,:/+\-_'&@#][A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+)*/y;
 
 /** Cut styled runs into atoms, measured with the face each run was given by font fallback. */
@@ -28,16 +32,19 @@ export function toAtoms(runs: Inline[], faceOf: (run: Inline) => Face, maxWidth:
     const text = run.text;
     let i = 0;
     while (i < text.length) {
-      WORD.lastIndex = i;
-      const word = WORD.exec(text);
+      // A word starts with a word character, all of them in the BMP: test that before the regex.
+      const word = WORD_CHAR.test(text[i]!) ? ((WORD.lastIndex = i), WORD.exec(text)) : null;
       let piece: string;
       let kind: Atom['kind'];
+      let glyphs: number;
       if (word) {
         piece = word[0];
         kind = 'latin';
+        glyphs = piece.length; // every character a word may hold is in the BMP
       } else {
         piece = String.fromCodePoint(text.codePointAt(i)!);
         kind = piece === '\n' ? 'newline' : kindOf(piece);
+        glyphs = 1;
       }
       i += piece.length;
       const width = kind === 'newline' ? 0 : widthOf(face, piece, run.fontSize);
@@ -46,7 +53,6 @@ export function toAtoms(runs: Inline[], faceOf: (run: Inline) => Face, maxWidth:
         for (const ch of piece) atoms.push(atom(ch, run, face, 'han', widthOf(face, ch, run.fontSize), 1));
         continue;
       }
-      const glyphs = [...piece].length;
       // Letter spacing from the style (a spaced-out masthead) travels with each glyph.
       atoms.push(atom(piece, run, face, kind, width + (run.characterSpacing ?? 0) * glyphs, glyphs));
     }
@@ -55,11 +61,11 @@ export function toAtoms(runs: Inline[], faceOf: (run: Inline) => Face, maxWidth:
 }
 
 function atom(text: string, run: Inline, face: Face, kind: Atom['kind'], width: number, glyphs: number): Atom {
-  return { text, run, face, kind, width, glyphs, size: run.fontSize, full: width - (run.characterSpacing ?? 0) * glyphs >= run.fontSize * 0.9 * glyphs };
+  const full = width - (run.characterSpacing ?? 0) * glyphs >= run.fontSize * 0.9 * glyphs;
+  // An atom is one character, or a word of characters from the BMP.
+  const single = glyphs === 1;
+  return { text, run, face, kind, width, glyphs, size: run.fontSize, full, head: single ? text : text[0]!, tail: single ? text : text[text.length - 1]! };
 }
-
-const last = (a: Atom) => String.fromCodePoint(a.text.codePointAt(a.text.length - 1 - (/[\uDC00-\uDFFF]$/.test(a.text) ? 1 : 0))!);
-const first = (a: Atom) => String.fromCodePoint(a.text.codePointAt(0)!);
 
 /** May a line end between `a` and `b`? clreq: no closing mark first, no opening mark last, units stay. */
 export function canBreakBetween(a: Atom, b: Atom): boolean {
@@ -67,8 +73,8 @@ export function canBreakBetween(a: Atom, b: Atom): boolean {
   if (b.kind === 'newline') return false;
   if (a.kind === 'space') return true;
   if (b.kind === 'space') return false;
-  if (noEnd(last(a)) || noStart(first(b))) return false;
-  if (a.kind === 'latin' && /[0-9]$/.test(a.text) && isUnit(first(b))) return false;
+  if (noEnd(a.tail) || noStart(b.head)) return false;
+  if (a.kind === 'latin' && a.tail >= '0' && a.tail <= '9' && isUnit(b.head)) return false;
   if (a.kind === 'latin' && b.kind === 'latin') return false;
   return true;
 }
@@ -88,10 +94,10 @@ export interface SpacingRules {
 export function pairGap(a: Atom, b: Atom, rules: SpacingRules): number {
   const hanLatinEm = rules.hanLatinEm;
   if (rules.compress && a.kind === 'punct' && b.kind === 'punct') {
-    if (blankRight(last(a)) && fullWidth(a)) return -a.size / 2;
-    if (blankLeft(first(b)) && fullWidth(b)) return -b.size / 2;
+    if (blankRight(a.tail) && fullWidth(a)) return -a.size / 2;
+    if (blankLeft(b.head) && fullWidth(b)) return -b.size / 2;
   }
-  if (hanLatinEm && ((isIdeograph(last(a)) && b.kind === 'latin') || (a.kind === 'latin' && isIdeograph(first(b))))) {
+  if (hanLatinEm && ((isIdeograph(a.tail) && b.kind === 'latin') || (a.kind === 'latin' && isIdeograph(b.head)))) {
     return hanLatinEm * Math.min(a.size, b.size);
   }
   return 0;

@@ -24,109 +24,269 @@ export interface LineBreak {
 /** Letters may close up by this much per glyph, in em, before a line counts as impossible. */
 const MAX_TIGHTEN_EM = 0.04;
 const INFEASIBLE = Number.POSITIVE_INFINITY;
+/** fitLine's answer for a line that cannot fit (a real cost is never negative). */
+const NO_FIT = -1;
+/** What a line that cannot fit costs when it is a single atom and so must be set anyway. */
+const OVERFULL_COST = 1e6;
+
+// Bits of the per-atom flags the inner loop reads.
+const SPACE = 1;
+const NEWLINE = 2;
+const WORD = 4;
+const BREAK_AFTER = 8;
 
 /**
  * Break a paragraph for the whole paragraph at once (total fit, as TeX does): each line's cost
  * grows with the cube of the space justification adds between glyphs, so squeezing a mark or two
  * on one line beats leaving holes on another. CJK text may break between any two characters
  * except where clreq forbids it.
+ *
+ * Every atom may end a line, so lines are tried for every (start, end) pair. Two bounds leave most
+ * of them unworked, without changing the answer: a line whose cost cannot beat the best way known
+ * to its end, and a line or start whose total already exceeds a real way through the paragraph.
  */
 export function breakLines(atoms: Atom[], opts: BreakOptions): LineBreak[] {
   const n = atoms.length;
   if (n === 0) return [];
-  const gaps = atoms.map((a, i) => (i + 1 < n ? pairGap(a, atoms[i + 1]!, opts.rules) : 0));
-  const shrinks = atoms.map((a, i) => shrinkOf(a, atoms[i - 1], atoms[i + 1], opts.rules));
-  const breakAfter = atoms.map((a, i) => i === n - 1 || canBreakBetween(a, atoms[i + 1]!));
-  const forced = atoms.map((a) => a.kind === 'newline');
-
-  const best = new Array<number>(n + 1).fill(INFEASIBLE);
-  const from = new Array<LineBreak | undefined>(n + 1);
-  best[0] = 0;
+  const m = measureAtoms(atoms, opts.rules);
+  const ways = new Ways(n);
+  const bound = upperBound(m, opts);
+  ways.best[0] = 0;
   for (let start = 0; start < n; start++) {
-    if (best[start] === INFEASIBLE) continue;
-    const width = opts.width - (start === 0 ? opts.indent : 0);
-    let natural = 0;
-    let glyphs = 0;
-    let shrink = 0;
-    let words = 0;
-    // Spaces at a line's edges vanish.
-    let s = start;
-    while (s < n && atoms[s]!.kind === 'space') s++;
-    for (let end = s; end < n; end++) {
-      const a = atoms[end]!;
-      natural += a.width + (end > s ? gaps[end - 1]! : 0);
-      glyphs += a.glyphs;
-      if (a.kind === 'han' || a.kind === 'latin') words++;
-      const isLast = end === n - 1 || forced[end]!;
-      if (!breakAfter[end] && !isLast) {
-        shrink += shrinks[end]!;
-        continue;
-      }
-      const trimmed = trimTrailingSpaces(atoms, s, end);
-      const lastAtom = atoms[trimmed.end - 1] ?? a;
-      // Letter spacing goes between glyphs, so the last glyph has none after it; on a grid every
-      // character fills a whole cell, its own spacing included.
-      const trailingLetter = opts.rules.compress ? lastAtom.run.characterSpacing ?? 0 : 0;
-      const lineNatural = natural - trimmed.width - hangOf(lastAtom, opts.rules) - trailingLetter;
-      const lineGlyphs = glyphs - trimmed.glyphs;
-      const fit = fitLine(lineNatural, width, shrink, lineGlyphs, a.size, opts.justify && !isLast, isLast);
-      const overfullAlone = fit === undefined && end === s;
-      if (fit !== undefined || overfullAlone) {
-        const f = fit ?? { cost: 1e6, stretch: 0, squeeze: 1, tighten: 0 };
-        // A last line of one character (punctuation aside) is a widow; take one more along.
-        const widow = isLast && !forced[end] && words <= 1 && start > 0 ? 5000 : 0;
-        const total = best[start]! + f.cost + widow + 1;
-        if (total < best[end + 1]!) {
-          best[end + 1] = total;
-          from[end + 1] = { start, end: end + 1, stretch: f.stretch, squeeze: f.squeeze, tighten: f.tighten, last: isLast };
-        }
-      }
-      if (isLast && forced[end]) break;
-      // Past what even full squeezing can fit: longer lines only get worse.
-      if (lineNatural - shrink - MAX_TIGHTEN_EM * a.size * lineGlyphs > width && end > s) break;
-      shrink += shrinks[end]!;
-    }
+    const before = ways.best[start]!;
+    if (before === INFEASIBLE || before > bound) continue;
+    tryLinesFrom(m, opts, start, before, bound, ways);
   }
   const lines: LineBreak[] = [];
   for (let at = n; at > 0; ) {
-    const line = from[at];
-    if (!line) throw new Error(`line breaking found no way through atom ${at}`);
-    lines.unshift(line);
-    at = line.start;
+    const start = ways.start[at]!;
+    if (start < 0) throw new Error(`line breaking found no way through atom ${at}`);
+    const line: LineBreak = { start, end: at, stretch: 0, squeeze: 0, tighten: 0, last: ways.last[at] === 1 };
+    const fit = fitLine(ways.natural[at]!, ways.width[at]!, ways.shrink[at]!, ways.glyphs[at]!, ways.size[at]!, ways.justify[at] === 1, line.last, true, line);
+    // The overfull single atom: every mark squeezed, nothing else to do.
+    if (fit === NO_FIT) line.squeeze = 1;
+    lines.push(line);
+    at = start;
   }
-  return lines;
+  return lines.reverse();
 }
 
-function trimTrailingSpaces(atoms: Atom[], start: number, end: number): { end: number; width: number; glyphs: number } {
-  let e = end + 1;
-  let width = 0;
+/** A paragraph's atoms as flat arrays: what the line loop reads, per atom. */
+interface Measures {
+  n: number;
+  widths: Float64Array;
+  /** Fixed space between this atom and the next. */
+  gaps: Float64Array;
+  shrinks: Float64Array;
+  /** Width a line loses when it ends on this atom: a hanging mark, letter spacing after the last glyph. */
+  hangs: Float64Array;
+  letters: Float64Array;
+  sizes: Float64Array;
+  glyphs: Float64Array;
+  flags: Uint8Array;
+}
+
+function measureAtoms(atoms: Atom[], rules: SpacingRules): Measures {
+  const n = atoms.length;
+  const m: Measures = {
+    n,
+    widths: new Float64Array(n),
+    gaps: new Float64Array(n),
+    shrinks: new Float64Array(n),
+    hangs: new Float64Array(n),
+    letters: new Float64Array(n),
+    sizes: new Float64Array(n),
+    glyphs: new Float64Array(n),
+    flags: new Uint8Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const a = atoms[i]!;
+    const next = atoms[i + 1];
+    m.widths[i] = a.width;
+    m.gaps[i] = next ? pairGap(a, next, rules) : 0;
+    m.shrinks[i] = shrinkOf(a, atoms[i - 1], next, rules);
+    m.hangs[i] = hangOf(a, rules);
+    // Letter spacing goes between glyphs, so the last glyph has none after it; on a grid every
+    // character fills a whole cell, its own spacing included.
+    m.letters[i] = rules.compress ? a.run.characterSpacing ?? 0 : 0;
+    m.sizes[i] = a.size;
+    m.glyphs[i] = a.glyphs;
+    m.flags[i] =
+      (a.kind === 'space' ? SPACE : 0) |
+      (a.kind === 'newline' ? NEWLINE : 0) |
+      (a.kind === 'han' || a.kind === 'latin' ? WORD : 0) |
+      (!next || canBreakBetween(a, next) ? BREAK_AFTER : 0);
+  }
+  return m;
+}
+
+/** For each position, the cheapest known way to set the atoms before it, and that way's last line. */
+class Ways {
+  readonly best: Float64Array;
+  readonly start: Int32Array;
+  // What fitLine needs to set the last line once the way is chosen.
+  readonly natural: Float64Array;
+  readonly width: Float64Array;
+  readonly shrink: Float64Array;
+  readonly glyphs: Float64Array;
+  readonly size: Float64Array;
+  readonly justify: Uint8Array;
+  readonly last: Uint8Array;
+
+  constructor(n: number) {
+    this.best = new Float64Array(n + 1).fill(INFEASIBLE);
+    this.start = new Int32Array(n + 1).fill(-1);
+    this.natural = new Float64Array(n + 1);
+    this.width = new Float64Array(n + 1);
+    this.shrink = new Float64Array(n + 1);
+    this.glyphs = new Float64Array(n + 1);
+    this.size = new Float64Array(n + 1);
+    this.justify = new Uint8Array(n + 1);
+    this.last = new Uint8Array(n + 1);
+  }
+}
+
+/** The cheapest line tried from one start: the position after it and the total up to there. */
+interface Cheapest {
+  end: number;
+  total: number;
+}
+
+/**
+ * The total of one real way through the paragraph, each line the cheapest from where the last
+ * one ended, summed exactly as the full search sums: the best way costs no more, and since a total
+ * only grows line by line, neither does any part of it. Infinity if that way gets stuck.
+ */
+function upperBound(m: Measures, opts: BreakOptions): number {
+  const cheapest: Cheapest = { end: -1, total: INFEASIBLE };
+  let at = 0;
+  let total = 0;
+  while (at < m.n) {
+    tryLinesFrom(m, opts, at, total, INFEASIBLE, undefined, cheapest);
+    if (cheapest.end < 0) return INFEASIBLE;
+    at = cheapest.end;
+    total = cheapest.total;
+  }
+  return total;
+}
+
+/**
+ * Try every line that may start at `start`, after a way costing `before`: record in `ways` each
+ * one that beats the best way known to its end, or (no `ways`) find the cheapest. A line whose
+ * total would exceed `bound` is not worked out.
+ */
+function tryLinesFrom(m: Measures, opts: BreakOptions, start: number, before: number, bound: number, ways: Ways | undefined, cheapest?: Cheapest): void {
+  const { n, widths, gaps, shrinks, hangs, letters, sizes, glyphs: glyphCounts, flags } = m;
+  if (cheapest) {
+    cheapest.end = -1;
+    cheapest.total = INFEASIBLE;
+  }
+  const width = opts.width - (start === 0 ? opts.indent : 0);
+  let natural = 0;
   let glyphs = 0;
-  while (e - 1 > start && (atoms[e - 1]!.kind === 'space' || atoms[e - 1]!.kind === 'newline')) {
-    width += atoms[e - 1]!.width;
-    glyphs += atoms[e - 1]!.glyphs;
-    e--;
+  let shrink = 0;
+  let words = 0;
+  // Spaces at a line's edges vanish.
+  let s = start;
+  while (s < n && flags[s]! & SPACE) s++;
+  for (let end = s; end < n; end++) {
+    const flag = flags[end]!;
+    natural += widths[end]! + (end > s ? gaps[end - 1]! : 0);
+    glyphs += glyphCounts[end]!;
+    if (flag & WORD) words++;
+    const forced = (flag & NEWLINE) !== 0;
+    const isLast = end === n - 1 || forced;
+    if (!(flag & BREAK_AFTER) && !isLast) {
+      shrink += shrinks[end]!;
+      continue;
+    }
+    // Trailing spaces (and the newline) are not part of the line's width.
+    let trimmedEnd = end + 1;
+    let trimmedWidth = 0;
+    let trimmedGlyphs = 0;
+    while (trimmedEnd - 1 > s && flags[trimmedEnd - 1]! & (SPACE | NEWLINE)) {
+      trimmedWidth += widths[trimmedEnd - 1]!;
+      trimmedGlyphs += glyphCounts[trimmedEnd - 1]!;
+      trimmedEnd--;
+    }
+    const lastAtom = trimmedEnd - 1;
+    const lineNatural = natural - trimmedWidth - hangs[lastAtom]! - letters[lastAtom]!;
+    const lineGlyphs = glyphs - trimmedGlyphs;
+    const size = sizes[end]!;
+    const justify = opts.justify && !isLast;
+    // A last line of one character (punctuation aside) is a widow; take one more along.
+    const widow = isLast && !forced && words <= 1 && start > 0 ? 5000 : 0;
+    // A cheap lower bound of the cost first: Math.pow, the loop's largest expense, only for lines
+    // that may beat the best known way to their end (totals only grow with the cost).
+    const floor = fitLine(lineNatural, width, shrink, lineGlyphs, size, justify, isLast, false);
+    const floorTotal = before + floor + widow + 1;
+    const beaten = ways ? floorTotal >= ways.best[end + 1]! || floorTotal > bound : floorTotal >= cheapest!.total;
+    // An overfull line of a single atom is set anyway.
+    if (floor === NO_FIT ? end === s : !(Number.isFinite(floor) && beaten)) {
+      const cost = floor === NO_FIT ? OVERFULL_COST : fitLine(lineNatural, width, shrink, lineGlyphs, size, justify, isLast, true);
+      const total = before + cost + widow + 1;
+      if (!ways) {
+        if (total < cheapest!.total) {
+          cheapest!.total = total;
+          cheapest!.end = end + 1;
+        }
+      } else if (total < ways.best[end + 1]!) {
+        ways.best[end + 1] = total;
+        ways.start[end + 1] = start;
+        ways.natural[end + 1] = lineNatural;
+        ways.width[end + 1] = width;
+        ways.shrink[end + 1] = shrink;
+        ways.glyphs[end + 1] = lineGlyphs;
+        ways.size[end + 1] = size;
+        ways.justify[end + 1] = justify ? 1 : 0;
+        ways.last[end + 1] = isLast ? 1 : 0;
+      }
+    }
+    if (isLast && forced) break;
+    // Past what even full squeezing can fit: longer lines only get worse.
+    if (lineNatural - shrink - MAX_TIGHTEN_EM * size * lineGlyphs > width && end > s) break;
+    shrink += shrinks[end]!;
   }
-  return { end: e, width, glyphs };
 }
 
-/** How a line of natural width meets `width`: its cost, or undefined when it cannot fit. */
-function fitLine(natural: number, width: number, shrink: number, glyphs: number, size: number, justify: boolean, last: boolean) {
-  const gaps = Math.max(1, glyphs - 1);
-  if (natural <= width && last) return { cost: 0, stretch: 0, squeeze: 0, tighten: 0 };
+/**
+ * How a line of natural width meets `width`: its cost, or NO_FIT when it cannot fit. With
+ * `set`, also how: the stretch, squeeze and tighten that make it fit (written only when it fits).
+ * Not `exact`: a number never above the cost, without Math.pow.
+ */
+function fitLine(natural: number, width: number, shrink: number, glyphs: number, size: number, justify: boolean, last: boolean, exact: boolean, set?: LineBreak): number {
+  if (natural <= width && last) return 0;
   if (natural <= width) {
     // Ragged text: fuller lines are better, so an early break is never chosen for nothing.
-    if (!justify) return { cost: 10 * ((width - natural) / width) ** 2, stretch: 0, squeeze: 0, tighten: 0 };
-    const stretch = (width - natural) / gaps;
+    if (!justify) return 10 * power((width - natural) / width, 2, exact);
+    const stretch = (width - natural) / Math.max(1, glyphs - 1);
+    if (set) set.stretch = stretch;
     const em = stretch / size;
-    return { cost: (em * 100) ** 3 / 10, stretch, squeeze: 0, tighten: 0 };
+    return power(em * 100, 3, exact) / 10;
   }
   const over = natural - width;
   if (over <= shrink) {
     const squeeze = over / shrink;
-    return { cost: 20 + 30 * squeeze ** 2, stretch: 0, squeeze, tighten: 0 };
+    if (set) set.squeeze = squeeze;
+    return 20 + 30 * power(squeeze, 2, exact);
   }
   const rest = over - shrink;
-  const tighten = rest / gaps;
-  if (tighten > MAX_TIGHTEN_EM * size) return undefined;
-  return { cost: 60 + ((tighten / size) * 100) ** 3, stretch: 0, squeeze: shrink > 0 ? 1 : 0, tighten };
+  const tighten = rest / Math.max(1, glyphs - 1);
+  if (tighten > MAX_TIGHTEN_EM * size) return NO_FIT;
+  if (set) {
+    set.squeeze = shrink > 0 ? 1 : 0;
+    set.tighten = tighten;
+  }
+  return 60 + power((tighten / size) * 100, 3, exact);
+}
+
+/**
+ * x ** n, or (not exact) the product x·x(·x) less a billionth of itself: products are rounded
+ * at most twice, so that stays below x ** n, and every step after it (+, ×, ÷ by positive
+ * constants, the running totals) keeps the order, so a line whose bound cannot win cannot win.
+ */
+function power(x: number, n: 2 | 3, exact: boolean): number {
+  if (exact) return x ** n;
+  const product = n === 2 ? x * x : x * x * x;
+  return product - Math.abs(product) * 1e-9;
 }

@@ -19,11 +19,13 @@ export function emitLine(atoms: Atom[], line: LineBreak, rules: SpacingRules): I
   while (s < e && (atoms[s]!.kind === 'space' || atoms[s]!.kind === 'newline')) s++;
   while (e > s && (atoms[e - 1]!.kind === 'space' || atoms[e - 1]!.kind === 'newline')) e--;
   const inlines: Inline[] = [];
+  // What the last inline was made from: a glyph joins it only if it comes from the same run and script.
+  let lastRun: Inline | undefined;
+  let lastLatin = false;
   const spacing = line.stretch - line.tighten;
   for (let i = s; i < e; i++) {
     const a = atoms[i]!;
     const next = i + 1 < e ? atoms[i + 1] : undefined;
-    const glyphs = [...a.text];
     // Space after the atom: the fixed pair gap, the squeezed part of its own or the next mark's blank half.
     let after = next ? pairGap(a, next, rules) + spacing : -hangOf(a, rules);
     if (next && line.squeeze > 0) {
@@ -32,34 +34,54 @@ export function emitLine(atoms: Atom[], line: LineBreak, rules: SpacingRules): I
       const theirs = shrinkOf(next, a, atoms[i + 2], rules);
       if (theirs && blankLeft(next.text)) after -= theirs * line.squeeze;
     }
-    const letter = a.run.characterSpacing ?? 0;
-    glyphs.forEach((g, k) => {
-      const lastOfAtom = k === glyphs.length - 1;
+    const run = a.run;
+    const letter = run.characterSpacing ?? 0;
+    const latin = a.kind === 'latin';
+    const text = a.text;
+    for (let k = 0; k < text.length; ) {
+      const unit = text.charCodeAt(k);
+      // A glyph is a code point: a surrogate pair stays whole.
+      const size = unit >= 0xd800 && unit <= 0xdbff && k + 1 < text.length && isLowSurrogate(text.charCodeAt(k + 1)) ? 2 : 1;
+      const glyph = size === 1 ? text[k]! : text.slice(k, k + 2);
+      k += size;
+      const lastOfAtom = k >= text.length;
       // Letter spacing sits between glyphs, never after the line's last one (centred lines stay centred).
-      push(inlines, a.run, g, (lastOfAtom && !next && rules.compress ? 0 : letter) + (lastOfAtom ? after : spacing), a.kind === 'latin');
-    });
+      const space = (lastOfAtom && !next && rules.compress ? 0 : letter) + (lastOfAtom ? after : spacing);
+      const prev = inlines[inlines.length - 1];
+      if (prev && lastRun === run && Math.abs((prev.characterSpacing ?? 0) - space) < 1e-6 && lastLatin === latin) {
+        prev.text += glyph;
+        continue;
+      }
+      inlines.push(inlineFor(run, glyph, space, latin));
+      lastRun = run;
+      lastLatin = latin;
+    }
   }
   const tail = inlines[inlines.length - 1];
   // The last glyph's space (a hang, or nothing) reaches past the width by EPSILON less.
-  if (tail) tail.characterSpacing = (tail.characterSpacing ?? 0) - EPSILON / Math.max(1, [...tail.text].length);
+  if (tail) tail.characterSpacing = (tail.characterSpacing ?? 0) - EPSILON / Math.max(1, codePoints(tail.text));
   return inlines;
 }
 
-function push(inlines: Inline[], run: Inline, glyph: string, after: number, latin: boolean): void {
-  const prev = inlines[inlines.length - 1] as (Inline & { source?: Inline; latin?: boolean }) | undefined;
-  if (prev && prev.source === run && Math.abs((prev.characterSpacing ?? 0) - after) < 1e-6 && prev.latin === latin) {
-    prev.text += glyph;
-    return;
-  }
+function inlineFor(run: Inline, glyph: string, after: number, latin: boolean): Inline {
   const { lineHeight, leading, font, fontSize, bold, color } = run;
-  const inline: Inline & { source?: Inline; latin?: boolean; trailingSpacing: true } = {
+  const inline: Inline & { trailingSpacing: true } = {
     text: glyph, font, fontSize, bold, color, leading, lineHeight, characterSpacing: after, trailingSpacing: true,
   };
   const features = latin ? { ...run.fontFeatures, ...PLAIN_LATIN } : run.fontFeatures;
   if (features) inline.fontFeatures = features;
-  Object.defineProperty(inline, 'source', { value: run, enumerable: false });
-  Object.defineProperty(inline, 'latin', { value: latin, enumerable: false });
-  inlines.push(inline);
+  return inline;
+}
+
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
+function codePoints(text: string): number {
+  let count = 0;
+  for (let k = 0; k < text.length; k++) {
+    count++;
+    if (text.charCodeAt(k) >= 0xd800 && text.charCodeAt(k) <= 0xdbff && k + 1 < text.length && isLowSurrogate(text.charCodeAt(k + 1))) k++;
+  }
+  return count;
 }
 
 export type { Content };

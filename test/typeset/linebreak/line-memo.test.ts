@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import type { Content, Inline } from '../../../src/document/doc-definition.js';
+import { applyFontFallback } from '../../../src/typeset/font-fallback.js';
+import { loadFontSet, type Face, type FontSet } from '../../../src/typeset/font-set.js';
+import { layoutParagraphs } from '../../../src/typeset/layout-paragraphs.js';
+import { LineMemo, paragraphKey, type ParagraphSetting } from '../../../src/typeset/linebreak/line-memo.js';
+
+const rules = { hanLatinEm: 0.25, compress: true };
+const text = '8月21日，中共郑州市二七区委召开第十二届委员会第四次全体会议。会议以贯彻落实省委、市委全会精神为主线，号召全区干部群众以敢想敢为的担当、善作善成的本领，推动现代化美好二七建设在高质量发展轨道上蔚然成势。';
+
+/** A document of one measured paragraph, as the document stage hands it to the typeset stage. */
+function doc(fonts: FontSet, opts: { width?: number; bold?: boolean; paragraph?: string; font?: string } = {}): Content[] {
+  const run: Inline = { text: opts.paragraph ?? text, font: opts.font ?? 'serif', fontSize: 14, leading: 1.6, bold: opts.bold };
+  const content: Content[] = [{ text: [run], measure: opts.width ?? 33 * 14, leadingIndent: 28, alignment: 'justify', margin: [0, 0, 0, 6] }];
+  applyFontFallback(content, fonts);
+  return content;
+}
+
+/** Every line's inlines, in order. */
+function inlinesOf(content: Content[]): Inline[][] {
+  const lines: Inline[][] = [];
+  const walk = (node: Content): void => {
+    if (Array.isArray(node.stack)) (node.stack as Content[]).forEach(walk);
+    else if (node.noWrap) lines.push(node.text as Inline[]);
+  };
+  content.forEach(walk);
+  return lines;
+}
+
+function setParagraph(memo: LineMemo, opts: Parameters<typeof doc>[1] = {}, fonts = loadFontSet()): Content[] {
+  const content = doc(fonts, opts);
+  layoutParagraphs(content, fonts, rules, memo);
+  return content;
+}
+
+describe('the memo of finished lines', () => {
+  it('sets a repeated paragraph from the memo: equal lines, fresh objects', () => {
+    const memo = new LineMemo(10);
+    const first = setParagraph(memo);
+    const second = setParagraph(memo);
+    expect(memo.hits).toBe(1);
+    expect(memo.misses).toBe(1);
+    expect(second).toEqual(first);
+    const a = inlinesOf(first).flat();
+    const b = inlinesOf(second).flat();
+    expect(a.length).toBeGreaterThan(3);
+    b.forEach((inline, i) => expect(inline).not.toBe(a[i]));
+    expect(inlinesOf(second)).toEqual(inlinesOf(setParagraph(new LineMemo(10))));
+  });
+
+  it('misses for another width, weight or text', () => {
+    const memo = new LineMemo(10);
+    const base = setParagraph(memo);
+    const narrower = setParagraph(memo, { width: 30 * 14 });
+    setParagraph(memo, { bold: true });
+    setParagraph(memo, { paragraph: `${text}再加一句。` });
+    expect(memo.hits).toBe(0);
+    expect(memo.size).toBe(4);
+    expect(inlinesOf(narrower).length).toBeGreaterThan(inlinesOf(base).length - 1);
+    expect(inlinesOf(narrower)).not.toEqual(inlinesOf(base));
+  });
+
+  it('hands out copies that pdfmake may change without touching the memo', () => {
+    const memo = new LineMemo(10);
+    const pristine = structuredClone(inlinesOf(setParagraph(memo, { bold: true })));
+    const used = inlinesOf(setParagraph(memo, { bold: true }));
+    for (const inline of used.flat()) {
+      inline.text = 'changed';
+      inline.characterSpacing = 99;
+      // fontkit adds the features it chose to the object it is given.
+      if (inline.fontFeatures) inline.fontFeatures.liga = true;
+    }
+    expect(inlinesOf(setParagraph(memo, { bold: true }))).toEqual(pristine);
+  });
+
+  it('keeps the features objects shared as the line breaker shared them', () => {
+    // Synthetic bold (仿宋 has no bold face) rides in fontFeatures: one object per run.
+    const fonts = loadFontSet();
+    const memo = new LineMemo(10);
+    const content = doc(fonts, { bold: true, font: 'fangsong' });
+    const again = doc(fonts, { bold: true, font: 'fangsong' });
+    layoutParagraphs(content, fonts, rules, memo);
+    layoutParagraphs(again, fonts, rules, memo);
+    expect(memo.hits).toBe(1);
+    const sharing = (lines: Inline[][]) => {
+      const objects = lines.flat().map((i) => i.fontFeatures).filter(Boolean);
+      return objects.map((o) => objects.indexOf(o));
+    };
+    expect(sharing(inlinesOf(again)).length).toBeGreaterThan(1);
+    expect(sharing(inlinesOf(again))).toEqual(sharing(inlinesOf(content)));
+  });
+
+  it('forgets the least recently used paragraph beyond its bound', () => {
+    const memo = new LineMemo(2);
+    const line = (t: string): Inline[][] => [[{ text: t, font: 'serif', fontSize: 12, leading: 1 }]];
+    memo.keep('a', line('a'));
+    memo.keep('b', line('b'));
+    expect(memo.take('a')).toEqual(line('a'));
+    memo.keep('c', line('c'));
+    expect(memo.size).toBe(2);
+    expect(memo.take('b')).toBeUndefined();
+    expect(memo.take('a')).toEqual(line('a'));
+    expect(memo.take('c')).toEqual(line('c'));
+  });
+});
+
+describe('paragraphKey', () => {
+  const fonts = loadFontSet();
+  const faceOf = (run: Inline): Face => fonts.roles.get(run.font)!.normal;
+  const setting: ParagraphSetting = { width: 400, indent: 28, align: 'justify', rules };
+  const run = (extra: Partial<Inline> = {}): Inline => ({ text: '二七区', font: 'serif', fontSize: 14, leading: 1.5, ...extra });
+  const key = (runs: Inline[], s: Partial<ParagraphSetting> = {}, face = faceOf) => paragraphKey(runs, face, { ...setting, ...s });
+
+  it('is equal for equal paragraphs and differs with anything the lines depend on', () => {
+    const base = key([run()]);
+    expect(key([run()])).toBe(base);
+    const others = [
+      key([run()], { width: 401 }),
+      key([run()], { indent: 0 }),
+      key([run()], { align: 'center' }),
+      key([run()], { rules: { hanLatinEm: 0, compress: true } }),
+      key([run()], { rules: { hanLatinEm: 0.25, compress: false } }),
+      key([run({ text: '二七' })]),
+      key([run({ text: '二七' }), run({ text: '区' })]),
+      key([run({ text: '二' }), run({ text: '七区' })]),
+      key([run({ fontSize: 15 })]),
+      key([run({ characterSpacing: 1 })]),
+      key([run({ characterSpacing: 0 })]),
+      key([run({ characterSpacing: -0 })]),
+      key([run({ color: '#c00' })]),
+      key([run({ bold: true })]),
+      key([run({ leading: 1.6 })]),
+      key([run({ lineHeight: 1.2 })]),
+      key([run({ fontFeatures: { syntheticBold: 0.5 } })]),
+      key([run({ font: 'sans' })]),
+      key([run(), run()]),
+      // One run object twice is not two equal runs: its glyphs may join across the seam.
+      (() => {
+        const twice = run();
+        return key([twice, twice]);
+      })(),
+      // The same role measured with another font file.
+      key([run()], {}, () => fonts.roles.get('sans')!.normal),
+    ];
+    expect(new Set([base, ...others]).size).toBe(others.length + 1);
+  });
+
+  it('declines what it cannot spell exactly', () => {
+    expect(key([run({ fontFeatures: { nested: { a: 1 } } as Record<string, unknown> })])).toBeUndefined();
+    expect(key([run({ fontSize: '14' as unknown as number })])).toBeUndefined();
+  });
+});
