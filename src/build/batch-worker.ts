@@ -1,3 +1,5 @@
+// First: a pool thread's modules can come from Node's compile cache too (Node 22+).
+import './compile-cache.js';
 import { buildBriefing, type BuildRequest } from './build-briefing.js';
 import { failure, type Outcome } from './outcome.js';
 

@@ -7,14 +7,15 @@ import { attachMarkdown } from '../load/attach-markdown.js';
 import { findValuePath, loadData, type LoadedData } from '../load/load-data.js';
 import { findProjectRoot } from '../project/project-root.js';
 import { loadConfig, type FontFileSpec, type ProjectConfig } from '../project/load-config.js';
-import { findTemplateDir, loadTemplatePack } from '../template/template-pack.js';
+import { findTemplateDir } from '../template/template-pack.js';
 import { validateData } from '../validate/validate-data.js';
-import { compileTemplate, type CompiledTemplate } from '../render/render-template.js';
+import type { CompiledTemplate } from '../render/render-template.js';
 import { parseMarkup } from '../markup/parse-markup.js';
 import type { MarkupElement } from '../markup/markup-tree.js';
 import { loadStyle } from '../document/style.js';
 import { buildDocument } from '../document/build-document.js';
 import type { DocDefinition } from '../document/doc-definition.js';
+import { compiledTemplate } from './compiled-templates.js';
 import { hashInputs } from './input-hash.js';
 
 export interface BuildRequest {
@@ -77,10 +78,11 @@ export interface PreparedDocument {
   fonts: Record<string, FontFileSpec>;
 }
 
-const compiledTemplates = new Map<string, CompiledTemplate>();
-
-/** load → validate → render → markup → document. No fonts and no pdfmake are touched. */
-export function prepareDocument(req: BuildRequest): PreparedDocument {
+/**
+ * load → validate → render → markup → document. No fonts and no pdfmake are touched.
+ * `writeCache: false` (validate) uses the project's .briefing-cache but never writes to it.
+ */
+export function prepareDocument(req: BuildRequest, { writeCache = true }: { writeCache?: boolean } = {}): PreparedDocument {
   const cwd = req.cwd ?? process.cwd();
   const dataFile = resolve(cwd, req.dataFile);
   const { root, configFile } = findProjectRoot(cwd);
@@ -89,13 +91,11 @@ export function prepareDocument(req: BuildRequest): PreparedDocument {
   const templateName = req.template ?? (typeof loaded.data.template === 'string' ? loaded.data.template : undefined);
   if (!templateName) throw new BriefingError('E_TEMPLATE_UNSET', {}, { file: dataFile });
   const templateDir = atDataValue(loaded, req.template ? undefined : ['template'], () => findTemplateDir(templateName, root));
-  let template = compiledTemplates.get(templateDir);
-  if (!template) {
-    template = compileTemplate(loadTemplatePack(templateDir));
-    compiledTemplates.set(templateDir, template);
-  }
+  // A project's own schema and template files are kept compiled in its .briefing-cache.
+  const caching = { cacheDir: join(root, '.briefing-cache'), writeCache };
+  const template = compiledTemplate(templateDir, caching);
   const pack = template.pack;
-  const problems = validateData(loaded, pack.schemaFile);
+  const problems = validateData(loaded, pack.schemaFile, caching);
   if (problems.length) throw problems.length === 1 ? problems[0]! : new BriefingErrors(problems);
   const tables = attachTables(loaded, root);
   const { data, files: markdownFiles } = attachMarkdown(tables.data, loaded, root);

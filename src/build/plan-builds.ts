@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { globSync } from 'tinyglobby';
 import { BriefingError } from '../errors/briefing-error.js';
 import type { FontFileSpec, JobSpec, ProjectConfig } from '../project/load-config.js';
 
@@ -68,7 +68,11 @@ function resolveKeepingPattern(pattern: string, base: string): string {
   return isAbsolute(pattern) ? pattern : resolve(base, pattern);
 }
 
+let globber: typeof import('tinyglobby') | undefined;
+
+/** The glob library is loaded for the first pattern: `build file.yaml` without a config needs none. */
 function expand(patterns: string[], base: string): string[] {
+  const { globSync } = (globber ??= createRequire(import.meta.url)('tinyglobby') as typeof import('tinyglobby'));
   return globSync(patterns, { cwd: base, absolute: true, onlyFiles: true, expandDirectories: false })
     .map((f) => resolve(f))
     .sort();

@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
-import { formatDataPath, type SourceLocation } from '../errors/briefing-error.js';
+import type { SourceLocation } from '../errors/briefing-error.js';
 import { resolveInsideProject } from '../project/inside-project.js';
+import { dataLocation } from './data-location.js';
 import type { DataPath, LoadedData } from './load-data.js';
 
 /** What an attach step does with one `{ key: "file" }` object found in the data. */
@@ -19,7 +20,8 @@ export interface FileReference {
 export function attachFiles(data: unknown, loaded: LoadedData, projectRoot: string, ref: FileReference): { data: Record<string, unknown>; files: string[] } {
   const files: string[] = [];
   const baseDir = dirname(loaded.file);
-  const at = (path: DataPath): SourceLocation => ({ file: loaded.file, dataPath: formatDataPath(path), ...loaded.locate(path) });
+  // Line and column are found only if an error is raised there (a second parse of the data).
+  const at = (path: DataPath): SourceLocation => dataLocation(loaded, path);
   const walk = (value: unknown, path: (string | number)[]): unknown => {
     if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i]));
     if (!value || typeof value !== 'object') return value;

@@ -1,5 +1,4 @@
-import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import { BriefingError, type SourceLocation } from '../errors/briefing-error.js';
 import { decodeUtf8, lineColumnAt, readBytes } from './read-text.js';
 
@@ -17,12 +16,20 @@ export interface CsvOptions {
   encodingAt?: SourceLocation;
 }
 
+const require = createRequire(import.meta.url);
+// Loaded when first needed: most documents name no CSV, and most CSV files are UTF-8, so neither
+// `validate` nor an ordinary build pays for a CSV parser or the GB18030 tables it does not use.
+let csvParser: typeof import('csv-parse/sync') | undefined;
+let iconvLite: typeof import('iconv-lite') | undefined;
+const csv = () => (csvParser ??= require('csv-parse/sync') as typeof import('csv-parse/sync'));
+const iconv = () => (iconvLite ??= require('iconv-lite') as typeof import('iconv-lite'));
+
 export function loadCsv(file: string, referencedFrom?: SourceLocation, options: CsvOptions = {}): CsvTable {
   const bytes = readBytes(file, () => new BriefingError('E_CSV_NOT_FOUND', { path: file }, referencedFrom ?? { file }));
   const text = decodeCsv(bytes, file, options);
   let records: string[][];
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false });
+    records = csv().parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false });
   } catch (e) {
     throw csvSyntaxError(e as { message: string; lines?: number; code?: string }, text, file);
   }
@@ -77,12 +84,12 @@ const UTF8_NAMES = new Set(['utf-8', 'utf8']);
  */
 function decodeCsv(bytes: Buffer, file: string, { encoding, encodingAt }: CsvOptions): string {
   const named = encoding?.trim().toLowerCase();
-  if (named !== undefined && !iconv.encodingExists(named)) {
+  if (named !== undefined && !iconv().encodingExists(named)) {
     throw new BriefingError('E_CSV_ENCODING', { kind: 'unknown', encoding: encoding! }, encodingAt ?? { file });
   }
   const utf8Asked = named !== undefined && UTF8_NAMES.has(named);
   const utf8Text = named === undefined || utf8Asked ? decodeUtf8(bytes) : undefined;
-  const text = utf8Text ?? (utf8Asked ? undefined : iconv.decode(bytes, named ?? 'gb18030'));
+  const text = utf8Text ?? (utf8Asked ? undefined : iconv().decode(bytes, named ?? 'gb18030'));
   // A U+FFFD in valid UTF-8 was typed by someone; after any other decoding it marks a bad byte.
   const bad = text === undefined ? 0 : text.search(utf8Text !== undefined ? /\0/ : /[\uFFFD\0]/);
   if (text === undefined || bad >= 0) {

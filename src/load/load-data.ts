@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
-import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { BriefingError } from '../errors/briefing-error.js';
 import { collectionKeyAt, duplicateJsonKey, jsonTooDeepAt, TOO_DEEP, tooDeepOrCyclic } from './data-guards.js';
@@ -78,8 +79,12 @@ function parseYaml(file: string, text: string): unknown {
   }
 }
 
+let jsonc: typeof import('jsonc-parser') | undefined;
+
 /** jsonc-parser finds the offset of the first mistake, which JSON.parse does not always say. */
 function parseJson(file: string, text: string): unknown {
+  // Loaded for the first JSON data file only: YAML data, style and config never need it.
+  const { parseTree, printParseErrorCode } = (jsonc ??= createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser'));
   // Checked before parsing: both parsers recurse per level and would run out of stack.
   const tooDeep = jsonTooDeepAt(text);
   if (tooDeep !== undefined) throw new BriefingError('E_JSON_SYNTAX', { reason: TOO_DEEP }, { file, ...lineColumnAt(text, tooDeep) });

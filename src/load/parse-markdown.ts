@@ -1,5 +1,6 @@
-import MarkdownIt, { type Token } from 'markdown-it';
-import cjkFriendly from 'markdown-it-cjk-friendly';
+import { createRequire } from 'node:module';
+import type MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
 import { BriefingError } from '../errors/briefing-error.js';
 
 /** A Markdown file read and tokenised by the load stage; the render stage turns it into markup. */
@@ -15,14 +16,28 @@ export interface ParsedMarkdown {
  * lets `**` close after a full-width mark: plain CommonMark leaves 让发展**“强起来”**，… unbolded.
  * Nothing here produces HTML; src/render/markdown-markup.ts walks the tokens and escapes all text.
  */
-const markdown = new MarkdownIt('commonmark', { html: false }).use(cjkFriendly).disable('entity');
+let parser: MarkdownIt | undefined;
+
+/**
+ * Made on the first Markdown file, so documents without one never load markdown-it (some 80
+ * files). Its CommonJS build is one file; the plugin is ESM only (require of ESM, Node 20.19+).
+ */
+function markdown(): MarkdownIt {
+  if (!parser) {
+    const require = createRequire(import.meta.url);
+    const MarkdownItClass = require('markdown-it') as typeof MarkdownIt;
+    const cjkFriendly = (require('markdown-it-cjk-friendly') as typeof import('markdown-it-cjk-friendly')).default;
+    parser = new MarkdownItClass('commonmark', { html: false }).use(cjkFriendly).disable('entity');
+  }
+  return parser;
+}
 
 /**
  * A list inside a list item cannot be printed (a list item holds one run of text), so it is refused
  * here, at its line in the .md file, rather than flattened behind the writer's back.
  */
 export function parseMarkdown(source: string, file: string): ParsedMarkdown {
-  const tokens = markdown.parse(source, {});
+  const tokens = markdown().parse(source, {});
   let lists = 0;
   for (const t of tokens) {
     if (t.type !== 'bullet_list_open' && t.type !== 'ordered_list_open' && t.type !== 'bullet_list_close' && t.type !== 'ordered_list_close') continue;

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadData } from '../load/load-data.js';
 import { checkSettings } from '../validate/validate-data.js';
@@ -58,9 +59,30 @@ const configSchema = {
   },
 };
 
-/** Read briefing.config.{yaml,json}. Mistakes are reported at their line, like data errors. */
+/** The last config read per file, with the file's size and time then: every document of a batch asks. */
+const loadedConfigs = new Map<string, { stamp: string; config: ProjectConfig }>();
+
+/**
+ * Read briefing.config.{yaml,json}. Mistakes are reported at their line, like data errors. Read
+ * once per process while the file is unchanged (`watch` sees an edit by its size or time).
+ */
 export function loadConfig(file: string | undefined): ProjectConfig {
   if (!file) return { fonts: {}, jobs: [] };
+  let stamp: string | undefined;
+  try {
+    const st = statSync(file);
+    stamp = `${st.size}:${st.mtimeMs}`;
+  } catch {
+    // Missing: readConfig reports it as it always has.
+  }
+  const known = loadedConfigs.get(file);
+  if (known && known.stamp === stamp) return known.config;
+  const config = readConfig(file);
+  if (stamp !== undefined) loadedConfigs.set(file, { stamp, config });
+  return config;
+}
+
+function readConfig(file: string): ProjectConfig {
   const loaded = loadData(file);
   checkSettings(loaded, configSchema, 'E_CONFIG');
   const raw = loaded.data as { fonts?: Record<string, unknown>; jobs?: { data: string | string[]; template?: string; output?: string; fonts?: Record<string, unknown> }[] };

@@ -1,4 +1,4 @@
-import Handlebars from 'handlebars';
+import Handlebars from './handlebars.js';
 import { BriefingError } from '../errors/briefing-error.js';
 import { checkAttributes, checkChild } from '../markup/check-element.js';
 import { vocabulary } from '../markup/vocabulary.js';

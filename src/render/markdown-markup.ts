@@ -1,4 +1,4 @@
-import Handlebars from 'handlebars';
+import Handlebars from './handlebars.js';
 import type { Token } from 'markdown-it';
 import { attachedMarkdown } from '../load/attach-markdown.js';
 import type { ParsedMarkdown } from '../load/parse-markdown.js';

@@ -1,11 +1,11 @@
-import Handlebars from 'handlebars';
+import Handlebars from './handlebars.js';
 import { BriefingError } from '../errors/briefing-error.js';
 import type { TemplatePack } from '../template/template-pack.js';
 import { checkTemplatePack } from './check-template.js';
 import { builtinHelpers } from './helpers.js';
+import { templateFunction, type TemplateCacheOptions } from './template-specs.js';
 
 const HANDLEBARS_BUILTINS = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing'];
-const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
 
 /** A template pack compiled once, renderable many times (batch builds reuse it). */
 export interface CompiledTemplate {
@@ -13,16 +13,17 @@ export interface CompiledTemplate {
   render(data: Record<string, unknown>): string;
 }
 
-export function compileTemplate(pack: TemplatePack): CompiledTemplate {
+/** `opts.cacheDir` (the project's .briefing-cache) keeps a project's own template files compiled between runs. */
+export function compileTemplate(pack: TemplatePack, opts: TemplateCacheOptions = {}): CompiledTemplate {
   const env = Handlebars.create();
   env.registerHelper(builtinHelpers as Record<string, Handlebars.HelperDelegate>);
   const helperNames = new Set([...HANDLEBARS_BUILTINS, ...Object.keys(builtinHelpers)]);
   checkTemplatePack(pack, helperNames);
 
   for (const [name, { file, source }] of pack.partials) {
-    env.registerPartial(name, withFile(env.compile(source, COMPILE_OPTIONS), file));
+    env.registerPartial(name, withFile(templateFunction(env, source, opts), file));
   }
-  const entry = withFile(env.compile(pack.entry.source, COMPILE_OPTIONS), pack.entry.file);
+  const entry = withFile(templateFunction(env, pack.entry.source, opts), pack.entry.file);
   return {
     pack,
     render(data) {

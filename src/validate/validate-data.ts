@@ -1,35 +1,51 @@
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { readFileSync, statSync } from 'node:fs';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { BriefingError, formatDataPath } from '../errors/briefing-error.js';
 import type { LoadedData } from '../load/load-data.js';
+import { validatorFor, type ValidatorOptions } from './schema-validator.js';
 
 /** The reserved keys every template's data may carry, whatever its schema says. */
 const RESERVED_KEYS = ['template', '$schema'];
 
-const compiled = new Map<string, ValidateFunction>();
+/** Per schema file: its validator, and the file's size and time when it was read (watch sees edits). */
+const bySchemaFile = new Map<string, { stamp: string; validate: ValidateFunction }>();
 
-export function compileSchema(schemaFile: string): ValidateFunction {
-  let fn = compiled.get(schemaFile);
-  if (!fn) {
-    let schema: Record<string, unknown>;
-    try {
-      schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>;
-    } catch (e) {
-      throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema.json: ${(e as Error).message}` }, { file: schemaFile });
-    }
-    try {
-      fn = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true }).compile(schema);
-    } catch (e) {
-      throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema.json is not a valid JSON Schema: ${(e as Error).message}` }, { file: schemaFile });
-    }
-    compiled.set(schemaFile, fn);
+function fileStamp(file: string): string | undefined {
+  try {
+    const st = statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return undefined;
   }
-  return fn;
 }
 
-/** Check data against the template's schema; every violation, each with its data path and line. */
-export function validateData(loaded: LoadedData, schemaFile: string): BriefingError[] {
-  return validateWith(loaded, compileSchema(schemaFile));
+/** The validator for a template's schema.json; the file is read again only when it has changed. */
+export function compileSchema(schemaFile: string, opts: ValidatorOptions = {}): ValidateFunction {
+  const stamp = fileStamp(schemaFile);
+  const known = bySchemaFile.get(schemaFile);
+  if (known && stamp !== undefined && known.stamp === stamp) return known.validate;
+  let schema: Record<string, unknown>;
+  try {
+    schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema.json: ${(e as Error).message}` }, { file: schemaFile });
+  }
+  let validate: ValidateFunction;
+  try {
+    validate = validatorFor(schema, opts);
+  } catch (e) {
+    throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema.json is not a valid JSON Schema: ${(e as Error).message}` }, { file: schemaFile });
+  }
+  if (stamp !== undefined) bySchemaFile.set(schemaFile, { stamp, validate });
+  return validate;
+}
+
+/**
+ * Check data against the template's schema; every violation, each with its data path and line.
+ * `opts.cacheDir` (the project's .briefing-cache) keeps a project's own schema compiled between runs.
+ */
+export function validateData(loaded: LoadedData, schemaFile: string, opts: ValidatorOptions = {}): BriefingError[] {
+  return validateWith(loaded, compileSchema(schemaFile, opts));
 }
 
 export function validateWith(loaded: LoadedData, validate: ValidateFunction): BriefingError[] {
@@ -108,15 +124,21 @@ function article(type: string): string {
   return type.split(',').map((t) => names[t] ?? t).join(' or ');
 }
 
-const settingsValidators = new WeakMap<object, ValidateFunction>();
+const settingsValidators = new Map<object, ValidateFunction>();
 
 /**
  * Check one of briefing's own settings files (style.yaml, briefing.config.yaml) against its
- * schema, compiled once per process, and raise the first problem under `code` at its line.
+ * schema, loaded once per process (precompiled with briefing), and raise the first problem under
+ * `code` at its line.
  */
 export function checkSettings(loaded: LoadedData, schema: object, code: 'E_STYLE' | 'E_CONFIG'): void {
   let validate = settingsValidators.get(schema);
-  if (!validate) settingsValidators.set(schema, (validate = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true }).compile(schema)));
+  if (!validate) settingsValidators.set(schema, (validate = validatorFor(schema)));
   const first = validateWith(loaded, validate)[0];
   if (first) throw new BriefingError(code, { reason: first.message }, first.location);
+}
+
+/** The settings schemas checked so far: how scripts/precompile.mjs finds them to precompile. */
+export function settingsSchemasChecked(): object[] {
+  return [...settingsValidators.keys()];
 }

@@ -1,24 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from '../helpers/run-cli.js';
-
-/** Files reachable from `entry` through static imports only (dynamic import() is excluded by design). */
-function staticGraph(entry: string): Set<string> {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    if (!file.endsWith('.js')) return;
-    const source = readFileSync(file, 'utf8');
-    for (const m of source.matchAll(/^\s*import\s+(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm)) {
-      const spec = m[1]!;
-      visit(spec.startsWith('.') ? resolve(dirname(file), spec) : `package:${spec}`);
-    }
-  };
-  visit(entry);
-  return seen;
-}
+import { staticGraph } from '../helpers/static-graph.js';
 
 describe('briefing validate', () => {
   it('never loads pdfmake, fontkit or the fonts: its module graph does not reach them', () => {

@@ -1,0 +1,45 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileTemplate, type CompiledTemplate } from '../render/render-template.js';
+import type { TemplateCacheOptions } from '../render/template-specs.js';
+import { loadTemplatePack } from '../template/template-pack.js';
+
+/** Compiled packs by folder, with the folder's stamp taken before its files were read. */
+const compiled = new Map<string, { stamp: string; template: CompiledTemplate }>();
+
+/**
+ * A template pack read, checked and compiled (entry and partials) once for a whole batch, and
+ * again only when a file in it changed, so `watch` rebuilds with the partial just saved.
+ */
+export function compiledTemplate(dir: string, opts: TemplateCacheOptions = {}): CompiledTemplate {
+  // Stamped before reading: a file saved while the pack is read gives a stamp that no longer
+  // matches next time, so the pack is read again rather than kept stale.
+  const stamp = folderStamp(dir);
+  const known = compiled.get(dir);
+  if (known && known.stamp === stamp) return known.template;
+  const template = compileTemplate(loadTemplatePack(dir), opts);
+  compiled.set(dir, { stamp, template });
+  return template;
+}
+
+/** Name, size and time of every file in the pack folder and its partials/: a dozen stats. */
+function folderStamp(dir: string): string {
+  const parts: string[] = [];
+  for (const folder of [dir, join(dir, 'partials')]) {
+    let names: string[];
+    try {
+      names = readdirSync(folder).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      try {
+        const st = statSync(join(folder, name));
+        parts.push(`${name}:${st.size}:${st.mtimeMs}`);
+      } catch {
+        parts.push(`${name}:gone`);
+      }
+    }
+  }
+  return parts.join('|');
+}

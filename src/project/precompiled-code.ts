@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { evaluateModule } from './code-cache.js';
+import { packageRoot } from './paths.js';
+
+/**
+ * Code made when briefing itself is built (scripts/precompile.mjs): validators for briefing's own
+ * settings schemas and the bundled templates' schema.json, and the bundled templates compiled,
+ * as dist/precompiled/<kind>/<key>.cjs. Found by content key, so a folder that is missing or out
+ * of date (running from src/, a file edited since) only means generating the code as before.
+ */
+export const precompiledRoot = join(packageRoot, 'dist', 'precompiled');
+
+/** Evaluated like cached code, so what it requires (ajv's runtime) resolves from briefing wherever the folder is. */
+export function precompiledModule<T>(kind: string, key: string, root = precompiledRoot): T | undefined {
+  let source: string;
+  try {
+    source = readFileSync(join(root, kind, `${key}.cjs`), 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    return evaluateModule<T>(source);
+  } catch {
+    return undefined; // a damaged file: generate the code as if it were missing
+  }
+}

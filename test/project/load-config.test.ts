@@ -1,0 +1,29 @@
+import { utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/project/load-config.js';
+import { thrownBriefingError } from '../helpers/briefing-error.js';
+import { tempDir } from '../helpers/run-cli.js';
+
+describe('loadConfig', () => {
+  it('reads the config once for a whole batch, and again when it is saved (watch)', () => {
+    const file = join(tempDir(), 'briefing.config.yaml');
+    writeFileSync(file, 'jobs:\n  - data: a/*.yaml\n');
+    const first = loadConfig(file);
+    expect(first.jobs[0]).toMatchObject({ data: ['a/*.yaml'], line: 2 });
+    expect(loadConfig(file)).toBe(first);
+    writeFileSync(file, 'jobs:\n  - data: b/*.yaml\n    output: out/{stem}.pdf\n');
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect(loadConfig(file).jobs[0]).toMatchObject({ data: ['b/*.yaml'], output: 'out/{stem}.pdf' });
+  });
+
+  it('reports a mistake at its line every time it is read, not once', () => {
+    const file = join(tempDir(), 'briefing.config.yaml');
+    writeFileSync(file, 'jobs: []\nfont: {}\n');
+    for (let i = 0; i < 2; i++) {
+      const e = thrownBriefingError(() => loadConfig(file));
+      expect(e.code).toBe('E_CONFIG');
+      expect(e.location.line).toBe(2);
+    }
+  });
+});
