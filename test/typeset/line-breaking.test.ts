@@ -6,6 +6,7 @@ import type { Inline } from '../../src/document/doc-definition.js';
 import { applyFontFallback } from '../../src/typeset/font-fallback.js';
 import { loadFontSet, type Face } from '../../src/typeset/font-set.js';
 import { widthOf } from '../../src/typeset/glyph-metrics.js';
+import { GLYPH_SPACING } from '../../src/typeset/sfnt/truetype-font.js';
 import { toAtoms } from '../../src/typeset/linebreak/atoms.js';
 import { breakLines } from '../../src/typeset/linebreak/break-lines.js';
 import { emitLine } from '../../src/typeset/linebreak/emit-lines.js';
@@ -39,11 +40,14 @@ function layOut(text: string, opts: { width: number; size?: number; indent?: num
     const glyphs: Glyph[] = [];
     for (const inline of inlines) {
       const face = faceOf(inline);
-      for (const ch of inline.text) {
+      // The space after each glyph: per glyph in em under GLYPH_SPACING (fonts briefing serves), else
+      // the inline's characterSpacing.
+      const spacing = inline.fontFeatures?.[GLYPH_SPACING] as number[] | undefined;
+      [...inline.text].forEach((ch, k) => {
         const advance = widthOf(face, ch, inline.fontSize);
         glyphs.push({ ch, x, advance, size: inline.fontSize });
-        x += advance + (inline.characterSpacing ?? 0);
-      }
+        x += advance + (spacing ? spacing[k]! * inline.fontSize : inline.characterSpacing ?? 0);
+      });
     }
     return { glyphs, end: x, last: b.last, text: glyphs.map((g) => g.ch).join('') };
   });
@@ -107,6 +111,20 @@ describe('CJK line breaking', () => {
         const inkEnd = /[，。、；：！？”’）》」』】]/.test(last.ch) ? last.x + last.advance / 2 : last.x + last.advance;
         expect(Math.abs(inkEnd - width), line.text).toBeLessThan(0.05);
       }
+    }
+  });
+
+  it('hands pdfmake one inline per run and line, the spacing of each glyph riding with it', () => {
+    const run = { text: '全会审议通过了两份文件，会议由区委常委会主持，区委书记发表讲话并对下半年各项任务作出部署。', font: 'serif', fontSize: 16, leading: 1.5 } as Inline;
+    const node = { text: [run] };
+    applyFontFallback([node], fonts);
+    const atoms = toAtoms(node.text as Inline[], faceOf, 16 * 12);
+    const rules = { hanLatinEm: 0.25, compress: true };
+    const lines = breakLines(atoms, { width: 16 * 12, indent: 0, justify: true, rules }).map((b) => emitLine(atoms, b, rules));
+    expect(lines.length).toBeGreaterThan(2);
+    for (const inlines of lines) {
+      expect(inlines).toHaveLength(1);
+      expect((inlines[0]!.fontFeatures![GLYPH_SPACING] as number[]).length).toBe([...inlines[0]!.text].length);
     }
   });
 

@@ -2,6 +2,7 @@ import type { Content, Inline } from '../../document/doc-definition.js';
 import { hangOf, pairGap, shrinkOf, type Atom, type SpacingRules } from './atoms.js';
 import type { LineBreak } from './break-lines.js';
 import { blankLeft } from './char-class.js';
+import { GLYPH_SPACING } from '../sfnt/truetype-font.js';
 
 /** Latin glyphs are measured without kerning or ligatures; pdfkit must set them the same way. */
 const PLAIN_LATIN = { kern: false, liga: false, clig: false, calt: false };
@@ -48,19 +49,43 @@ export function emitLine(atoms: Atom[], line: LineBreak, rules: SpacingRules): I
       // Letter spacing sits between glyphs, never after the line's last one (centred lines stay centred).
       const space = (lastOfAtom && !next && rules.compress ? 0 : letter) + (lastOfAtom ? after : spacing);
       const prev = inlines[inlines.length - 1];
-      if (prev && lastRun === run && Math.abs((prev.characterSpacing ?? 0) - space) < 1e-6 && lastLatin === latin) {
-        prev.text += glyph;
-        continue;
+      if (prev && lastRun === run && lastLatin === latin) {
+        const spaced = spacingOf(prev);
+        if (spaced) {
+          prev.text += glyph;
+          spaced.push(space / run.fontSize);
+          continue;
+        }
+        if (Math.abs((prev.characterSpacing ?? 0) - space) < 1e-6) {
+          prev.text += glyph;
+          continue;
+        }
       }
-      inlines.push(inlineFor(run, glyph, space, latin));
+      inlines.push(a.face.truetype() ? spacedInline(run, glyph, space) : inlineFor(run, glyph, space, latin));
       lastRun = run;
       lastLatin = latin;
     }
   }
   const tail = inlines[inlines.length - 1];
   // The last glyph's space (a hang, or nothing) reaches past the width by EPSILON less.
-  if (tail) tail.characterSpacing = (tail.characterSpacing ?? 0) - EPSILON / Math.max(1, codePoints(tail.text));
+  const tailSpacing = tail && spacingOf(tail);
+  if (tailSpacing) tailSpacing[tailSpacing.length - 1]! -= EPSILON / tail.fontSize;
+  else if (tail) tail.characterSpacing = (tail.characterSpacing ?? 0) - EPSILON / Math.max(1, codePoints(tail.text));
   return inlines;
+}
+
+/**
+ * For a font briefing serves itself (sfnt/truetype-font.ts): the glyphs of a run share one inline,
+ * the space after each riding in its features, so pdfmake and pdfkit handle one text operation
+ * where equal-spacing pieces would have made several.
+ */
+function spacedInline(run: Inline, glyph: string, after: number): Inline {
+  const { lineHeight, leading, font, fontSize, bold, color } = run;
+  return { text: glyph, font, fontSize, bold, color, leading, lineHeight, fontFeatures: { ...run.fontFeatures, [GLYPH_SPACING]: [after / fontSize] } };
+}
+
+function spacingOf(inline: Inline): number[] | undefined {
+  return inline.fontFeatures?.[GLYPH_SPACING] as number[] | undefined;
 }
 
 function inlineFor(run: Inline, glyph: string, after: number, latin: boolean): Inline {

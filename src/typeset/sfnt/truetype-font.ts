@@ -13,6 +13,9 @@ import { TrueTypeSubset } from './truetype-subset.js';
  * glyph's place, so text needs no OpenType shaping here: a character is its cmap glyph with its
  * hmtx advance, which is also exactly what the line breaker measured (glyph-metrics.ts).
  */
+/** The features key a run's per-character spacing rides under (see layout()). */
+export const GLYPH_SPACING = 'briefingGlyphSpacing';
+
 export interface LaidOutGlyph {
   readonly id: number;
   readonly advanceWidth: number;
@@ -128,16 +131,24 @@ export class TrueTypeFont {
     return { id: gid, advanceWidth: this.metrics.advance(gid) };
   }
 
-  /** One glyph per character; variation selectors choose no glyph of their own. */
-  layout(text: string): GlyphRun {
+  /**
+   * One glyph per character; variation selectors choose no glyph of their own. A run may carry,
+   * under GLYPH_SPACING in its features, the space after each character in em: the line breaker's
+   * decisions, which pdfkit then measures and writes as TJ adjustments in one text operation.
+   */
+  layout(text: string, features?: Record<string, unknown>): GlyphRun {
     const glyphs: LaidOutGlyph[] = [];
     const positions: Position[] = [];
+    const spacing = features?.[GLYPH_SPACING] as readonly number[] | undefined;
+    let i = 0;
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
+      const extra = spacing ? (spacing[i] ?? 0) * this.unitsPerEm : 0;
+      i++;
       if ((cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)) continue;
       const glyph = this.glyphFor(cp);
       glyphs.push(glyph);
-      positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+      positions.push({ xAdvance: glyph.advanceWidth + extra, yAdvance: 0, xOffset: 0, yOffset: 0 });
     }
     return new GlyphRun(glyphs, positions);
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFontSet, type Face } from '../../../src/typeset/font-set.js';
 import { advanceOf } from '../../../src/typeset/glyph-metrics.js';
 import { mappedCodePoints } from '../../../src/typeset/sfnt/cmap.js';
-import { TrueTypeFont } from '../../../src/typeset/sfnt/truetype-font.js';
+import { GLYPH_SPACING, TrueTypeFont } from '../../../src/typeset/sfnt/truetype-font.js';
 import { FileSource } from '../../../src/typeset/sfnt/font-source.js';
 import { SfntFile } from '../../../src/typeset/sfnt/sfnt-file.js';
 import { writeSfnt } from '../../../src/typeset/sfnt/truetype-subset.js';
@@ -52,6 +52,13 @@ describe('TrueTypeFont', () => {
     expect(run.glyphs.map((g) => g.codePoints[0])).toEqual([0x4e2d, 0x6587, 0x41, 0x20bb7]);
     expect(run.positions.map((p) => p.xAdvance)).toEqual(run.glyphs.map((g) => g.advanceWidth));
     expect(run.advanceWidth).toBe(run.glyphs.reduce((s, g) => s + g.advanceWidth, 0));
+  });
+
+  it('adds the space the line breaker decided after each character (GLYPH_SPACING, in em)', () => {
+    const plain = ours.layout('二七区');
+    const spaced = ours.layout('二七区', { [GLYPH_SPACING]: [0.25, 0, -0.5] });
+    expect(spaced.glyphs.map((g) => g.id)).toEqual(plain.glyphs.map((g) => g.id));
+    expect(spaced.positions.map((p, i) => p.xAdvance - plain.positions[i]!.xAdvance)).toEqual([0.25, 0, -0.5].map((em) => em * ours.unitsPerEm));
   });
 
   it('leaves fonts without TrueType outlines (CFF) to fontkit, and refuses what is not a font', () => {
