@@ -1,4 +1,5 @@
 import type { Inline } from '../../document/doc-definition.js';
+import type { SfntFile } from '../sfnt/sfnt-file.js';
 import type { Face } from '../font-set.js';
 import type { SpacingRules } from './atoms.js';
 
@@ -136,18 +137,15 @@ function features(x: Record<string, unknown> | undefined): string | undefined {
 }
 
 /**
- * A number per font: its bytes (read once per file and process, see font-set.ts) and, in a
- * collection, its name. glyph-metrics.ts measures by the same two, so equal ids measure alike.
+ * A number per font: the opened font (font-set.ts opens each file and collection member once per
+ * process), which is also what glyph-metrics.ts measures by, so equal ids measure alike.
  */
-const faceIds = new WeakMap<Buffer, Map<string, string>>();
+const faceIds = new WeakMap<SfntFile, string>();
 let nextFaceId = 0;
 
 function faceId(face: Face): string {
-  const bytes = face.bytes();
-  let byName = faceIds.get(bytes);
-  if (!byName) faceIds.set(bytes, (byName = new Map()));
-  const name = face.postscriptName ?? '';
-  let id = byName.get(name);
-  if (id === undefined) byName.set(name, (id = String(nextFaceId++)));
+  const font = face.sfnt();
+  let id = faceIds.get(font);
+  if (id === undefined) faceIds.set(font, (id = String(nextFaceId++)));
   return id;
 }

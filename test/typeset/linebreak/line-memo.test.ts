@@ -34,6 +34,21 @@ function setParagraph(memo: LineMemo, opts: Parameters<typeof doc>[1] = {}, font
 }
 
 describe('the memo of finished lines', () => {
+  it('knows fonts by their opened tables, never reading a whole font file', () => {
+    const fonts = loadFontSet();
+    let wholeFiles = 0;
+    for (const { normal, bold } of fonts.roles.values()) {
+      for (const face of [normal, bold]) {
+        if (!face) continue;
+        const bytes = face.bytes.bind(face);
+        face.bytes = () => (wholeFiles++, bytes());
+      }
+    }
+    setParagraph(new LineMemo(10), {}, fonts);
+    setParagraph(new LineMemo(10), { bold: true, font: 'kai' }, fonts);
+    expect(wholeFiles).toBe(0);
+  });
+
   it('sets a repeated paragraph from the memo: equal lines, fresh objects', () => {
     const memo = new LineMemo(10);
     const first = setParagraph(memo);
