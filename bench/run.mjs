@@ -72,11 +72,17 @@ const base = measure('(a) plain pdfmake baseline', join(root, 'bench/baseline-pd
 const cold = measure('(b) briefing build, cold', cli, ['build', sample, '-o', join(work, 'sample.pdf'), '--quiet', '--force'], join(work, 'sample.pdf'));
 
 // (c) In one process, a batch of N: the per-document time is (batch − first document) / (N − 1).
+// Medians of BENCH_BATCH_RUNS (default 3) runs each: one batch is a single sample otherwise.
 const batchDir = batchProject(batchSize);
-const one = once('batch-1', cli, ['build', 'data/issue-001.yaml', '--force', '--quiet'], null, batchDir);
-const seq = once('batch-seq', cli, ['build', '--force', '--quiet'], null, batchDir);
+const batchRuns = Number(process.env.BENCH_BATCH_RUNS ?? 3);
+const medianOf = (name, args) => {
+  const samples = Array.from({ length: batchRuns }, () => once(name, cli, args, null, batchDir));
+  return { ms: median(samples.map((s) => s.ms)), rssMiB: median(samples.map((s) => s.rssMiB)) };
+};
+const one = medianOf('batch-1', ['build', 'data/issue-001.yaml', '--force', '--quiet']);
+const seq = medianOf('batch-seq', ['build', '--force', '--quiet']);
 const perDoc = (seq.ms - one.ms) / (batchSize - 1);
-const par = once('batch-par', cli, ['build', '--force', '--quiet', '--jobs', '2'], null, batchDir);
+const par = medianOf('batch-par', ['build', '--force', '--quiet', '--jobs', '2']);
 
 const t1000 = tableProject(1000);
 const big = once('table-1000', cli, ['build', 'doc.yaml', '--force', '--quiet', '-o', join(work, 't1000.pdf')], join(work, 't1000.pdf'), t1000);
@@ -87,7 +93,7 @@ const huge = once('table-12500', cli, ['build', 'doc.yaml', '--force', '--quiet'
 const pages = (file) => (readFileSync(file, 'latin1').match(/\/Type \/Page\b/g) ?? []).length;
 
 const row = (name, ms, rss, kb) => `| ${name} | ${ms.toFixed(0)} | ${(ms / base.ms).toFixed(2)} | ${rss ? rss.toFixed(0) : '–'} | ${rss ? (rss / base.rssMiB).toFixed(2) : '–'} | ${kb ? kb.toFixed(0) : '–'} | ${kb ? (kb / base.kb).toFixed(2) : '–'} |`;
-console.log(`node ${process.version}, ${runs} runs each for (a) and (b), medians; batch of ${batchSize}\n`);
+console.log(`node ${process.version}, ${runs} runs each for (a) and (b), ${batchRuns} for (c), medians; batch of ${batchSize}\n`);
 console.log('| measurement | wall ms | × (a) | peak RSS MiB | × (a) | PDF KB | × (a) |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 console.log(row(base.name, base.ms, base.rssMiB, base.kb));
