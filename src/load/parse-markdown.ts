@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
+import cjkFriendly from 'markdown-it-cjk-friendly';
 import { BriefingError } from '../errors/briefing-error.js';
 
 /** A Markdown file read and tokenised by the load stage; the render stage turns it into markup. */
@@ -20,13 +21,13 @@ let parser: MarkdownIt | undefined;
 
 /**
  * Made on the first Markdown file, so documents without one never load markdown-it (some 80
- * files). Its CommonJS build is one file; the plugin is ESM only (require of ESM, Node 20.19+).
+ * files). The plugin (two small files) is imported up front: it is ESM only, and require() of ESM
+ * warns as experimental on some Node 20 releases.
  */
 function markdown(): MarkdownIt {
   if (!parser) {
     const require = createRequire(import.meta.url);
     const MarkdownItClass = require('markdown-it') as typeof MarkdownIt;
-    const cjkFriendly = (require('markdown-it-cjk-friendly') as typeof import('markdown-it-cjk-friendly')).default;
     parser = new MarkdownItClass('commonmark', { html: false }).use(cjkFriendly).disable('entity');
   }
   return parser;
