@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { BriefingError } from '../errors/briefing-error.js';
 import { loadData } from '../load/load-data.js';
 import { checkSettings } from '../validate/validate-data.js';
@@ -87,11 +88,22 @@ const styleSchema = {
   },
 };
 
-const cache = new Map<string, StyleSheet>();
+/** By file, with the file's size and time: a batch reads it once, `watch` sees an edit. */
+const cache = new Map<string, { stamp: string; sheet: StyleSheet }>();
+
+function stampOf(file: string): string {
+  try {
+    const st = statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return ''; // loadData reports the missing file
+  }
+}
 
 export function loadStyle(file: string): StyleSheet {
+  const stamp = stampOf(file);
   const cached = cache.get(file);
-  if (cached) return cached;
+  if (cached && cached.stamp === stamp) return cached.sheet;
   const loaded = loadData(file);
   checkSettings(loaded, styleSchema, 'E_STYLE');
   const raw = loaded.data as { page: Record<string, unknown>; text: RawText; elements?: Record<string, RawText>; typography?: { hanLatinSpace?: number } };
@@ -124,7 +136,7 @@ export function loadStyle(file: string): StyleSheet {
     elements,
     typography: { hanLatinSpace: raw.typography?.hanLatinSpace ?? 0 },
   };
-  cache.set(file, sheet);
+  cache.set(file, { stamp, sheet });
   return sheet;
 }
 
