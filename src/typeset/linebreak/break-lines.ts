@@ -46,6 +46,10 @@ const BREAK_AFTER = 8;
  * to its end, and a line or start whose total already exceeds a real way through the paragraph.
  */
 export function breakLines(atoms: Atom[], opts: BreakOptions): LineBreak[] {
+  // Spaces that end a paragraph vanish; after a forced line end they would be a line of nothing.
+  let end = atoms.length;
+  while (end > 0 && atoms[end - 1]!.kind === 'space') end--;
+  if (end < atoms.length) return breakLines(atoms.slice(0, end), opts);
   const n = atoms.length;
   if (n === 0) return [];
   const m = measureAtoms(atoms, opts.rules);
@@ -63,7 +67,7 @@ export function breakLines(atoms: Atom[], opts: BreakOptions): LineBreak[] {
     if (start < 0) throw new Error(`line breaking found no way through atom ${at}`);
     const line: LineBreak = { start, end: at, stretch: 0, squeeze: 0, tighten: 0, last: ways.last[at] === 1 };
     const fit = fitLine(ways.natural[at]!, ways.width[at]!, ways.shrink[at]!, ways.glyphs[at]!, ways.size[at]!, ways.justify[at] === 1, line.last, true, line);
-    // The overfull single atom: every mark squeezed, nothing else to do.
+    // An overfull shortest line: every mark squeezed, nothing else to do.
     if (fit === NO_FIT) line.squeeze = 1;
     lines.push(line);
     at = start;
@@ -189,6 +193,7 @@ function tryLinesFrom(m: Measures, opts: BreakOptions, start: number, before: nu
   // Spaces at a line's edges vanish.
   let s = start;
   while (s < n && flags[s]! & SPACE) s++;
+  let shortest = true;
   for (let end = s; end < n; end++) {
     const flag = flags[end]!;
     natural += widths[end]! + (end > s ? gaps[end - 1]! : 0);
@@ -221,8 +226,9 @@ function tryLinesFrom(m: Measures, opts: BreakOptions, start: number, before: nu
     const floor = fitLine(lineNatural, width, shrink, lineGlyphs, size, justify, isLast, false);
     const floorTotal = before + floor + widow + 1;
     const beaten = ways ? floorTotal >= ways.best[end + 1]! || floorTotal > bound : floorTotal >= cheapest!.total;
-    // An overfull line of a single atom is set anyway.
-    if (floor === NO_FIT ? end === s : !(Number.isFinite(floor) && beaten)) {
+    // The shortest line from a start is set even when overfull (one long word, or a run of
+    // characters that may not be parted, in a narrow column): the paragraph always gets through.
+    if (floor === NO_FIT ? shortest : !(Number.isFinite(floor) && beaten)) {
       const cost = floor === NO_FIT ? OVERFULL_COST : fitLine(lineNatural, width, shrink, lineGlyphs, size, justify, isLast, true);
       const total = before + cost + widow + 1;
       if (!ways) {
@@ -242,6 +248,7 @@ function tryLinesFrom(m: Measures, opts: BreakOptions, start: number, before: nu
         ways.last[end + 1] = isLast ? 1 : 0;
       }
     }
+    shortest = false;
     if (isLast && forced) break;
     // Past what even full squeezing can fit: longer lines only get worse.
     if (lineNatural - shrink - MAX_TIGHTEN_EM * size * lineGlyphs > width && end > s) break;
