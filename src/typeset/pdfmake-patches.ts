@@ -3,22 +3,24 @@ import { deferLoading, loadBehindStandIn, putStandIn } from './module-stand-in.j
 import { TrueTypeFont } from './sfnt/truetype-font.js';
 
 /**
- * Two small changes to pdfmake 0.3, applied once when the engine is loaded, each guarded so an
+ * Changes to pdfmake 0.3 and pdfkit, applied once when the engine is loaded, each guarded so an
  * upgrade that changes the patched method fails loudly in tests rather than printing wrong PDFs.
  *
  * 1. trailingSpacing: pdfmake measures an inline as its glyphs plus characterSpacing × (length − 1),
  *    but the PDF operator it uses (Tc) adds the spacing after every glyph, the last one too. Our line
  *    breaker decides the space after every glyph, so an inline marked `trailingSpacing` is measured
  *    with the space after its last glyph; lengths count code points, not UTF-16 units, so a
- *    character outside the BMP (𠮷) gets one space, not two.
- * 3. fonts are opened once, and TrueType ones by briefing itself: pdfkit calls fontkit.create for
- *    every font of every document. A TrueType font is served by sfnt/truetype-font.ts instead (no
- *    table decoding, no shaping, a byte-copying subsetter); others (CFF, variable) by fontkit.
- *    Either way the opened font is kept per Buffer, so a batch reuses it across its documents;
- *    pdfkit's subset stays per document.
+ *    character outside the BMP (𠮷) gets one space, not two. (Fonts briefing serves carry the space
+ *    per glyph in their features instead; see sfnt/truetype-font.ts.)
  * 2. syntheticBold: a role with no bold face (仿宋, 楷 in rare characters) prints bold by filling and
  *    stroking the outline. pdfmake hands only `features` through to pdfkit, so the stroke width
- *    rides there and is taken out again before fontkit sees it.
+ *    rides there and is taken out again before the font sees it.
+ * 3. fonts are opened once, and TrueType ones by briefing itself: pdfkit's `require('fontkit')`
+ *    gets a stand-in (see serveFonts) that serves TrueType fonts from sfnt/truetype-font.ts (no
+ *    table decoding, no shaping, a byte-copying subsetter) and loads fontkit only for others (CFF,
+ *    variable). Either way the opened font is kept per Buffer, so a batch reuses it across its
+ *    documents; pdfkit's subset stays per document.
+ * 4. pdfkit's encryption and hashing libraries load on first use, which in briefing is never.
  */
 interface TextInlinesClass {
   prototype: { widthOfText(text: string, inline: PatchedInline): number; __briefing?: boolean };
