@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BriefingError } from '../errors/briefing-error.js';
@@ -66,6 +66,10 @@ let manifestCache: Manifest | undefined;
 /** A font opened in this process, by file and name: a batch opens each once. */
 interface OpenedFont {
   sfnt: SfntFile;
+  source: FileSource;
+  stamp: string;
+  /** For a font outside the bundle: the characters its cmap maps. */
+  coverage?: Coverage;
   metrics: SfntMetrics;
   truetype?: TrueTypeFont | null;
   bytes?: Buffer;
@@ -112,9 +116,24 @@ export function loadFontSet(overrides: Record<string, FontFileSpec> = {}): FontS
   };
 }
 
+/** Size and modification time: a font file replaced while `watch` runs is opened anew. */
+function stampOf(role: string, file: string): string {
+  try {
+    const st = statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    throw new BriefingError('E_FONT_MISSING', { role, path: file }, { file });
+  }
+}
+
 function openFont(role: string, file: string, postscriptName?: string): OpenedFont {
   const key = `${file}#${postscriptName ?? ''}`;
+  const stamp = stampOf(role, file);
   let font = openedFonts.get(key);
+  if (font && font.stamp !== stamp) {
+    font.source.close();
+    font = undefined;
+  }
   if (!font) {
     let source: FileSource;
     try {
@@ -123,11 +142,14 @@ function openFont(role: string, file: string, postscriptName?: string): OpenedFo
       throw new BriefingError('E_FONT_MISSING', { role, path: file }, { file });
     }
     const check = SfntFile.open(source, postscriptName);
-    if (!check.ok) throw new BriefingError('E_FONT_INVALID', { role, path: file, reason: check.reason }, { file });
+    if (!check.ok) {
+      source.close();
+      throw new BriefingError('E_FONT_INVALID', { role, path: file, reason: check.reason }, { file });
+    }
     const head = check.font.view('head');
     const hhea = check.font.view('hhea');
     const metrics = { unitsPerEm: head.getUint16(18), ascent: hhea.getInt16(4), descent: hhea.getInt16(6) };
-    openedFonts.set(key, (font = { sfnt: check.font, metrics }));
+    openedFonts.set(key, (font = { sfnt: check.font, source, stamp, metrics }));
   }
   return font;
 }
@@ -158,7 +180,9 @@ function lazyFace(role: string, weight: Face['weight'], file: string, postscript
       }
     },
     coverage() {
-      return (cov ??= coverage ? coverage() : perProcess(`${file}#${postscriptName ?? ''}`, () => coverageFromFont(face)));
+      if (coverage) return (cov ??= coverage());
+      const f = opened();
+      return (f.coverage ??= coverageFromFont(face));
     },
   };
   return face;

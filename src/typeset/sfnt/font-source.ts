@@ -1,4 +1,4 @@
-import { fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 /**
  * Where a font's bytes come from. A font file is read piece by piece, as tables and glyphs are
@@ -23,7 +23,7 @@ export class BytesSource implements FontSource {
   }
 }
 
-/** A file kept open for the life of the process: a batch reads from it document after document. */
+/** A file kept open while the process runs: a batch reads from it document after document. */
 export class FileSource implements FontSource {
   private constructor(
     private readonly fd: number,
@@ -34,6 +34,11 @@ export class FileSource implements FontSource {
   static open(path: string): FileSource {
     const fd = openSync(path, 'r');
     return new FileSource(fd, fstatSync(fd).size);
+  }
+
+  /** Once the file has been replaced (see font-set.ts); reading after it throws. */
+  close(): void {
+    closeSync(this.fd);
   }
 
   read(at: number, length: number): Uint8Array {
