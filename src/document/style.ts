@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
 import { BriefingError } from '../errors/briefing-error.js';
+import { fileStamp } from '../load/file-stamp.js';
 import { loadData } from '../load/load-data.js';
 import { checkSettings } from '../validate/validate-data.js';
 import { MM, parseFontSize, parseLength } from './units.js';
@@ -89,19 +89,10 @@ const styleSchema = {
 };
 
 /** By file, with the file's size and time: a batch reads it once, `watch` sees an edit. */
-const cache = new Map<string, { stamp: string; sheet: StyleSheet }>();
-
-function stampOf(file: string): string {
-  try {
-    const st = statSync(file);
-    return `${st.size}:${st.mtimeMs}`;
-  } catch {
-    return ''; // loadData reports the missing file
-  }
-}
+const cache = new Map<string, { stamp: string | undefined; sheet: StyleSheet }>();
 
 export function loadStyle(file: string): StyleSheet {
-  const stamp = stampOf(file);
+  const stamp = fileStamp(file); // a missing file: loadData reports it
   const cached = cache.get(file);
   if (cached && cached.stamp === stamp) return cached.sheet;
   const loaded = loadData(file);

@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileStamp } from '../load/file-stamp.js';
 import { loadData } from '../load/load-data.js';
 import { checkSettings } from '../validate/validate-data.js';
 
@@ -68,13 +68,8 @@ const loadedConfigs = new Map<string, { stamp: string; config: ProjectConfig }>(
  */
 export function loadConfig(file: string | undefined): ProjectConfig {
   if (!file) return { fonts: {}, jobs: [] };
-  let stamp: string | undefined;
-  try {
-    const st = statSync(file);
-    stamp = `${st.size}:${st.mtimeMs}`;
-  } catch {
-    // Missing: readConfig reports it as it always has.
-  }
+  // Missing (undefined): readConfig reports it as it always has.
+  const stamp = fileStamp(file);
   const known = loadedConfigs.get(file);
   if (known && known.stamp === stamp) return known.config;
   const config = readConfig(file);

@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BriefingError } from '../errors/briefing-error.js';
+import { fileStamp } from '../load/file-stamp.js';
 import { bundledFontsDir } from '../project/paths.js';
 import type { FontFileSpec } from '../project/load-config.js';
 import { Coverage } from './coverage.js';
@@ -118,12 +119,9 @@ export function loadFontSet(overrides: Record<string, FontFileSpec> = {}): FontS
 
 /** Size and modification time: a font file replaced while `watch` runs is opened anew. */
 function stampOf(role: string, file: string): string {
-  try {
-    const st = statSync(file);
-    return `${st.size}:${st.mtimeMs}`;
-  } catch {
-    throw new BriefingError('E_FONT_MISSING', { role, path: file }, { file });
-  }
+  const stamp = fileStamp(file);
+  if (stamp === undefined) throw new BriefingError('E_FONT_MISSING', { role, path: file }, { file });
+  return stamp;
 }
 
 function openFont(role: string, file: string, postscriptName?: string): OpenedFont {
