@@ -33,6 +33,9 @@ function readerOf(face: Face): AdvanceReader {
 }
 
 function makeReader(face: Face, file: SfntFile): AdvanceReader {
+  // A font briefing serves to pdfkit measures with the very glyphs it prints (and caches them).
+  const served = face.truetype();
+  if (served) return (cp) => served.advanceOf(cp);
   const cache = new Map<number, number>();
   const cmap = readCmap(file);
   let advance: AdvanceReader;

@@ -8,10 +8,15 @@ export type CmapLookup = (cp: number) => number;
  * as PDF readers and fontkit prefer. Undefined when the font has neither.
  */
 export function readCmap(font: SfntFile): CmapLookup | undefined {
+  if (lookups.has(font)) return lookups.get(font);
   const table = bestSubtable(font);
-  if (!table) return undefined;
-  return table.view.getUint16(table.at) === 12 ? format12(table.view, table.at) : format4(table.view, table.at);
+  const lookup = table && (table.view.getUint16(table.at) === 12 ? format12(table.view, table.at) : format4(table.view, table.at));
+  lookups.set(font, lookup);
+  return lookup;
 }
+
+/** One lookup per opened font: the line breaker, pdfkit's font and coverage all ask for it. */
+const lookups = new WeakMap<SfntFile, CmapLookup | undefined>();
 
 /** Every code point the font maps to a glyph other than .notdef, ascending. */
 export function mappedCodePoints(font: SfntFile): number[] | undefined {
