@@ -78,10 +78,10 @@ interface OpenedFont {
 const openedFonts = new Map<string, OpenedFont>();
 const coverages = new Map<string, Coverage>();
 
-/** A font's coverage, worked out once per process: a batch builds a FontSet per document. */
-function perProcess(key: string, make: () => Coverage): Coverage {
-  let c = coverages.get(key);
-  if (!c) coverages.set(key, (c = make()));
+/** A bundled font's coverage, parsed from the manifest once per process. */
+function bundledCoverage(id: string, compact: string): Coverage {
+  let c = coverages.get(id);
+  if (!c) coverages.set(id, (c = Coverage.parse(compact)));
   return c;
 }
 
@@ -95,7 +95,7 @@ export function loadFontSet(overrides: Record<string, FontFileSpec> = {}): FontS
   const roles = new Map<string, RoleFaces>();
   const bundled = (role: string, id: string, weight: Face['weight']): Face => {
     const entry = manifest.fonts[id]!;
-    return lazyFace(role, weight, join(bundledFontsDir, entry.file), undefined, () => perProcess(id, () => Coverage.parse(entry.coverage)));
+    return lazyFace(role, weight, join(bundledFontsDir, entry.file), undefined, () => bundledCoverage(id, entry.coverage));
   };
   for (const [role, spec] of Object.entries(manifest.roles)) {
     roles.set(role, { normal: bundled(role, spec.normal, 'normal'), ...(spec.bold ? { bold: bundled(role, spec.bold, 'bold') } : {}) });
