@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { deferLoading, loadBehindStandIn, putStandIn } from './module-stand-in.js';
 import { TrueTypeFont } from './sfnt/truetype-font.js';
+import { canWriteLine, writeLine, type PdfKitWriter, type RenderedLine } from './write-lines.js';
 
 /**
  * Changes to pdfmake 0.3 and pdfkit, applied once when the engine is loaded, each guarded so an
@@ -21,6 +22,8 @@ import { TrueTypeFont } from './sfnt/truetype-font.js';
  *    variable). Either way the opened font is kept per Buffer, so a batch reuses it across its
  *    documents; pdfkit's subset stays per document.
  * 4. pdfkit's encryption and hashing libraries load on first use, which in briefing is never.
+ * 5. Lines set in fonts briefing serves are written as one text object each (write-lines.ts) rather
+ *    than one per inline; any other line still goes through pdfmake's Renderer.renderLine.
  */
 interface TextInlinesClass {
   prototype: { widthOfText(text: string, inline: PatchedInline): number; __briefing?: boolean };
@@ -31,6 +34,12 @@ interface PatchedInline {
   fontFeatures?: unknown;
   characterSpacing?: number;
   trailingSpacing?: boolean;
+}
+interface RendererClass {
+  prototype: {
+    renderLine(this: { pdfDocument: PdfKitWriter }, line: RenderedLine, x: number, y: number): void;
+    __briefing?: boolean;
+  };
 }
 interface PdfKitDocument {
   prototype: {
@@ -136,5 +145,16 @@ export function applyPdfmakePatches(): void {
       return result;
     };
     pdfDocument.prototype.__briefing = true;
+  }
+
+  const renderer = (require('pdfmake/js/Renderer.js') as { default: RendererClass }).default;
+  if (!renderer.prototype.__briefing) {
+    const renderLine = renderer.prototype.renderLine;
+    if (typeof renderLine !== 'function' || renderLine.length !== 3) throw new Error('pdfmake Renderer.renderLine changed; review src/typeset/pdfmake-patches.ts');
+    renderer.prototype.renderLine = function patchedRenderLine(line, x, y) {
+      if (canWriteLine(line, SYNTHETIC_BOLD_KEY) && writeLine(this.pdfDocument, line, x || 0, y || 0)) return;
+      renderLine.call(this, line, x, y);
+    };
+    renderer.prototype.__briefing = true;
   }
 }
