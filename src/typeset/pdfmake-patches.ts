@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { deferLoading, loadBehindStandIn, putStandIn } from './module-stand-in.js';
 import { TrueTypeFont } from './sfnt/truetype-font.js';
+import { stackProperty, styleProperty, type StyleStack } from './style-lookup.js';
 import { canWriteLine, writeLine, type PdfKitWriter, type RenderedLine } from './write-lines.js';
 
 /**
@@ -24,6 +25,8 @@ import { canWriteLine, writeLine, type PdfKitWriter, type RenderedLine } from '.
  * 4. pdfkit's encryption and hashing libraries load on first use, which in briefing is never.
  * 5. Lines set in fonts briefing serves are written as one text object each (write-lines.ts) rather
  *    than one per inline; any other line still goes through pdfmake's Renderer.renderLine.
+ * 6. Style lookups (StyleContextStack.getStyleProperty, #getProperty) give the same answers without
+ *    pushing, popping and allocating for each property asked (style-lookup.ts).
  */
 interface TextInlinesClass {
   prototype: { widthOfText(text: string, inline: PatchedInline): number; __briefing?: boolean };
@@ -34,6 +37,10 @@ interface PatchedInline {
   fontFeatures?: unknown;
   characterSpacing?: number;
   trailingSpacing?: boolean;
+}
+interface StyleContextStackClass {
+  getStyleProperty(item: unknown, stack: StyleStack | undefined, property: string, defaultValue: unknown): unknown;
+  prototype: { getProperty(this: StyleStack, property: string): unknown; __briefing?: boolean };
 }
 interface RendererClass {
   prototype: {
@@ -145,6 +152,16 @@ export function applyPdfmakePatches(): void {
       return result;
     };
     pdfDocument.prototype.__briefing = true;
+  }
+
+  const styles = (require('pdfmake/js/StyleContextStack.js') as { default: StyleContextStackClass }).default;
+  if (!styles.prototype.__briefing) {
+    if (styles.getStyleProperty.length !== 4 || styles.prototype.getProperty.length !== 1) throw new Error('pdfmake StyleContextStack changed; review src/typeset/pdfmake-patches.ts');
+    styles.getStyleProperty = styleProperty;
+    styles.prototype.getProperty = function getProperty(property) {
+      return stackProperty(this, property);
+    };
+    styles.prototype.__briefing = true;
   }
 
   const renderer = (require('pdfmake/js/Renderer.js') as { default: RendererClass }).default;
