@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { prepareDocument } from '../../src/build/build-briefing.js';
+import { loadFontSet } from '../../src/typeset/font-set.js';
+import { typesetPdf } from '../../src/typeset/typeset-pdf.js';
 import { applyPdfmakePatches } from '../../src/typeset/pdfmake-patches.js';
 import { BytesSource } from '../../src/typeset/sfnt/font-source.js';
 import { SfntFile } from '../../src/typeset/sfnt/sfnt-file.js';
@@ -53,5 +57,30 @@ describe('pdfmake patches', () => {
     expect(measure.widthOfText('二七区', { font, fontSize: 10, characterSpacing: 2 })).toBe(30 + 2 * 2);
     expect(measure.widthOfText('二七区', { font, fontSize: 10, characterSpacing: 2, trailingSpacing: true })).toBe(30 + 2 * 3);
     expect(measure.widthOfText('吉𠮷', { font, fontSize: 10, characterSpacing: 2, trailingSpacing: true })).toBe(20 + 2 * 2);
+  });
+
+  it('deflate the font programs it subset at level 1, and page content at pdfkit\'s own level', async () => {
+    const prepared = prepareDocument({ dataFile: join(repoRoot, 'templates/bulletin/sample.yaml'), force: true }, { writeCache: false });
+    const { pdf } = await typesetPdf(prepared.definition, loadFontSet(prepared.fonts), { readableRoots: [prepared.projectRoot] });
+    const text = pdf.toString('latin1');
+    const fontFiles = new Set([...text.matchAll(/\/FontFile2 (\d+) 0 R/g)].map((m) => m[1]));
+    let fonts = 0;
+    let pages = 0;
+    for (const m of text.matchAll(/(?:^|\n)(\d+) 0 obj\n<<(?:(?!endobj)[^])*?>>\nstream\n/g)) {
+      const start = m.index! + m[0].length;
+      const stored = pdf.subarray(start, text.indexOf('\nendstream', start));
+      const plain = inflateSync(stored);
+      if (fontFiles.has(m[1])) {
+        fonts++;
+        expect(plain.readUInt32BE(0)).toBe(0x00010000); // a TrueType font program
+        expect(stored.equals(deflateSync(plain, { level: 1, memLevel: 9 }))).toBe(true);
+      } else if (/\bBT\b/.test(plain.toString('latin1'))) {
+        pages++;
+        expect(stored.equals(deflateSync(plain))).toBe(true);
+      }
+    }
+    expect(fonts).toBe(fontFiles.size);
+    expect(fonts).toBeGreaterThan(3);
+    expect(pages).toBeGreaterThan(3);
   });
 });

@@ -63,6 +63,31 @@ describe('style lookups', () => {
     );
   });
 
+  it('follow the stack as pdfmake pushes and pops it, though answers are remembered between changes', () => {
+    const Original = unpatchedStyleContextStack();
+    applyPdfmakePatches();
+    const Patched = (require('pdfmake/js/StyleContextStack.js') as { default: PdfmakeStackClass & { prototype: { pop(n?: number): void } } }).default;
+    const op = fc.oneof(
+      entry.map((e) => ({ push: e })),
+      fc.integer({ min: 0, max: 2 }).map((n) => ({ pop: n })),
+      fc.constantFrom(...PROPS).map((p) => ({ ask: p })),
+      fc.constant({ clone: true }),
+    );
+    fc.assert(
+      fc.property(dictionary, overrides, fc.array(op, { maxLength: 30 }), (dict, defaults, ops) => {
+        let theirs = new Original(dict as StyleStack['styleDictionary'], defaults) as PdfmakeStack & { pop(n?: number): void; clone(): PdfmakeStack };
+        let ours = new Patched(dict as StyleStack['styleDictionary'], defaults) as PdfmakeStack & { pop(n?: number): void; clone(): PdfmakeStack };
+        for (const o of ops) {
+          if ('push' in o) (theirs.push(o.push), ours.push(o.push));
+          else if ('pop' in o) (theirs.pop(o.pop), ours.pop(o.pop));
+          else if ('clone' in o) ((theirs = theirs.clone() as typeof theirs), (ours = ours.clone() as typeof ours));
+          else expect(ours.getProperty(o.ask)).toEqual(theirs.getProperty(o.ask));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('are what pdfmake uses once patched', () => {
     applyPdfmakePatches();
     const Patched = (require('pdfmake/js/StyleContextStack.js') as { default: PdfmakeStackClass }).default;

@@ -9,6 +9,12 @@ export interface GlyphSource {
 }
 
 /**
+ * Font programs made here, which pdfkit then embeds: pdfmake-patches.ts has them compressed faster
+ * than the rest of the file, since glyph outlines hardly compress at any level.
+ */
+export const subsetPrograms = new WeakSet<Uint8Array>();
+
+/**
  * A TrueType font holding only the glyphs a document printed, numbered in the order first used,
  * as a PDF embeds it (FontFile2 with CIDToGIDMap Identity: no cmap, name or post needed). Glyph
  * outlines are copied byte for byte; composite glyphs bring their components along.
@@ -75,7 +81,9 @@ export class TrueTypeSubset {
     ];
     // Hinting programs stay with the outlines they hint.
     for (const tag of ['cvt ', 'fpgm', 'prep']) if (file.has(tag)) tables.push([tag, file.table(tag)]);
-    return writeSfnt(tables);
+    const program = writeSfnt(tables);
+    subsetPrograms.add(program);
+    return program;
   }
 
   private renumberComponents(source: Uint8Array): Uint8Array {
