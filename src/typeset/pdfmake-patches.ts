@@ -3,7 +3,7 @@ import { deflateSync } from 'node:zlib';
 import { deferLoading, loadBehindStandIn, putStandIn } from './module-stand-in.js';
 import { TrueTypeFont } from './sfnt/truetype-font.js';
 import { subsetPrograms } from './sfnt/truetype-subset.js';
-import { forgetStack, stackProperty, styleProperty, type StyleStack } from './style-lookup.js';
+import { stackProperty, styleProperty, type StyleStack } from './style-lookup.js';
 import { canWriteLine, writeLine, type PdfKitWriter, type RenderedLine } from './write-lines.js';
 
 /**
@@ -28,8 +28,7 @@ import { canWriteLine, writeLine, type PdfKitWriter, type RenderedLine } from '.
  * 5. Lines set in fonts briefing serves are written as one text object each (write-lines.ts) rather
  *    than one per inline; any other line still goes through pdfmake's Renderer.renderLine.
  * 6. Style lookups (StyleContextStack.getStyleProperty, #getProperty) give the same answers without
- *    pushing, popping and allocating for each property asked, and a stack's answers are kept until
- *    it is pushed or popped (style-lookup.ts).
+ *    pushing, popping and allocating for each property asked (style-lookup.ts).
  * 7. Font programs briefing subset are deflated at zlib level 1 (memLevel 9) instead of 6. Glyph
  *    outlines hardly compress (312 KB → 210 KB in the bulletin at level 6, 219 KB at level 1), and
  *    at level 6 they were the most expensive thing in writing a PDF: about half the time for 4 %
@@ -54,8 +53,6 @@ interface StyleContextStackClass {
   getStyleProperty(item: unknown, stack: StyleStack | undefined, property: string, defaultValue: unknown): unknown;
   prototype: {
     getProperty(this: StyleStack, property: string): unknown;
-    push(this: StyleStack, entry: unknown): void;
-    pop(this: StyleStack, howMany?: number): void;
     __briefing?: boolean;
   };
 }
@@ -190,19 +187,10 @@ export function applyPdfmakePatches(): void {
 
   const styles = (require('pdfmake/js/StyleContextStack.js') as { default: StyleContextStackClass }).default;
   if (!styles.prototype.__briefing) {
-    if (styles.getStyleProperty.length !== 4 || styles.prototype.getProperty.length !== 1 || styles.prototype.push.length !== 1 || styles.prototype.pop.length !== 0) throw new Error('pdfmake StyleContextStack changed; review src/typeset/pdfmake-patches.ts');
-    const { push, pop } = styles.prototype;
+    if (styles.getStyleProperty.length !== 4 || styles.prototype.getProperty.length !== 1) throw new Error('pdfmake StyleContextStack changed; review src/typeset/pdfmake-patches.ts');
     styles.getStyleProperty = styleProperty;
     styles.prototype.getProperty = function getProperty(property) {
       return stackProperty(this, property);
-    };
-    styles.prototype.push = function pushStyle(entry) {
-      forgetStack(this);
-      push.call(this, entry);
-    };
-    styles.prototype.pop = function popStyles(howMany) {
-      forgetStack(this);
-      pop.call(this, howMany);
     };
     styles.prototype.__briefing = true;
   }

@@ -8,10 +8,6 @@
  *   the item itself → its named styles, last first → the stack, top first → the default style
  *
  * where a named style answers from itself, then from what it `extends`, last first, once per name.
- *
- * The stack's answers are also remembered until it next changes: pdfmake asks the same twenty
- * questions of the same stack for every inline of a paragraph. Only push, pop and clone change a
- * stack (forgetStack is called from the first two; a clone is a new stack).
  */
 
 interface StyleDictionary {
@@ -54,24 +50,8 @@ function fromEntry(stack: StyleStack, entry: Entry, property: string): unknown {
   return isString(entry) ? fromNamedStyle(stack.styleDictionary, entry, property) : (entry as Record<string, unknown>)[property];
 }
 
-const answers = new WeakMap<StyleStack, Map<string, unknown>>();
-
-/** The stack changed: what it answered before no longer holds. */
-export function forgetStack(stack: StyleStack): void {
-  answers.delete(stack);
-}
-
 /** StyleContextStack#getProperty: the stack, top first, then the default style. */
 export function stackProperty(stack: StyleStack, property: string): unknown {
-  let known = answers.get(stack);
-  if (known?.has(property)) return known.get(property);
-  const value = lookUpStack(stack, property);
-  if (!known) answers.set(stack, (known = new Map()));
-  known.set(property, value);
-  return value;
-}
-
-function lookUpStack(stack: StyleStack, property: string): unknown {
   const overrides = stack.styleOverrides;
   if (overrides) {
     for (let i = overrides.length - 1; i >= 0; i--) {

@@ -68,9 +68,8 @@ export interface PdfKitWriter {
 }
 
 /** Inline properties that need pdfmake's own path: each adds something besides the glyphs. */
-const INLINE_EXTRAS = ['link', 'linkToPage', 'linkToDestination', '_pageNodeRef', 'sup', 'sub', 'decoration', 'background'];
-/** Line properties that need pdfmake's own path: outline entries, named destinations, page references. */
-const LINE_EXTRAS = ['_outline', '_pageNodeRef', 'id'];
+const hasExtras = (i: RenderedInline): boolean =>
+  !!(i.link || i.linkToPage || i.linkToDestination || i._pageNodeRef || i.sup || i.sub || i.decoration || i.background);
 
 let enabled = true;
 
@@ -82,13 +81,14 @@ export function setLineWriting(on: boolean): void {
 /** Whether `writeLine` can write this line; `extraFeature` is a features key it must not see. */
 export function canWriteLine(line: RenderedLine, extraFeature: string): boolean {
   if (!enabled) return false;
-  for (const key of LINE_EXTRAS) if (line[key]) return false;
+  // Outline entries, named destinations and page references are pdfmake's to write.
+  if (line._outline || line._pageNodeRef || line.id) return false;
   for (const inline of line.inlines) {
     if (!(inline.font?.font instanceof TrueTypeFont)) return false;
     if (inline.characterSpacing) return false;
     if (inline.opacity != null && typeof inline.opacity !== 'number') return false;
     if (inline.fontFeatures && extraFeature in inline.fontFeatures) return false;
-    for (const key of INLINE_EXTRAS) if (inline[key]) return false;
+    if (hasExtras(inline)) return false;
   }
   return true;
 }

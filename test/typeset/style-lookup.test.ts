@@ -63,7 +63,7 @@ describe('style lookups', () => {
     );
   });
 
-  it('follow the stack as pdfmake pushes and pops it, though answers are remembered between changes', () => {
+  it('follow the stack as pdfmake pushes, pops and clones it', () => {
     const Original = unpatchedStyleContextStack();
     applyPdfmakePatches();
     const Patched = (require('pdfmake/js/StyleContextStack.js') as { default: PdfmakeStackClass & { prototype: { pop(n?: number): void } } }).default;
