@@ -6,7 +6,8 @@
  *   validators/  briefing's own settings schemas (style.yaml, briefing.config.yaml) and the bundled
  *                templates' schema.json, as ajv standalone validators (~200 ms of ajv a run);
  *   templates/   the bundled templates' entry and partial files, compiled by Handlebars;
- *   settings/    the bundled templates' style.yaml, parsed and checked, as JSON.
+ *   settings/    the bundled templates' style.yaml, parsed and checked, as JSON;
+ *   checked-packs/  a key per bundled template whose files passed checkTemplatePack.
  *
  * Generated at build time rather than checked in: each file is named by the content it was made
  * from (and ajv's or Handlebars' version and options), so a file that is missing or stale is
@@ -28,6 +29,8 @@ const { settingsKey, settingsLoaded, SETTINGS } = await dist('validate/load-sett
 const { loadData } = await dist('load/load-data.js');
 const { readUtf8 } = await dist('load/read-text.js');
 const { templateKey, templateModuleSource, TEMPLATES } = await dist('render/template-specs.js');
+const { checkTemplatePack, packCheckKey, CHECKED_PACKS } = await dist('render/check-template.js');
+const { templateHelperNames } = await dist('render/render-template.js');
 const { precompiledRoot } = await dist('project/precompiled-code.js');
 const { loadStyle } = await dist('document/style.js');
 const { loadConfig } = await dist('project/load-config.js');
@@ -67,7 +70,7 @@ const target = process.argv[2] ? resolve(process.argv[2]) : precompiledRoot;
 // Written aside, then swapped in whole: a concurrent run never sees half a folder.
 const staging = `${target}.${process.pid}.tmp`;
 rmSync(staging, { recursive: true, force: true });
-const written = { [VALIDATORS]: new Set(), [TEMPLATES]: new Set(), [SETTINGS]: new Set() };
+const written = { [VALIDATORS]: new Set(), [TEMPLATES]: new Set(), [SETTINGS]: new Set(), [CHECKED_PACKS]: new Set() };
 const write = (kind, key, source, ext = 'cjs') => {
   if (written[kind].has(key)) return;
   mkdirSync(join(staging, kind), { recursive: true });
@@ -82,10 +85,13 @@ for (const schema of [...settings, ...packs.map((p) => JSON.parse(readFileSync(p
 }
 for (const pack of packs) {
   for (const { source } of [pack.entry, ...pack.partials.values()]) write(TEMPLATES, templateKey(source), templateModuleSource(source));
+  // Throws for a bundled template with a mistake: the build fails rather than ship it.
+  checkTemplatePack(pack, templateHelperNames());
+  write(CHECKED_PACKS, packCheckKey(pack, templateHelperNames()), JSON.stringify({ pack: pack.name }), 'json');
 }
 
 for (const { key, data } of checkedSettings) write(SETTINGS, key, JSON.stringify(data), 'json');
 
 rmSync(target, { recursive: true, force: true });
 renameSync(staging, target);
-console.log(`precompiled ${written[VALIDATORS].size} schema validators, ${written[TEMPLATES].size} template files and ${written[SETTINGS].size} style sheets into ${relative(process.cwd(), target) || '.'}/`);
+console.log(`precompiled ${written[VALIDATORS].size} schema validators, ${written[TEMPLATES].size} template files (${written[CHECKED_PACKS].size} packs checked) and ${written[SETTINGS].size} style sheets into ${relative(process.cwd(), target) || '.'}/`);

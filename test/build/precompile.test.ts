@@ -5,6 +5,7 @@ import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/load/load-data.js';
 import { precompiledModule } from '../../src/project/precompiled-code.js';
+import { CHECKED_PACKS } from '../../src/render/check-template.js';
 import { TEMPLATES, templateKey } from '../../src/render/template-specs.js';
 import { loadTemplatePack } from '../../src/template/template-pack.js';
 import { schemaKey } from '../../src/validate/schema-compiler.js';
@@ -34,5 +35,6 @@ describe('scripts/precompile.mjs (run by npm run build)', () => {
     expect(readdirSync(join(out, VALIDATORS))).toHaveLength(schemaKeys.size + 2);
     // And every bundled style.yaml, parsed and checked.
     expect(readdirSync(join(out, SETTINGS))).toHaveLength(packs.length);
+    expect(readdirSync(join(out, CHECKED_PACKS))).toHaveLength(packs.length);
   });
 });
