@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import module from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, tempDir } from '../helpers/run-cli.js';
+import { repoRoot, runCli, tempDir } from '../helpers/run-cli.js';
 
 /**
  * The hook replaces Node's module compiling, so every case runs in a fresh node process (never in
@@ -128,4 +129,15 @@ describe('the CommonJS code cache (Node without module.enableCompileCache)', () 
     expect(run(dir, project, 'worker').stats).toEqual({ hits: 0, misses: 2, written: 2 });
     expect(run(dir, project, 'worker').stats).toEqual({ hits: 2, misses: 0, written: 0 });
   });
+
+  // Node 22+ has its own compile cache (module.enableCompileCache), used instead.
+  it.skipIf(typeof (module as { enableCompileCache?: unknown }).enableCompileCache === 'function')(
+    'the CLI keeps it in the user cache folder, per Node version, unless BRIEFING_NO_CODE_CACHE is set', () => {
+      const [home, off] = [tempDir(), tempDir()];
+      const dir = join(home, 'briefing', 'code-cache', `${process.version}-${process.arch}`);
+      expect(runCli(['templates'], { env: { XDG_CACHE_HOME: home } }).code).toBe(0);
+      expect(readdirSync(dir).some((f) => f.startsWith('command.js.'))).toBe(true); // commander's
+      expect(runCli(['templates'], { env: { XDG_CACHE_HOME: off, BRIEFING_NO_CODE_CACHE: '1' } }).code).toBe(0);
+      expect(existsSync(join(off, 'briefing', 'code-cache'))).toBe(false);
+    });
 });
