@@ -32,9 +32,10 @@ export function loadSettings(file: string, schema: object, code: SettingsCode): 
   seen.set(`${code} ${file}`, { file, schema, code });
   let precompiled = false;
   const loaded = loadData(file, (text) => {
-    const data = precompiledData<Record<string, unknown>>(SETTINGS, settingsKey(text, schema));
-    precompiled = data !== undefined;
-    return data;
+    const data = precompiledData<unknown>(SETTINGS, settingsKey(text, schema));
+    // Anything but a mapping is a damaged file: parse and check the text instead.
+    precompiled = !!data && typeof data === 'object' && !Array.isArray(data);
+    return precompiled ? (data as Record<string, unknown>) : undefined;
   });
   if (!precompiled) checkSettings(loaded, schema, code);
   return { ...loaded, precompiled };
