@@ -5,7 +5,9 @@
  * otherwise generate every time (src/project/precompiled-code.ts):
  *   validators/  briefing's own settings schemas (style.yaml, briefing.config.yaml) and the bundled
  *                templates' schema.json, as ajv standalone validators (~200 ms of ajv a run);
- *   templates/   the bundled templates' entry and partial files, compiled by Handlebars.
+ *   templates/   the bundled templates' entry and partial files, compiled by Handlebars;
+ *   settings/    the bundled templates' style.yaml, parsed and checked, as JSON;
+ *   checked-packs/  a key per bundled template whose files passed checkTemplatePack.
  *
  * Generated at build time rather than checked in: each file is named by the content it was made
  * from (and ajv's or Handlebars' version and options), so a file that is missing or stale is
@@ -14,6 +16,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,8 +24,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => import(new URL(`../dist/${p}`, import.meta.url).href);
 const { compileValidator, schemaKey } = await dist('validate/schema-compiler.js');
 const { VALIDATORS } = await dist('validate/schema-validator.js');
-const { settingsSchemasChecked } = await dist('validate/validate-data.js');
+const { checkSettings, settingsSchemasChecked } = await dist('validate/validate-data.js');
+const { settingsKey, settingsLoaded, SETTINGS } = await dist('validate/load-settings.js');
+const { loadData } = await dist('load/load-data.js');
+const { readUtf8 } = await dist('load/read-text.js');
 const { templateKey, templateModuleSource, TEMPLATES } = await dist('render/template-specs.js');
+const { checkTemplatePack, packCheckKey, CHECKED_PACKS } = await dist('render/check-template.js');
+const { templateHelperNames } = await dist('render/render-template.js');
 const { precompiledRoot } = await dist('project/precompiled-code.js');
 const { loadStyle } = await dist('document/style.js');
 const { loadConfig } = await dist('project/load-config.js');
@@ -43,6 +51,18 @@ try {
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
+// The bundled style sheets are parsed and checked afresh (not taken from an older build's
+// settings/), which also hands checkSettings the style schema.
+const checkedSettings = [];
+for (const { file, schema, code } of settingsLoaded().filter((s) => !relative(templatesDir, s.file).startsWith('..'))) {
+  const loaded = loadData(file);
+  checkSettings(loaded, schema, code);
+  // Only what JSON keeps exactly (no -0, no .inf): anything else is parsed at run time.
+  if (isDeepStrictEqual(JSON.parse(JSON.stringify(loaded.data)), loaded.data)) {
+    checkedSettings.push({ key: settingsKey(readUtf8(file, () => new Error(`${file} is gone`)), schema), data: loaded.data });
+  }
+}
+if (checkedSettings.length < packs.length) throw new Error(`expected every bundled style.yaml checked, found ${checkedSettings.length}`);
 const settings = settingsSchemasChecked();
 if (settings.length < 2) throw new Error(`expected the style and config schemas, found ${settings.length}`);
 
@@ -50,11 +70,11 @@ const target = process.argv[2] ? resolve(process.argv[2]) : precompiledRoot;
 // Written aside, then swapped in whole: a concurrent run never sees half a folder.
 const staging = `${target}.${process.pid}.tmp`;
 rmSync(staging, { recursive: true, force: true });
-const written = { [VALIDATORS]: new Set(), [TEMPLATES]: new Set() };
-const write = (kind, key, source) => {
+const written = { [VALIDATORS]: new Set(), [TEMPLATES]: new Set(), [SETTINGS]: new Set(), [CHECKED_PACKS]: new Set() };
+const write = (kind, key, source, ext = 'cjs') => {
   if (written[kind].has(key)) return;
   mkdirSync(join(staging, kind), { recursive: true });
-  writeFileSync(join(staging, kind, `${key}.cjs`), source);
+  writeFileSync(join(staging, kind, `${key}.${ext}`), source);
   written[kind].add(key);
 };
 
@@ -65,8 +85,13 @@ for (const schema of [...settings, ...packs.map((p) => JSON.parse(readFileSync(p
 }
 for (const pack of packs) {
   for (const { source } of [pack.entry, ...pack.partials.values()]) write(TEMPLATES, templateKey(source), templateModuleSource(source));
+  // Throws for a bundled template with a mistake: the build fails rather than ship it.
+  checkTemplatePack(pack, templateHelperNames());
+  write(CHECKED_PACKS, packCheckKey(pack, templateHelperNames()), JSON.stringify({ pack: pack.name }), 'json');
 }
+
+for (const { key, data } of checkedSettings) write(SETTINGS, key, JSON.stringify(data), 'json');
 
 rmSync(target, { recursive: true, force: true });
 renameSync(staging, target);
-console.log(`precompiled ${written[VALIDATORS].size} schema validators and ${written[TEMPLATES].size} template files into ${relative(process.cwd(), target) || '.'}/`);
+console.log(`precompiled ${written[VALIDATORS].size} schema validators, ${written[TEMPLATES].size} template files (${written[CHECKED_PACKS].size} packs checked) and ${written[SETTINGS].size} style sheets into ${relative(process.cwd(), target) || '.'}/`);

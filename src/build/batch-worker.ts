@@ -1,5 +1,5 @@
 // First: a pool thread's modules can come from Node's compile cache too (Node 22+).
-import './compile-cache.js';
+import { saveCompiledCode } from './compile-cache.js';
 import { buildBriefing, type BuildRequest } from './build-briefing.js';
 import { failure, type Outcome } from './outcome.js';
 
@@ -12,5 +12,7 @@ export default async function buildInWorker(req: BuildRequest): Promise<Outcome>
     return { ok: true, result: await buildBriefing(req) };
   } catch (e) {
     return failure(req.dataFile, e);
+  } finally {
+    saveCompiledCode();
   }
 }

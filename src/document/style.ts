@@ -1,7 +1,6 @@
 import { BriefingError } from '../errors/briefing-error.js';
 import { fileStamp } from '../load/file-stamp.js';
-import { loadData } from '../load/load-data.js';
-import { checkSettings } from '../validate/validate-data.js';
+import { loadSettings } from '../validate/load-settings.js';
 import { MM, parseFontSize, parseLength } from './units.js';
 import { NUMBERING_STYLES } from './numbering.js';
 import { pageDimensions } from './page-size.js';
@@ -62,7 +61,7 @@ const textStyleSchema = {
     numbering: { enum: [...NUMBERING_STYLES] },
   },
 };
-const styleSchema = {
+export const styleSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['page', 'text'],
@@ -95,8 +94,7 @@ export function loadStyle(file: string): StyleSheet {
   const stamp = fileStamp(file); // a missing file: loadData reports it
   const cached = cache.get(file);
   if (cached && cached.stamp === stamp) return cached.sheet;
-  const loaded = loadData(file);
-  checkSettings(loaded, styleSchema, 'E_STYLE');
+  const loaded = loadSettings(file, styleSchema, 'E_STYLE');
   const raw = loaded.data as { page: Record<string, unknown>; text: RawText; elements?: Record<string, RawText>; typography?: { hanLatinSpace?: number } };
   const margins = raw.page.margins as Record<string, unknown>;
   const box = { top: parseLength(margins.top)!, right: parseLength(margins.right)!, bottom: parseLength(margins.bottom)!, left: parseLength(margins.left)! };

@@ -33,13 +33,17 @@ export function findValuePath(data: unknown, value: unknown, path: (string | num
 /** Limits that keep a hostile file from exhausting memory (alias bombs). */
 const MAX_ALIAS_COUNT = 1000;
 
-export function loadData(file: string): LoadedData {
+/**
+ * `parsed` may know the file's values from its text already (settings parsed when briefing was
+ * built: validate/load-settings.ts); when it returns undefined the text is parsed here.
+ */
+export function loadData(file: string, parsed?: (text: string) => Record<string, unknown> | undefined): LoadedData {
   const ext = extname(file).toLowerCase();
   if (ext !== '.yaml' && ext !== '.yml' && ext !== '.json') {
     throw new BriefingError('E_DATA_FORMAT', { ext: ext || '(none)' }, { file });
   }
   const text = readUtf8(file, () => new BriefingError('E_DATA_NOT_FOUND', { path: file }, { file }));
-  const data = ext === '.json' ? parseJson(file, text) : parseYaml(file, text);
+  const data = parsed?.(text) ?? (ext === '.json' ? parseJson(file, text) : parseYaml(file, text));
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new BriefingError(ext === '.json' ? 'E_JSON_SYNTAX' : 'E_YAML_SYNTAX',
       { reason: 'the top level must be a mapping of keys to values' }, { file, line: 1, column: 1 });

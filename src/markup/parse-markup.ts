@@ -1,8 +1,10 @@
-import { Parser } from 'htmlparser2';
 import { BriefingError, type SourceLocation } from '../errors/briefing-error.js';
 import { lineIndex } from '../load/read-text.js';
 import type { MarkupElement, MarkupNode } from './markup-tree.js';
 import { checkAttributes, checkChild } from './check-element.js';
+import { htmlParser } from './html-parser.js';
+
+const Parser = htmlParser();
 
 /**
  * Parse rendered markup into a tree, refusing unknown elements, attributes and misplaced children.

@@ -1,7 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileStamp } from '../load/file-stamp.js';
-import { loadData } from '../load/load-data.js';
-import { checkSettings } from '../validate/validate-data.js';
+import { loadSettings } from '../validate/load-settings.js';
 
 /** A role's font files as the user names them: regular and optional bold, TTC as [file, name]. */
 export interface FontFileSpec {
@@ -78,8 +77,7 @@ export function loadConfig(file: string | undefined): ProjectConfig {
 }
 
 function readConfig(file: string): ProjectConfig {
-  const loaded = loadData(file);
-  checkSettings(loaded, configSchema, 'E_CONFIG');
+  const loaded = loadSettings(file, configSchema, 'E_CONFIG');
   const raw = loaded.data as { fonts?: Record<string, unknown>; jobs?: { data: string | string[]; template?: string; output?: string; fonts?: Record<string, unknown> }[] };
   const base = dirname(file);
   return {

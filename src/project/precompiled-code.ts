@@ -25,3 +25,12 @@ export function precompiledModule<T>(kind: string, key: string, root = precompil
     return undefined; // a damaged file: generate the code as if it were missing
   }
 }
+
+/** Data precompiled as JSON (dist/precompiled/<kind>/<key>.json), or undefined when there is none. */
+export function precompiledData<T>(kind: string, key: string, root = precompiledRoot): T | undefined {
+  try {
+    return JSON.parse(readFileSync(join(root, kind, `${key}.json`), 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}

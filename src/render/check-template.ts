@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import Handlebars from './handlebars.js';
 import { BriefingError } from '../errors/briefing-error.js';
 import { checkAttributes, checkChild } from '../markup/check-element.js';
 import { vocabulary } from '../markup/vocabulary.js';
+import { precompiledData } from '../project/precompiled-code.js';
 import type { TemplatePack } from '../template/template-pack.js';
 
 type Node = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
@@ -21,6 +23,27 @@ export function checkTemplatePack(pack: TemplatePack, helperNames: ReadonlySet<s
     checkLiteralMarkup(file, source);
   }
   return asts;
+}
+
+/** Where the keys of packs checked when briefing was built are kept (dist/precompiled/checked-packs/). */
+export const CHECKED_PACKS = 'checked-packs';
+
+/**
+ * What a pack's checks depend on: its files' text and partial names, the helpers, the markup
+ * vocabulary and Handlebars' parser. Not its folder: a copy made by `briefing init` is the same pack.
+ */
+export function packCheckKey(pack: TemplatePack, helperNames: ReadonlySet<string>): string {
+  const hash = createHash('sha256').update(`handlebars ${Handlebars.VERSION}\n${JSON.stringify([...helperNames].sort())}\n${JSON.stringify(vocabulary)}\n`);
+  hash.update(JSON.stringify([pack.entry.source, ...[...pack.partials].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, p]) => [name, p.source])]));
+  return hash.digest('hex').slice(0, 40);
+}
+
+/**
+ * checkTemplatePack, unless the pack is one of the bundled ones, checked when briefing was built
+ * (scripts/precompile.mjs): parsing every file of a pack only to check it is ~20 ms of a cold start.
+ */
+export function checkTemplatePackOnce(pack: TemplatePack, helperNames: ReadonlySet<string>): void {
+  if (precompiledData(CHECKED_PACKS, packCheckKey(pack, helperNames)) === undefined) checkTemplatePack(pack, helperNames);
 }
 
 function parseTemplate(file: string, source: string): hbs.AST.Program {

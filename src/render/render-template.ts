@@ -1,11 +1,16 @@
 import Handlebars from './handlebars.js';
 import { BriefingError } from '../errors/briefing-error.js';
 import type { TemplatePack } from '../template/template-pack.js';
-import { checkTemplatePack } from './check-template.js';
+import { checkTemplatePackOnce } from './check-template.js';
 import { builtinHelpers } from './helpers.js';
 import { templateFunction, type TemplateCacheOptions } from './template-specs.js';
 
 const HANDLEBARS_BUILTINS = ['if', 'unless', 'each', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing'];
+
+/** Every helper a template may call: Handlebars' own and briefing's. */
+export function templateHelperNames(): Set<string> {
+  return new Set([...HANDLEBARS_BUILTINS, ...Object.keys(builtinHelpers)]);
+}
 
 /** A template pack compiled once, renderable many times (batch builds reuse it). */
 export interface CompiledTemplate {
@@ -17,8 +22,7 @@ export interface CompiledTemplate {
 export function compileTemplate(pack: TemplatePack, opts: TemplateCacheOptions = {}): CompiledTemplate {
   const env = Handlebars.create();
   env.registerHelper(builtinHelpers as Record<string, Handlebars.HelperDelegate>);
-  const helperNames = new Set([...HANDLEBARS_BUILTINS, ...Object.keys(builtinHelpers)]);
-  checkTemplatePack(pack, helperNames);
+  checkTemplatePackOnce(pack, templateHelperNames());
 
   for (const [name, { file, source }] of pack.partials) {
     env.registerPartial(name, withFile(templateFunction(env, source, opts), file));

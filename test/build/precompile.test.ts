@@ -5,9 +5,11 @@ import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/load/load-data.js';
 import { precompiledModule } from '../../src/project/precompiled-code.js';
+import { CHECKED_PACKS } from '../../src/render/check-template.js';
 import { TEMPLATES, templateKey } from '../../src/render/template-specs.js';
 import { loadTemplatePack } from '../../src/template/template-pack.js';
 import { schemaKey } from '../../src/validate/schema-compiler.js';
+import { SETTINGS } from '../../src/validate/load-settings.js';
 import { VALIDATORS } from '../../src/validate/schema-validator.js';
 import { validateWith } from '../../src/validate/validate-data.js';
 import { repoRoot, tempDir } from '../helpers/run-cli.js';
@@ -31,5 +33,8 @@ describe('scripts/precompile.mjs (run by npm run build)', () => {
     }
     // Plus style.yaml's and briefing.config.yaml's schemas.
     expect(readdirSync(join(out, VALIDATORS))).toHaveLength(schemaKeys.size + 2);
+    // And every bundled style.yaml, parsed and checked.
+    expect(readdirSync(join(out, SETTINGS))).toHaveLength(packs.length);
+    expect(readdirSync(join(out, CHECKED_PACKS))).toHaveLength(packs.length);
   });
 });

@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadStyle } from '../../src/document/style.js';
+import { loadStyle, styleSchema } from '../../src/document/style.js';
+import { loadData } from '../../src/load/load-data.js';
+import { loadSettings } from '../../src/validate/load-settings.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
 describe('loadStyle', () => {
@@ -21,5 +23,26 @@ describe('loadStyle', () => {
     const second = loadStyle(file);
     expect(second).not.toBe(first);
     expect(second.page.margins.top).toBeCloseTo((40 * 72) / 25.4, 3);
+  });
+});
+
+describe('bundled style sheets, parsed and checked when briefing is built', () => {
+  const bundled = ['bulletin', 'gongwen', 'handout', 'stats'].map((t) => join(repoRoot, 'templates', t, 'style.yaml'));
+
+  it('are served precompiled (npm run build), with the values a fresh parse gives', () => {
+    for (const file of bundled) {
+      const served = loadSettings(file, styleSchema, 'E_STYLE');
+      expect(served.precompiled, file).toBe(true);
+      expect(served.data, file).toEqual(loadData(file).data);
+    }
+  });
+
+  it('an edited copy is parsed and checked as any other file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'briefing-style-')), 'style.yaml');
+    const source = readFileSync(bundled[0]!, 'utf8');
+    writeFileSync(file, source);
+    expect(loadSettings(file, styleSchema, 'E_STYLE').precompiled).toBe(true); // same text, same values
+    writeFileSync(file, source.replace('leading: 1.7', 'leading: tall'));
+    expect(() => loadSettings(file, styleSchema, 'E_STYLE')).toThrow(expect.objectContaining({ code: 'E_STYLE' }));
   });
 });

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileTemplate } from '../../src/render/render-template.js';
+import { precompiledData } from '../../src/project/precompiled-code.js';
+import { CHECKED_PACKS, checkTemplatePack, packCheckKey } from '../../src/render/check-template.js';
+import { compileTemplate, templateHelperNames } from '../../src/render/render-template.js';
 import { formatChineseDate, formatNumber } from '../../src/render/helpers.js';
 import { loadTemplatePack } from '../../src/template/template-pack.js';
-import { fixtures } from '../helpers/run-cli.js';
+import { fixtures, repoRoot } from '../helpers/run-cli.js';
 import { thrownBriefingError } from '../helpers/briefing-error.js';
 
 const pack = (name: string) => loadTemplatePack(join(fixtures, 'templates', name));
@@ -53,5 +55,26 @@ describe('helpers', () => {
     expect(formatNumber(1234567.891, 2)).toBe('1,234,567.89');
     expect(formatNumber(186.6)).toBe('186.6');
     expect(formatChineseDate('2023-08-21')).toBe('2023年8月21日');
+  });
+});
+
+describe('bundled templates, checked when briefing is built', () => {
+  const bundled = (name: string) => loadTemplatePack(join(repoRoot, 'templates', name));
+
+  it('are known as checked (npm run build), and pass the checks anyway', () => {
+    for (const name of ['bulletin', 'gongwen', 'handout', 'stats']) {
+      const p = bundled(name);
+      expect(precompiledData(CHECKED_PACKS, packCheckKey(p, templateHelperNames())), name).toBeDefined();
+      expect(() => checkTemplatePack(p, templateHelperNames())).not.toThrow();
+    }
+  });
+
+  it('a copy with a partial gone or a file edited is checked as any other pack', () => {
+    const p = bundled('bulletin');
+    const partials = new Map(p.partials);
+    partials.delete('masthead');
+    expect(thrownBriefingError(() => compileTemplate({ ...p, partials })).code).toBe('E_PARTIAL_MISSING');
+    const entry = { ...p.entry, source: `${p.entry.source}{{nosuchhelper 1}}` };
+    expect(thrownBriefingError(() => compileTemplate({ ...p, entry })).code).toBe('E_HELPER_MISSING');
   });
 });

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { parseDocument, DomUtils } from 'htmlparser2';
 import type { Element } from 'domhandler';
+import { htmlparser2 } from '../../markup/html-parser.js';
 
 /**
  * ECharts → SVG, and the SVG's text taken out of it.
@@ -61,8 +61,9 @@ export function renderChartSvg(option: Record<string, unknown>, width: number, h
  * numbers its ids and classes per instance: zr0-c0, zr1-c0 …), plus the labels that were in it.
  */
 export function splitChartSvg(svg: string): { svg: string; labels: ChartLabel[] } {
+  const { parseDocument, DomUtils } = htmlparser2();
   const doc = parseDocument(svg, { xmlMode: true });
-  const labels = DomUtils.findAll((el) => el.name === 'text', doc.children).map(toLabel).filter((l) => l.text.trim() !== '');
+  const labels = DomUtils.findAll((el) => el.name === 'text', doc.children).map((el) => toLabel(el, DomUtils.textContent(el))).filter((l) => l.text.trim() !== '');
   const graphics = svg
     .replace(/<text\b[\s\S]*?<\/text>/g, '')
     .replace(/<style\b[\s\S]*?<\/style>/g, '')
@@ -72,13 +73,13 @@ export function splitChartSvg(svg: string): { svg: string; labels: ChartLabel[] 
   return { svg: graphics, labels };
 }
 
-function toLabel(el: Element): ChartLabel {
+function toLabel(el: Element, text: string): ChartLabel {
   const a = el.attribs;
   const style = parseStyle(a.style ?? '');
   const [tx, ty] = translation(a.transform ?? '');
   const size = Number.parseFloat(style['font-size'] ?? a['font-size'] ?? '12');
   return {
-    text: DomUtils.textContent(el),
+    text,
     x: tx + num(a.x),
     y: ty + num(a.y),
     anchor: a['text-anchor'] === 'middle' || a['text-anchor'] === 'end' ? a['text-anchor'] : 'start',
