@@ -157,8 +157,9 @@ export function writeLine(doc: PdfKitWriter, line: RenderedLine, x: number, y: n
 }
 
 /**
- * The spacing most glyphs of a run have after them (1/1000 em), which Tc then states once. Any
- * value is exact: a glyph's TJ number is its difference from it.
+ * The spacing most glyphs of a run have after them (1/1000 em), which Tc then states once; a
+ * glyph's TJ number is its difference from it. Tc is written to six decimals of a point, so a run
+ * of 40 glyphs lands within 2e-5 pt of where pdfkit's per-glyph numbers put it.
  */
 function commonSpacing(positions: GlyphPosition[]): number {
   if (positions.length < 3) return 0;
