@@ -36,7 +36,8 @@ function once(name, script, args, out, cwd = root) {
 function measure(name, script, args, out, cwd) {
   const samples = Array.from({ length: runs }, () => once(name, script, args, out, cwd));
   const med = (k) => median(samples.map((s) => s[k]));
-  return { name, ms: med('ms'), rssMiB: med('rssMiB'), kb: med('kb') };
+  const times = samples.map((s) => s.ms);
+  return { name, ms: med('ms'), rssMiB: med('rssMiB'), kb: med('kb'), min: Math.min(...times), max: Math.max(...times) };
 }
 
 function median(xs) {
@@ -103,4 +104,6 @@ console.log(row(`(c) ${batchSize}-document batch, --jobs 2 (whole run)`, par.ms,
 console.log(row(`scale: 250-row table (${pages(join(work, 't250.pdf'))} pages)`, quarter.ms, quarter.rssMiB, quarter.kb));
 console.log(row(`scale: 1,000-row table (${pages(join(work, 't1000.pdf'))} pages)`, big.ms, big.rssMiB, big.kb));
 console.log(row(`scale: 12,500-row table (${pages(join(work, 't12k.pdf'))} pages)`, huge.ms, huge.rssMiB, huge.kb));
+// This VM's speed drifts between runs; the spread says how much a median can be trusted.
+console.log(`\nspread of the runs, min–max: (a) ${base.min.toFixed(0)}–${base.max.toFixed(0)} ms, (b) ${cold.min.toFixed(0)}–${cold.max.toFixed(0)} ms`);
 console.log(`\ntargets: (b) ≤ 0.25 × (a) and ≤ 150 MiB; (c) ≤ 30 ms per document, batch of 100 with --jobs 2 < 3 s; (e) ≤ 1.5 × (a); 1,000 rows < 2 s, linear`);
