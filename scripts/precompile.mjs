@@ -14,7 +14,7 @@
  * simply not found and the code is generated at run time as before. Nothing can go out of date
  * in a way that changes a result.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -95,3 +95,8 @@ for (const { key, data } of checkedSettings) write(SETTINGS, key, JSON.stringify
 rmSync(target, { recursive: true, force: true });
 renameSync(staging, target);
 console.log(`precompiled ${written[VALIDATORS].size} schema validators, ${written[TEMPLATES].size} template files (${written[CHECKED_PACKS].size} packs checked) and ${written[SETTINGS].size} style sheets into ${relative(process.cwd(), target) || '.'}/`);
+
+// tsc writes files 644; npm fixes a bin's mode only when it links it, which `npx` in a fresh clone
+// does not always do. The bin is made executable here, on every build.
+const bin = new URL('../dist/cli/main.js', import.meta.url);
+if (existsSync(bin)) chmodSync(bin, 0o755);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // First: modules loaded from here on can come from Node's compile cache (Node 22+).
-import '../build/compile-cache.js';
+import '../orchestrate/compile-cache.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';

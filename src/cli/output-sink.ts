@@ -1,6 +1,6 @@
 import { BriefingError, userErrorsOf } from '../errors/briefing-error.js';
 import type { Lang } from '../errors/catalogue.js';
-import type { Warning } from '../build/build-briefing.js';
+import type { Warning } from '../orchestrate/build-briefing.js';
 import { formatError, githubAnnotation } from './report-error.js';
 import { say } from './messages.js';
 

@@ -1,4 +1,4 @@
-import type { Outcome } from '../build/outcome.js';
+import type { Outcome } from '../orchestrate/outcome.js';
 import type { Sink } from './output-sink.js';
 import { displayPath } from './report-error.js';
 import { say } from './messages.js';

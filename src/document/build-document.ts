@@ -1,4 +1,5 @@
-import { isElement, textOf, type MarkupElement, type MarkupNode } from '../markup/markup-tree.js';
+import { isElement, textOf, type MarkupElement } from '../markup/markup-tree.js';
+import type { BuildContext } from './build-context.js';
 import type { Content, DocDefinition } from './doc-definition.js';
 import { pageContentWidth } from './page-size.js';
 import { parseLength } from './units.js';
@@ -18,26 +19,8 @@ import { attachments } from './blocks/attachments.js';
 import { signature } from './blocks/signature.js';
 import { annex } from './blocks/annex.js';
 import { record } from './blocks/record.js';
-import { finishTocs, newTocRegistry, toc, type TocRegistry } from './blocks/toc.js';
+import { finishTocs, newTocRegistry, toc } from './blocks/toc.js';
 
-export interface BuildContext {
-  sheet: StyleSheet;
-  /** Width available to the block being built, in pt. */
-  width: number;
-  /** Folder that relative image paths start from (the data file's). */
-  baseDir: string;
-  projectRoot: string;
-  /** The rendered markup's origin, for error locations. */
-  origin: string;
-  outline: { lastByLevel: (string | undefined)[]; count: number; counters: number[] };
-  copyNumberSlots: Content[];
-  /** Headings and <toc> elements; the 目录 is filled once every heading is known. */
-  toc: TocRegistry;
-  images: Record<string, string>;
-  /** Every file read while building (images), for incremental builds and watch. */
-  files: string[];
-  blocks(nodes: MarkupNode[], width?: number): Content[];
-}
 
 export interface BuildOptions {
   baseDir: string;

@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
  * dom-serializer (with a second copy of entities and its tables), some 40 ms of a cold start that
  * only a chart's SVG needs (htmlparser2()). The package exports no path to Parser alone, so it is
  * required by file from next to the entry, from the CommonJS build, which Node 20 can code-cache
- * (build/cjs-code-cache.ts). Should a release move the file, the entry is used as before.
+ * (orchestrate/cjs-code-cache.ts). Should a release move the file, the entry is used as before.
  */
 export function htmlParser(): Htmlparser2['Parser'] {
   try {

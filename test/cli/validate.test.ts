@@ -6,7 +6,7 @@ import { staticGraph } from '../helpers/static-graph.js';
 describe('briefing validate', () => {
   it('never loads pdfmake, fontkit or the fonts: its module graph does not reach them', () => {
     const graph = [...staticGraph(join(repoRoot, 'dist/cli/commands/validate.js'))];
-    expect(graph.some((f) => f.includes('build/build-briefing.js'))).toBe(true);
+    expect(graph.some((f) => f.includes('orchestrate/build-briefing.js'))).toBe(true);
     for (const forbidden of ['package:pdfmake', 'package:fontkit', 'package:echarts', '/typeset/']) {
       expect(graph.filter((f) => f.includes(forbidden)), forbidden).toEqual([]);
     }

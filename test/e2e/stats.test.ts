@@ -151,7 +151,7 @@ describe('briefing validate on a stats document', () => {
   it('checks the charts without loading ECharts', () => {
     const script = `
       import { createRequire } from 'node:module';
-      import { prepareDocument } from './dist/build/build-briefing.js';
+      import { prepareDocument } from './dist/orchestrate/build-briefing.js';
       prepareDocument({ dataFile: ${JSON.stringify(SAMPLE)} });
       const loaded = Object.keys(createRequire(import.meta.url).cache).filter((k) => k.includes('/node_modules/echarts/'));
       console.log(JSON.stringify(loaded.length));`;

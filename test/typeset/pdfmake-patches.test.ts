@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { prepareDocument } from '../../src/build/build-briefing.js';
+import { prepareDocument } from '../../src/orchestrate/build-briefing.js';
 import { loadFontSet } from '../../src/typeset/font-set.js';
 import { typesetPdf } from '../../src/typeset/typeset-pdf.js';
 import { applyPdfmakePatches } from '../../src/typeset/pdfmake-patches.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepareDocument } from '../../src/build/build-briefing.js';
+import { prepareDocument } from '../../src/orchestrate/build-briefing.js';
 import { buildDocument } from '../../src/document/build-document.js';
 import type { DocDefinition } from '../../src/document/doc-definition.js';
 import { loadStyle } from '../../src/document/style.js';

@@ -1,7 +1,7 @@
 import type { Sink } from '../output-sink.js';
 import { displayPath } from '../report-error.js';
 import { say } from '../messages.js';
-import { prepareDocument } from '../../build/build-briefing.js';
+import { prepareDocument } from '../../orchestrate/build-briefing.js';
 
 /** Schema, template and markup checks without typesetting: never loads pdfmake or fonts, writes nothing. */
 export async function runValidate(files: string[], flags: { template?: string }, sink: Sink): Promise<number> {

@@ -1,6 +1,6 @@
 import { BriefingError } from '../../errors/briefing-error.js';
 import type { MarkupElement } from '../../markup/markup-tree.js';
-import type { BuildContext } from '../build-document.js';
+import type { BuildContext } from '../build-context.js';
 import type { Content, Inline } from '../doc-definition.js';
 import { toInline } from '../inline.js';
 import { styleFor, type TextStyle } from '../style.js';

@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import type { MarkupElement } from '../../markup/markup-tree.js';
 import { BriefingError } from '../../errors/briefing-error.js';
 import { resolveInsideProject } from '../../project/inside-project.js';
-import type { BuildContext } from '../build-document.js';
+import type { BuildContext } from '../build-context.js';
 import type { Content } from '../doc-definition.js';
 import { parseLength } from '../units.js';
 

@@ -1,5 +1,5 @@
 import type { MarkupElement } from '../../markup/markup-tree.js';
-import type { BuildContext } from '../build-document.js';
+import type { BuildContext } from '../build-context.js';
 import type { Content } from '../doc-definition.js';
 import { parseLength } from '../units.js';
 

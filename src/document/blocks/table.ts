@@ -5,7 +5,7 @@ import { textOf, type MarkupElement } from '../../markup/markup-tree.js';
 const SHORT_TABLE_ROWS = 20;
 const NUMERIC = /^[-+]?[\d,]+(\.\d+)?%?$/;
 import { BriefingError } from '../../errors/briefing-error.js';
-import type { BuildContext } from '../build-document.js';
+import type { BuildContext } from '../build-context.js';
 import type { Content } from '../doc-definition.js';
 import { inlineRuns, toInline } from '../inline.js';
 import { styleFor } from '../style.js';

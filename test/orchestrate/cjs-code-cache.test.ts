@@ -10,7 +10,7 @@ import { repoRoot, runCli, tempDir } from '../helpers/run-cli.js';
  * The hook replaces Node's module compiling, so every case runs in a fresh node process (never in
  * the test runner's own), through the built dist/ like the CLI.
  */
-const hook = pathToFileURL(join(repoRoot, 'dist/build/cjs-code-cache.js')).href;
+const hook = pathToFileURL(join(repoRoot, 'dist/orchestrate/cjs-code-cache.js')).href;
 
 /** A package whose module reports what Node gave it: require, resolve, paths, `this`, a stack frame. */
 function makeProject(): string {

@@ -1,7 +1,7 @@
 import { cpSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compiledTemplate } from '../../src/build/compiled-templates.js';
+import { compiledTemplate } from '../../src/orchestrate/compiled-templates.js';
 import { fixtures, tempDir } from '../helpers/run-cli.js';
 
 describe('compiled templates in a batch', () => {

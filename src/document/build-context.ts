@@ -1,0 +1,24 @@
+import type { MarkupNode } from '../markup/markup-tree.js';
+import type { TocRegistry } from './blocks/toc.js';
+import type { Content } from './doc-definition.js';
+import type { StyleSheet } from './style.js';
+
+/** What every block builder is handed: the style sheet, the width it may fill, and the shared registries. */
+export interface BuildContext {
+  sheet: StyleSheet;
+  /** Width available to the block being built, in pt. */
+  width: number;
+  /** Folder that relative image paths start from (the data file's). */
+  baseDir: string;
+  projectRoot: string;
+  /** The rendered markup's origin, for error locations. */
+  origin: string;
+  outline: { lastByLevel: (string | undefined)[]; count: number; counters: number[] };
+  copyNumberSlots: Content[];
+  /** Headings and <toc> elements; the 目录 is filled once every heading is known. */
+  toc: TocRegistry;
+  images: Record<string, string>;
+  /** Every file read while building (images), for incremental builds and watch. */
+  files: string[];
+  blocks(nodes: MarkupNode[], width?: number): Content[];
+}
