@@ -15,13 +15,16 @@ export function displayPath(file: string, cwd = process.cwd()): string {
  *     = hint: …
  */
 export function formatError(e: BriefingError, lang: Lang, severity: 'error' | 'warning' = 'error'): string {
-  const label = lang === 'zh' ? (severity === 'error' ? '错误' : '警告') : severity;
-  const lines = [`${label}[${e.code}]: ${e.messageIn(lang)}`];
+  const zh = lang === 'zh';
+  // Chinese text takes the full-width colon; the location line stays as tools read it.
+  const colon = zh ? '：' : ': ';
+  const label = zh ? (severity === 'error' ? '错误' : '警告') : severity;
+  const lines = [`${label}[${e.code}]${colon}${e.messageIn(lang)}`];
   const { file, line, column, dataPath } = e.location;
   if (file) lines.push(`  --> ${displayPath(file)}${line ? `:${line}${column ? `:${column}` : ''}` : ''}`);
-  if (dataPath && !e.messageIn(lang).startsWith(dataPath)) lines.push(`  = ${lang === 'zh' ? '数据路径' : 'data path'}: ${dataPath}`);
+  if (dataPath && !e.messageIn(lang).startsWith(dataPath)) lines.push(`  = ${zh ? '数据路径' : 'data path'}${colon}${dataPath}`);
   const hint = e.hintIn(lang);
-  if (hint) lines.push(`  = ${lang === 'zh' ? '提示' : 'hint'}: ${hint}`);
+  if (hint) lines.push(`  = ${zh ? '提示' : 'hint'}${colon}${hint}`);
   return lines.join('\n');
 }
 

@@ -1,22 +1,30 @@
 /**
  * Every user-facing message, keyed by a stable code. Messages are built from the code and its
  * parameters here and nowhere else, so a second language is a second column, not a rewrite.
+ *
+ * A parameter that is itself a sentence (a `reason`, a `detail`) comes with its Chinese twin under
+ * the same name plus `Zh` (`reason` / `reasonZh`): Chinese text is built with the twins in place of
+ * the originals, so an entry's zh column simply writes `${p.reason}`. Chinese messages use
+ * full-width punctuation (：，；（）“”).
  */
 export type Lang = 'en' | 'zh';
 type Params = Record<string, string | number>;
 type Text = (p: Params) => string;
+type MaybeText = (p: Params) => string | undefined;
 
 interface Entry {
   en: Text;
   zh: Text;
-  hintEn?: Text;
-  hintZh?: Text;
+  hintEn?: MaybeText;
+  hintZh?: MaybeText;
 }
 
 export const catalogue = {
   E_USAGE: {
     en: (p) => `${p.detail}`,
     zh: (p) => `${p.detail}`,
+    hintEn: (p) => (p.hint === undefined ? undefined : `${p.hint}`),
+    hintZh: (p) => (p.hint === undefined ? undefined : `${p.hint}`),
   },
   E_DATA_NOT_FOUND: {
     en: (p) => `data file not found: ${p.path}`,
@@ -236,11 +244,17 @@ export type ErrorCode = keyof typeof catalogue;
 
 export function formatMessage(code: ErrorCode, params: Params, lang: Lang = 'en'): string {
   const entry: Entry = catalogue[code];
-  return (lang === 'zh' ? entry.zh : entry.en)(params);
+  return lang === 'zh' ? entry.zh(inChinese(params)) : entry.en(params);
 }
 
 export function formatHint(code: ErrorCode, params: Params, lang: Lang = 'en'): string | undefined {
   const entry: Entry = catalogue[code];
-  const hint = lang === 'zh' ? entry.hintZh : entry.hintEn;
-  return hint?.(params);
+  return lang === 'zh' ? entry.hintZh?.(inChinese(params)) || undefined : entry.hintEn?.(params) || undefined;
+}
+
+/** The parameters with each `xZh` twin in place of `x`. */
+function inChinese(params: Params): Params {
+  const out: Params = { ...params };
+  for (const [key, value] of Object.entries(params)) if (key.endsWith('Zh') && key.length > 2) out[key.slice(0, -2)] = value;
+  return out;
 }
