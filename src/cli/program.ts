@@ -13,6 +13,8 @@ import { usageErrorFrom } from './usage-errors.js';
 export interface CliStreams {
   stdout: TextStream;
   stderr: TextStream;
+  /** All of standard input (`build -`); by default the process's. */
+  readStdin?: () => Promise<Buffer>;
 }
 
 interface GlobalFlags {
@@ -101,15 +103,17 @@ function program(lang: Lang, streams: CliStreams, setCode: (code: number) => voi
     .option('--combine', tr('with --copies or --recipients: one PDF, each copy starting on an odd page', '配合 --copies 或 --recipients：合并为一个 PDF，每份从奇数页开始'))
     .option('--copy-number <number>', tr('print this 份号 where the template places it', '在模板指定位置印上此份号'));
 
-  const dataArgument = tr('YAML or JSON data files or globs (default: the config\'s jobs)', 'YAML 或 JSON 数据文件或通配模式（默认：配置中的全部任务）');
+  const dataArgument = tr('YAML or JSON data files or globs, - for standard input (default: the config\'s jobs)', 'YAML 或 JSON 数据文件或通配模式，- 表示标准输入（默认：配置中的全部任务）');
 
   const build = subcommand('build')
     .description(tr('build PDFs from data files, or every job in briefing.config.yaml', '由数据文件生成 PDF；不带参数时生成 briefing.config.yaml 中的全部任务'))
     .argument('[data...]', dataArgument);
-  buildOptions(build).action(async (data: string[], flags, cmd: Command) => {
-    const { runBuild } = await import('./commands/build.js');
-    setCode(await runBuild(data, flags, sinkFor(cmd)));
-  });
+  buildOptions(build)
+    .option('--format <yaml|json>', tr('the format of data read from standard input (-); default: what it looks like', '从标准输入（-）读取的数据的格式；默认按内容判断'))
+    .action(async (data: string[], flags, cmd: Command) => {
+      const { runBuild } = await import('./commands/build.js');
+      setCode(await runBuild(data, flags, sinkFor(cmd, { stdoutIsData: flags.output === '-' }), streams.readStdin));
+    });
   build.addHelpText('after', examples([
     ['briefing build templates/bulletin/sample.yaml', ''],
     ['briefing build report.yaml -o out/report.pdf --strict', ''],
@@ -118,6 +122,7 @@ function program(lang: Lang, streams: CliStreams, setCode: (code: number) => voi
     ['briefing build --shard 2/4', 'a quarter of the jobs, for CI', '四分之一的任务，供 CI 分片'],
     ['briefing build handout.yaml --copies 30 -o copies/', '000001 … 000030'],
     ["briefing build handout.yaml --recipients list.csv --watermark '{name} 专用'", ''],
+    ['cat report.json | briefing build - -o - > report.pdf', 'data in from a pipe, the PDF out to one', '数据从管道读入，PDF 写到管道'],
   ]));
 
   const watch = subcommand('watch')
@@ -132,22 +137,27 @@ function program(lang: Lang, streams: CliStreams, setCode: (code: number) => voi
     setCode(await runWatch(data, flags, sinkFor(cmd)));
   });
 
+  const json = tr('print the result as one JSON document', '以一个 JSON 文档输出结果');
+
   subcommand('validate')
     .description(tr('check data files against their template without typesetting', '只校验数据与模板，不排版'))
-    .argument('<data...>', tr('YAML or JSON data files', 'YAML 或 JSON 数据文件'))
+    .argument('<data...>', tr('YAML or JSON data files or globs, - for standard input', 'YAML 或 JSON 数据文件或通配模式，- 表示标准输入'))
     .option('-t, --template <name|dir>', tr('template to check against', '用于校验的模板'))
-    .addHelpText('after', examples([['briefing validate templates/bulletin/sample.yaml', '']]))
+    .option('--format <yaml|json>', tr('the format of data read from standard input (-); default: what it looks like', '从标准输入（-）读取的数据的格式；默认按内容判断'))
+    .option('--json', json)
+    .addHelpText('after', examples([['briefing validate templates/bulletin/sample.yaml', ''], ["briefing validate 'reports/*.yaml' --json", '']]))
     .action(async (data: string[], flags, cmd: Command) => {
       const { runValidate } = await import('./commands/validate.js');
-      setCode(await runValidate(data, flags, sinkFor(cmd)));
+      setCode(await runValidate(data, flags, sinkFor(cmd, { stdoutIsData: !!flags.json }), streams.readStdin));
     });
 
   subcommand('templates')
     .description(tr('list the available templates', '列出可用模板'))
-    .addHelpText('after', examples([['briefing templates', '']]))
-    .action(async (_flags, cmd: Command) => {
+    .option('--json', json)
+    .addHelpText('after', examples([['briefing templates', ''], ['briefing templates --json', '']]))
+    .action(async (flags: { json?: boolean }, cmd: Command) => {
       const { runTemplates } = await import('./commands/templates.js');
-      setCode(runTemplates(sinkFor(cmd)));
+      setCode(runTemplates(flags, sinkFor(cmd, { stdoutIsData: !!flags.json })));
     });
 
   subcommand('init')
@@ -164,21 +174,23 @@ function program(lang: Lang, streams: CliStreams, setCode: (code: number) => voi
   subcommand('fonts')
     .description(tr('list font roles, their files and coverage; --check lists characters no font has', '列出字体角色、文件与覆盖字符数；--check 列出无字体可显示的字符'))
     .option('--check <data...>', tr('data files whose text to check', '要检查的数据文件'))
-    .addHelpText('after', examples([['briefing fonts', ''], ['briefing fonts --check report.yaml', '']]))
-    .action(async (flags: { check?: string[] }, cmd: Command) => {
+    .option('--json', json)
+    .addHelpText('after', examples([['briefing fonts', ''], ['briefing fonts --check report.yaml', ''], ['briefing fonts --json', '']]))
+    .action(async (flags: { check?: string[]; json?: boolean }, cmd: Command) => {
       const { runFonts } = await import('./commands/fonts.js');
-      setCode(await runFonts(flags, sinkFor(cmd)));
+      setCode(await runFonts(flags, sinkFor(cmd, { stdoutIsData: !!flags.json })));
     });
 
   subcommand('schema')
     .description(tr("print a template's JSON Schema", '输出模板的 JSON Schema'))
     .argument('<template>', tr('template name', '模板名称'))
+    .option('--json', tr('print it as machine-made JSON (the file as written otherwise)', '以程序生成的 JSON 输出（否则按文件原样输出）'))
     .addHelpText('after', examples([['briefing schema bulletin > bulletin.schema.json', '']]))
-    .action(async (name: string, _flags, cmd: Command) => {
+    .action(async (name: string, flags: { json?: boolean }, cmd: Command) => {
       const { runSchema } = await import('./commands/templates.js');
-      const sink = sinkFor(cmd);
+      const sink = sinkFor(cmd, { stdoutIsData: true });
       try {
-        setCode(runSchema(name, sink));
+        setCode(runSchema(name, flags, sink));
       } catch (e) {
         setCode(sink.fail(e));
       }

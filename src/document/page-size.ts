@@ -12,7 +12,10 @@ const SIZES: Record<string, [number, number]> = {
 
 export function pageDimensions(size: string, file: string): [number, number] {
   const dims = SIZES[size.toUpperCase()];
-  if (!dims) throw new BriefingError('E_STYLE', { reason: `unknown page size "${size}" (known: ${Object.keys(SIZES).join(', ')})` }, { file });
+  if (!dims) {
+    const known = Object.keys(SIZES);
+    throw new BriefingError('E_STYLE', { reason: `unknown page size "${size}" (known: ${known.join(', ')})`, reasonZh: `未知的纸张尺寸“${size}”（可用：${known.join('、')}）` }, { file });
+  }
   return dims;
 }
 

@@ -148,7 +148,11 @@ function resolveText(raw: RawText, parent: TextStyle, file: string, path: string
   if (raw.size !== undefined) {
     const s = parseFontSize(raw.size);
     if (s === undefined) {
-      throw new BriefingError('E_STYLE', { reason: `${[...path, 'size'].join('.')}: "${String(raw.size)}" is not a font size (use 16, "16pt" or a name like 三号)` }, { file, ...locate([...path, 'size']) });
+      const at = [...path, 'size'].join('.');
+      throw new BriefingError('E_STYLE', {
+        reason: `${at}: "${String(raw.size)}" is not a font size (use 16, "16pt" or a name like 三号)`,
+        reasonZh: `${at}：“${String(raw.size)}”不是字号（可写 16、"16pt" 或三号等字号名）`,
+      }, { file, ...locate([...path, 'size']) });
     }
     size = s;
   }

@@ -55,6 +55,8 @@ export const catalogue = {
   E_SCHEMA: {
     en: (p) => `${p.path} ${p.reason}`,
     zh: (p) => `${p.path} ${p.reason}`,
+    hintEn: (p) => (p.hint === undefined ? undefined : `${p.hint}`),
+    hintZh: (p) => (p.hint === undefined ? undefined : `${p.hint}`),
   },
   E_CSV_NOT_FOUND: {
     en: (p) => `CSV file not found: ${p.path}`,
@@ -113,8 +115,8 @@ export const catalogue = {
   E_TEMPLATE_NOT_FOUND: {
     en: (p) => `unknown template "${p.name}"`,
     zh: (p) => `未知的模板“${p.name}”`,
-    hintEn: (p) => `available templates: ${p.available}`,
-    hintZh: (p) => `可用的模板：${p.available}`,
+    hintEn: (p) => `${p.suggestion ?? ''}available templates: ${p.available}`,
+    hintZh: (p) => `${p.suggestion ?? ''}可用的模板：${p.available}`,
   },
   E_TEMPLATE_UNSET: {
     en: () => `no template chosen for this data file`,
@@ -139,14 +141,14 @@ export const catalogue = {
   E_PARTIAL_MISSING: {
     en: (p) => `the template uses partial "${p.name}", which does not exist`,
     zh: (p) => `模板引用的片段“${p.name}”不存在`,
-    hintEn: (p) => `partials live in partials/<name>.hbs; known: ${p.known}`,
-    hintZh: (p) => `片段应位于 partials/<名称>.hbs；现有：${p.known}`,
+    hintEn: (p) => `${p.suggestion ?? ''}partials live in partials/<name>.hbs; known: ${p.known}`,
+    hintZh: (p) => `${p.suggestion ?? ''}片段应位于 partials/<名称>.hbs；现有：${p.known || '无'}`,
   },
   E_HELPER_MISSING: {
     en: (p) => `the template calls helper "${p.name}", which does not exist`,
     zh: (p) => `模板调用的辅助函数“${p.name}”不存在`,
-    hintEn: (p) => `known helpers: ${p.known}`,
-    hintZh: (p) => `现有辅助函数：${p.known}`,
+    hintEn: (p) => `${p.suggestion ?? ''}known helpers: ${p.known}`,
+    hintZh: (p) => `${p.suggestion ?? ''}现有辅助函数：${p.known}`,
   },
   E_TEMPLATE_RENDER: {
     en: (p) => `the template failed: ${p.reason}`,
@@ -165,8 +167,8 @@ export const catalogue = {
   E_MARKUP_UNKNOWN_ATTRIBUTE: {
     en: (p) => `<${p.element}> has no attribute "${p.name}"`,
     zh: (p) => `<${p.element}> 没有属性“${p.name}”`,
-    hintEn: (p) => `it takes: ${p.known}`,
-    hintZh: (p) => `可用属性：${p.known}`,
+    hintEn: (p) => `${p.suggestion ?? ''}it takes: ${p.known}`,
+    hintZh: (p) => `${p.suggestion ?? ''}可用属性：${p.known}`,
   },
   E_MARKUP_ATTRIBUTE_VALUE: {
     en: (p) => `<${p.element} ${p.name}="${p.value}">: ${p.reason}`,
@@ -237,6 +239,12 @@ export const catalogue = {
     zh: (p) => `没有字体包含字符 ${p.char}（${p.codepoint}）`,
     hintEn: () => 'map a role to a font that has it in briefing.config.yaml',
     hintZh: () => '请在 briefing.config.yaml 中为相应角色指定包含该字符的字体',
+  },
+  E_SOURCE_DATE_EPOCH: {
+    en: (p) => `SOURCE_DATE_EPOCH="${p.value}" is not a whole number of seconds since 1970 and is ignored`,
+    zh: (p) => `SOURCE_DATE_EPOCH="${p.value}" 不是自 1970 年起的整秒数，已忽略`,
+    hintEn: () => 'set it to a Unix time such as the last commit\'s: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)',
+    hintZh: () => '请设为 Unix 时间，例如最近一次提交的时间：SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)',
   },
 } satisfies Record<string, Entry>;
 

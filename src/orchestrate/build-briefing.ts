@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { BriefingError, BriefingErrors, formatDataPath, type SourceLocation } from '../errors/briefing-error.js';
 import type { ErrorCode } from '../errors/catalogue.js';
 import { attachTables } from '../load/attach-tables.js';
 import { attachMarkdown } from '../load/attach-markdown.js';
-import { findValuePath, loadData, type LoadedData } from '../load/load-data.js';
+import { findValuePath, loadData, loadDataText, type LoadedData } from '../load/load-data.js';
 import { findProjectRoot } from '../project/project-root.js';
 import { loadConfig, type FontFileSpec, type ProjectConfig } from '../project/load-config.js';
 import { findTemplateDir } from '../template/template-pack.js';
@@ -16,10 +16,16 @@ import { loadStyle } from '../document/style.js';
 import { buildDocument } from '../document/build-document.js';
 import type { DocDefinition } from '../document/doc-definition.js';
 import { compiledTemplate } from './compiled-templates.js';
+import { creationDate, dateForNames, documentDay } from './document-date.js';
 import { hashInputs } from './input-hash.js';
+import { outputPath, stemOf } from './output-pattern.js';
 
 export interface BuildRequest {
   dataFile: string;
+  /** The data itself, read from standard input (`build -`); `dataFile` then only names it. */
+  dataText?: string;
+  /** How to parse `dataText`. */
+  dataFormat?: 'yaml' | 'json';
   /** Template name or folder; overrides the data's own `template:`. */
   template?: string;
   /** Output file, or a pattern with {stem} {date} {template}; default output/{stem}.pdf under the project root. */
@@ -87,7 +93,8 @@ export function prepareDocument(req: BuildRequest, { writeCache = true }: { writ
   const dataFile = resolve(cwd, req.dataFile);
   const { root, configFile } = findProjectRoot(cwd);
   const config = loadConfig(configFile);
-  const loaded = loadData(dataFile);
+  const fromStdin = req.dataText !== undefined;
+  const loaded = fromStdin ? loadDataText(dataFile, req.dataText!, req.dataFormat ?? 'yaml') : loadData(dataFile);
   const templateName = req.template ?? (typeof loaded.data.template === 'string' ? loaded.data.template : undefined);
   if (!templateName) throw new BriefingError('E_TEMPLATE_UNSET', {}, { file: dataFile });
   const templateDir = atDataValue(loaded, req.template ? undefined : ['template'], () => findTemplateDir(templateName, root));
@@ -103,16 +110,16 @@ export function prepareDocument(req: BuildRequest, { writeCache = true }: { writ
   const markupText = template.render(data);
   const markup = parseMarkup(markupText, { file: pack.entry.file });
   const sheet = loadStyle(pack.styleFile);
-  const date = documentDate(loaded.data, pack.datePath);
+  const day = documentDay(loaded.data, pack.datePath);
   const { definition, files: imageFiles } = atDataValue(loaded, undefined, () => buildDocument(markup, sheet, {
     baseDir: dirname(dataFile),
     projectRoot: root,
     origin: `${pack.entry.file} (rendered markup)`,
-    creationDate: date,
+    creationDate: creationDate(day),
   }));
   const inputs = [dataFile, ...csvFiles, pack.entry.file, ...[...pack.partials.values()].map((p) => p.file), pack.schemaFile, pack.styleFile, ...imageFiles];
   if (configFile) inputs.push(configFile);
-  const output = outputPath(req.output, { cwd, root, dataFile, template: pack.name, date });
+  const output = outputPath(req.output, { cwd, root, stem: stemOf(dataFile, fromStdin), template: pack.name, date: dateForNames(day) });
   return { loaded, projectRoot: root, config, template, markup, definition, inputs, output, fonts: { ...config.fonts, ...req.fonts } };
 }
 
@@ -178,28 +185,4 @@ function atDataValue<T>(loaded: LoadedData, knownPath: (string | number)[] | und
     if (path) e.location = { file: loaded.file, dataPath: formatDataPath(path), ...loaded.locate(path) };
     throw e;
   }
-}
-
-/**
- * The output file: `-o` as given, or a pattern ({stem}, {template}, {date}) relative to the project
- * root, by default output/{stem}.pdf.
- */
-export function outputPath(written: string | undefined, ctx: { cwd: string; root: string; dataFile: string; template: string; date: Date }): string {
-  const stem = basename(ctx.dataFile, extname(ctx.dataFile));
-  if (!written) return join(ctx.root, 'output', `${stem}.pdf`);
-  const filled = written
-    .replaceAll('{stem}', stem)
-    .replaceAll('{template}', ctx.template)
-    .replaceAll('{date}', ctx.date.toISOString().slice(0, 10));
-  return resolve(written === filled ? ctx.cwd : ctx.root, filled);
-}
-
-/** SOURCE_DATE_EPOCH, else the document's own date, else now: the same inputs give the same bytes. */
-function documentDate(data: Record<string, unknown>, datePath: string | undefined): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  const value = datePath?.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
-  const parsed = typeof value === 'string' || value instanceof Date ? new Date(value) : undefined;
-  if (parsed && !Number.isNaN(parsed.getTime())) return parsed;
-  return new Date();
 }

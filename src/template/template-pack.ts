@@ -2,12 +2,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { BriefingError } from '../errors/briefing-error.js';
+import { didYouMean } from '../errors/did-you-mean.js';
+import { yamlReasonZh } from '../load/parse-reasons.js';
 import { builtinTemplatesDir } from '../project/paths.js';
 
 /** A template folder, read: everything later stages need, nothing parsed beyond its manifest. */
 export interface TemplatePack {
   name: string;
   description: string;
+  /** The description in Chinese, for `templates` under --lang zh. */
+  descriptionZh?: string;
   dir: string;
   /** The entry template: its path and source. */
   entry: { file: string; source: string };
@@ -22,6 +26,7 @@ export interface TemplatePack {
 interface TemplateManifest {
   name?: string;
   description?: string;
+  descriptionZh?: string;
   entry?: string;
   schema?: string;
   style?: string;
@@ -36,7 +41,8 @@ export function findTemplateDir(name: string, projectRoot: string): string {
   for (const dir of candidates) {
     if (existsSync(join(dir, 'template.yaml'))) return dir;
   }
-  throw new BriefingError('E_TEMPLATE_NOT_FOUND', { name, available: listTemplateNames(projectRoot).join(', ') || '(none)' });
+  const available = listTemplateNames(projectRoot);
+  throw new BriefingError('E_TEMPLATE_NOT_FOUND', { name, available: available.join(', ') || '(none)', availableZh: available.join('、') || '无', ...didYouMean(name, available) });
 }
 
 export function listTemplateNames(projectRoot: string): string[] {
@@ -56,11 +62,12 @@ export function loadTemplatePack(dir: string): TemplatePack {
   try {
     manifest = (parseYaml(readFileSync(manifestFile, 'utf8')) ?? {}) as TemplateManifest;
   } catch (e) {
-    throw new BriefingError('E_TEMPLATE_INVALID', { reason: `template.yaml: ${(e as Error).message.split('\n')[0]}` }, { file: manifestFile });
+    const message = (e as Error).message.split('\n')[0]!;
+    throw new BriefingError('E_TEMPLATE_INVALID', { reason: `template.yaml: ${message}`, reasonZh: `template.yaml：${yamlReasonZh(message)}` }, { file: manifestFile });
   }
   const entryFile = join(dir, manifest.entry ?? `${basename(dir)}.hbs`);
-  const need = (file: string, what: string) => {
-    if (!existsSync(file)) throw new BriefingError('E_TEMPLATE_INVALID', { reason: `${what} ${file} is missing` }, { file: manifestFile });
+  const need = (file: string, what: string, whatZh: string) => {
+    if (!existsSync(file)) throw new BriefingError('E_TEMPLATE_INVALID', { reason: `${what} ${file} is missing`, reasonZh: `缺少${whatZh} ${file}` }, { file: manifestFile });
     return file;
   };
   const partials = new Map<string, { file: string; source: string }>();
@@ -75,11 +82,12 @@ export function loadTemplatePack(dir: string): TemplatePack {
   return {
     name: manifest.name ?? basename(dir),
     description: manifest.description ?? '',
+    descriptionZh: manifest.descriptionZh,
     dir,
-    entry: { file: need(entryFile, 'entry template'), source: readFileSync(entryFile, 'utf8') },
+    entry: { file: need(entryFile, 'entry template', '入口模板'), source: readFileSync(entryFile, 'utf8') },
     partials,
-    schemaFile: need(join(dir, manifest.schema ?? 'schema.json'), 'schema'),
-    styleFile: need(join(dir, manifest.style ?? 'style.yaml'), 'style file'),
+    schemaFile: need(join(dir, manifest.schema ?? 'schema.json'), 'schema', '数据结构文件'),
+    styleFile: need(join(dir, manifest.style ?? 'style.yaml'), 'style file', '样式文件'),
     datePath: manifest.datePath,
   };
 }

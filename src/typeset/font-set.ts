@@ -142,7 +142,7 @@ function openFont(role: string, file: string, postscriptName?: string): OpenedFo
     const check = SfntFile.open(source, postscriptName);
     if (!check.ok) {
       source.close();
-      throw new BriefingError('E_FONT_INVALID', { role, path: file, reason: check.reason }, { file });
+      throw new BriefingError('E_FONT_INVALID', { role, path: file, reason: check.reason, reasonZh: check.reasonZh }, { file });
     }
     const head = check.font.view('head');
     const hhea = check.font.view('hhea');
@@ -198,7 +198,7 @@ function coverageFromFont(face: Face): Coverage {
     return Coverage.fromCodePoints(fontkit.create(face.bytes(), face.postscriptName).characterSet);
   } catch (e) {
     if (e instanceof BriefingError) throw e;
-    throw new BriefingError('E_FONT_INVALID', { role: face.role, path: face.file, reason: (e as Error).message }, { file: face.file });
+    throw new BriefingError('E_FONT_INVALID', { role: face.role, path: face.file, reason: (e as Error).message, reasonZh: `原文：“${(e as Error).message}”` }, { file: face.file });
   }
 }
 

@@ -2,11 +2,18 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { repoRoot, type CliRun } from './run-cli.js';
 
-type RunBriefing = (args: string[], streams: { stdout: Capture; stderr: Capture }) => Promise<number>;
+type RunBriefing = (args: string[], streams: { stdout: Capture; stderr: Capture; readStdin: () => Promise<Buffer> }) => Promise<number>;
 
 interface Capture {
   write(chunk: string | Uint8Array): boolean;
   isTTY?: boolean;
+}
+
+export interface InProcessOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  /** What standard input holds (`build -`); empty by default. */
+  stdin?: string | Buffer;
 }
 
 let loaded: Promise<RunBriefing> | undefined;
@@ -20,13 +27,13 @@ let queue: Promise<unknown> = Promise.resolve();
  * runs take turns. The CLI leaves its module stand-ins in the process (pdfkit's fontkit: see
  * src/typeset/module-stand-in.ts): a test that loads fontkit itself spawns the CLI instead.
  */
-export function runInProcess(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliRun & { stdoutBytes: Buffer }> {
+export function runInProcess(args: string[], opts: InProcessOptions = {}): Promise<CliRun & { stdoutBytes: Buffer }> {
   const run = queue.then(() => runNow(args, opts));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function runNow(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined> }): Promise<CliRun & { stdoutBytes: Buffer }> {
+async function runNow(args: string[], opts: InProcessOptions): Promise<CliRun & { stdoutBytes: Buffer }> {
   loaded ??= import(pathToFileURL(join(repoRoot, 'dist/cli/program.js')).href).then((m: { runBriefing: RunBriefing }) => m.runBriefing);
   const runBriefing = await loaded;
   const env: Record<string, string | undefined> = { LANG: 'C', LC_ALL: '', LC_MESSAGES: '', GITHUB_ACTIONS: '', ...opts.env };
@@ -38,7 +45,8 @@ async function runNow(args: string[], opts: { cwd?: string; env?: Record<string,
   setEnv(env);
   process.chdir(opts.cwd ?? repoRoot);
   try {
-    const code = await runBriefing(args, { stdout: capture(out), stderr: capture(err) });
+    const stdin = Buffer.from(opts.stdin ?? '');
+    const code = await runBriefing(args, { stdout: capture(out), stderr: capture(err), readStdin: async () => stdin });
     const stdoutBytes = Buffer.concat(out);
     return { code, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), stdoutBytes };
   } finally {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Sink } from '../output-sink.js';
 import { displayPath } from '../report-error.js';
@@ -7,76 +7,49 @@ import { createProgress } from '../progress.js';
 import { BriefingError } from '../../errors/briefing-error.js';
 import type { BuildRequest } from '../../orchestrate/build-briefing.js';
 import { BuildCache } from '../../orchestrate/build-cache.js';
-import { copyRequests, listCopies } from '../../orchestrate/numbered-copies.js';
 import { revive, type Outcome } from '../../orchestrate/outcome.js';
-import { planBuilds, resolveShard, shardOf } from '../../orchestrate/plan-builds.js';
+import { sourceDateEpoch } from '../../orchestrate/document-date.js';
 import { runBatch } from '../../orchestrate/run-batch.js';
 import { buildReport, writeReport } from '../../orchestrate/write-report.js';
 import { loadConfig } from '../../project/load-config.js';
 import { findProjectRoot } from '../../project/project-root.js';
+import { readProcessStdin, type ReadStdin } from '../piped-data.js';
+import { planRequests, type BuildFlags, type BuildPlan } from './build-plan.js';
 
-export interface BuildFlags {
-  template?: string;
-  output?: string;
-  strict?: boolean;
-  copyNumber?: string;
-  copies?: string;
-  recipients?: string;
-  watermark?: string;
-  jobs?: string;
-  report?: string;
-  force?: boolean;
-  shard?: string;
-  failFast?: boolean;
-  dryRun?: boolean;
-  combine?: boolean;
-  timeout?: string;
-  maxPages?: string;
-}
+export type { BuildFlags } from './build-plan.js';
 
-/** Generous: a runaway template fails cleanly instead of filling a disk. */
-const DEFAULT_MAX_PAGES = 2000;
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+const STDOUT_NAME = '<stdout>';
 
 /** `briefing build`: plan, shard, build (in parallel if asked), report. Returns the exit code. */
-export async function runBuild(paths: string[], flags: BuildFlags, sink: Sink): Promise<number> {
-  return (await buildOnce(paths, flags, sink)).code;
+export async function runBuild(paths: string[], flags: BuildFlags, sink: Sink, readStdin: ReadStdin = readProcessStdin): Promise<number> {
+  return (await buildOnce(paths, flags, sink, readStdin)).code;
 }
 
 /** One build run; also says which files it read, so `watch` knows what to watch. */
-export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink): Promise<{ code: number; inputs: string[] }> {
+export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink, readStdin: ReadStdin = readProcessStdin): Promise<{ code: number; inputs: string[] }> {
   const started = performance.now();
   const cwd = process.cwd();
-  let requests: BuildRequest[];
-  let reasons: string[];
+  const epoch = sourceDateEpoch();
+  if (epoch.invalid !== undefined) sink.warning({ code: 'E_SOURCE_DATE_EPOCH', params: { value: epoch.invalid }, message: '' });
+  let plan: BuildPlan;
   let cache: BuildCache;
-  let jobs: number;
-  let timeoutMs: number | undefined;
   try {
     const { root, configFile } = findProjectRoot(cwd);
-    const config = loadConfig(configFile);
-    const copying = flags.copies !== undefined || flags.recipients !== undefined;
-    const plan = shardOf(planBuilds({ paths, cwd, root, config, template: flags.template, output: copying ? undefined : flags.output }), resolveShard(flags.shard), root);
     cache = new BuildCache(root);
-    const copies = copying ? listCopies({ copies: positive(flags.copies, '--copies'), recipients: flags.recipients, cwd }) : [];
-    jobs = positive(flags.jobs, '--jobs') ?? 1;
-    const seconds = flags.timeout === undefined ? undefined : Number(flags.timeout);
-    if (seconds !== undefined && !(seconds > 0)) throw new BriefingError('E_USAGE', { detail: `--timeout takes a number of seconds, not "${flags.timeout}"` });
-    timeoutMs = seconds && seconds * 1000;
-    const maxPages = positive(flags.maxPages, '--max-pages') ?? DEFAULT_MAX_PAGES;
-    if (flags.combine && flags.watermark) throw new BriefingError('E_USAGE', { detail: '--watermark works with one PDF per copy, not with --combine' });
-    reasons = plan.flatMap((p) => (copying && !flags.combine ? copies.map(() => p.reason) : [p.reason]));
-    requests = plan.flatMap((p) => {
-      const base: BuildRequest = { dataFile: p.dataFile, template: p.template, output: p.output, fonts: p.fonts, strict: flags.strict, copyNumber: flags.copyNumber, force: flags.force, dryRun: flags.dryRun, cwd, maxPages };
-      const each = !copying ? [{ ...base, watermark: flags.watermark }]
-        : flags.combine ? [{ ...base, output: flags.output ?? 'output/{stem}-copies.pdf', combineCopies: copies }]
-        : copyRequests(base, copies, resolve(cwd, flags.output ?? 'output/copies'), flags.watermark);
-      return each.map((r) => ({ ...r, previousHash: cache.get(cacheKey(r)) }));
-    });
+    plan = await planRequests(paths, flags, { cwd, root, config: loadConfig(configFile), readStdin });
   } catch (e) {
     sink.fail(e);
     return { code: e instanceof BriefingError && e.code === 'E_USAGE' ? 2 : 1, inputs: [] };
   }
+  const { requests, reasons, jobs, timeoutMs, stdoutFile } = plan;
+  if (plan.emptyShard) {
+    sink.info(say('emptyShard', sink.lang, plan.emptyShard));
+    return { code: 0, inputs: [] };
+  }
+  // Only files have a last build to compare with.
+  const cached = (r: BuildRequest) => !stdoutFile && r.dataText === undefined;
+  for (const r of requests) if (cached(r)) r.previousHash = cache.get(cacheKey(r));
 
   const progress = createProgress(sink, requests.length);
   // Ctrl+C or SIGTERM: start nothing new, stop the workers, leave no temp files, exit 130/143.
@@ -88,15 +61,21 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
   };
   const handlers = Object.keys(SIGNAL_EXIT).map((s) => [s, () => onSignal(s)] as const);
   handlers.forEach(([s, h]) => process.once(s, h));
-  const byRequest = await runBatch(requests, {
+  // The scratch file of `-o -` is named as what it is for.
+  const shown = (o: Outcome): Outcome => (stdoutFile && o.ok ? { ...o, result: { ...o.result, output: STDOUT_NAME } } : o);
+  const byRequest = (await runBatch(requests, {
     jobs,
     timeoutMs,
     signal: abort.signal,
     failFast: !!flags.failFast,
-    onDone: (outcome, done) => {
+    onDone: (finished, done) => {
+      const outcome = shown(finished);
       if (flags.dryRun && outcome.ok) {
         const r = outcome.result;
-        const why = `${reasons[requests.findIndex((q) => resolve(cwd, q.dataFile) === r.input)] ?? ''}; ${flags.force ? 'forced' : r.hash === requests.find((q) => resolve(cwd, q.dataFile) === r.input)?.previousHash ? 'output missing' : 'inputs changed or never built'}`;
+        const i = requests.findIndex((q) => resolve(cwd, q.dataFile) === r.input);
+        const [planned, plannedZh] = reasons[i] ?? ['', ''];
+        const [state, stateZh] = flags.force ? ['forced', '强制重新生成'] : r.hash === requests[i]?.previousHash ? ['output missing', '输出文件不存在'] : ['inputs changed or never built', '输入有改动或从未生成'];
+        const why = sink.lang === 'zh' ? `${plannedZh}；${stateZh}` : `${planned}; ${state}`;
         sink.info(r.skipped ? say('skipped', sink.lang, { out: displayPath(r.output) }) : say('plan', sink.lang, { out: displayPath(r.output), input: displayPath(r.input), why }));
         return;
       }
@@ -106,7 +85,7 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
         if (outcome.bug) sink.fail(new Error(outcome.bug.split('\n')[0]));
       }
     },
-  });
+  })).map((o) => o && shown(o));
   const outcomes = byRequest.filter((o): o is Outcome => o !== undefined);
 
   handlers.forEach(([s, h]) => process.off(s, h));
@@ -115,11 +94,13 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
     sink.fail(new BriefingError('E_INTERRUPTED', { signal: interrupted, done: outcomes.length, total: requests.length }));
   }
   const ok = outcomes.filter((o) => o.ok);
-  const failed = outcomes.length - ok.length + (requests.length - outcomes.length);
+  // A document --fail-fast or a signal never started did not fail: it is counted, and reported, as not run.
+  const failed = outcomes.length - ok.length;
+  const notRun = requests.length - outcomes.length;
   if (!flags.dryRun) {
     requests.forEach((r, i) => {
       const o = byRequest[i];
-      if (o?.ok && !o.result.skipped) cache.set(cacheKey(r), o.result.hash);
+      if (o?.ok && !o.result.skipped && cached(r)) cache.set(cacheKey(r), o.result.hash);
     });
     try {
       cache.save();
@@ -128,9 +109,10 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
     }
   }
   let code = interrupted ? SIGNAL_EXIT[interrupted]! : failed ? 1 : 0;
+  if (stdoutFile) code = sendToStdout(stdoutFile, code === 0 && !flags.dryRun, sink) || code;
   if (flags.report) {
     try {
-      writeReport(resolve(cwd, flags.report), buildReport(outcomes));
+      writeReport(resolve(cwd, flags.report), buildReport(requests.map((r, i) => ({ input: resolve(cwd, r.dataFile), outcome: byRequest[i] }))));
     } catch (e) {
       sink.fail(e);
       code = 1;
@@ -139,9 +121,9 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
   if (requests.length > 1 && !flags.dryRun && !interrupted) {
     const built = ok.filter((o) => o.ok && !o.result.skipped).length;
     const pages = ok.reduce((n, o) => n + (o.ok ? o.result.pages : 0), 0);
-    sink.info(say('batch', sink.lang, { built, pages, s: ((performance.now() - started) / 1000).toFixed(1), failed, skipped: ok.length - built }));
+    sink.info(say('batch', sink.lang, { built, pages, s: ((performance.now() - started) / 1000).toFixed(1), failed, skipped: ok.length - built, notRun }));
   }
-  const inputs = new Set<string>(requests.map((r) => resolve(cwd, r.dataFile)));
+  const inputs = new Set<string>(requests.filter((r) => r.dataText === undefined).map((r) => resolve(cwd, r.dataFile)));
   for (const o of outcomes) if (o.ok) o.result.inputs.forEach((f) => inputs.add(f));
   return { code, inputs: [...inputs] };
 }
@@ -165,9 +147,14 @@ function cacheKey(r: BuildRequest): string {
   return [r.dataFile, r.output ?? '', r.copyNumber ?? '', r.watermark ?? '', r.template ?? ''].join('\u0000');
 }
 
-function positive(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new BriefingError('E_USAGE', { detail: `${flag} takes a whole number of at least 1, not "${value}"` });
-  return n;
+/** The finished PDF, copied to standard output and its scratch folder removed; 1 if it cannot be. */
+function sendToStdout(file: string, built: boolean, sink: Sink): number {
+  try {
+    if (built) sink.out.write(readFileSync(file));
+    return 0;
+  } catch (e) {
+    return sink.fail(new BriefingError('E_READ', { path: file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file }));
+  } finally {
+    rmSync(dirname(file), { recursive: true, force: true });
+  }
 }

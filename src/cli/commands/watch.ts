@@ -2,6 +2,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import type { Sink } from '../output-sink.js';
 import { buildOnce, type BuildFlags } from './build.js';
 import { findProjectRoot } from '../../project/project-root.js';
+import { usageError } from '../../errors/usage.js';
 
 /** Saves often come as several events in a burst; wait this long for the burst to end. */
 const SETTLE_MS = 60;
@@ -11,6 +12,10 @@ const SETTLE_MS = 60;
  * config) and rebuild when one changes. A failed build prints its errors and keeps watching.
  */
 export async function runWatch(paths: string[], flags: BuildFlags, sink: Sink): Promise<number> {
+  if (paths.includes('-') || flags.output === '-') {
+    sink.fail(usageError('watch rebuilds from files; standard input and output (-) cannot be watched', 'watch 监视的是文件；标准输入输出（-）无法监视'));
+    return 2;
+  }
   const { configFile } = findProjectRoot(process.cwd());
   let watcher: FSWatcher | undefined;
   let watched = new Set<string>();

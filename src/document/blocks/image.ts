@@ -10,10 +10,10 @@ import { parseLength } from '../units.js';
 export function image(el: MarkupElement, ctx: BuildContext): Content[] {
   const where = { file: ctx.origin, ...el.at };
   const src = el.attrs.src;
-  if (!src) throw new BriefingError('E_MARKUP_ATTRIBUTE_VALUE', { element: 'img', name: 'src', value: '', reason: 'an image needs a file' }, where);
+  if (!src) throw new BriefingError('E_MARKUP_ATTRIBUTE_VALUE', { element: 'img', name: 'src', value: '', reason: 'an image needs a file', reasonZh: '图片须指定文件' }, where);
   const file = resolveInsideProject(src, ctx.baseDir, ctx.projectRoot, where);
   if (!existsSync(file)) throw new BriefingError('E_IMAGE_NOT_FOUND', { path: src }, where);
-  if (!isPngOrJpeg(file)) throw new BriefingError('E_IMAGE_INVALID', { path: src, reason: 'it is neither PNG nor JPEG' }, where);
+  if (!isPngOrJpeg(file)) throw new BriefingError('E_IMAGE_INVALID', { path: src, reason: 'it is neither PNG nor JPEG', reasonZh: '既不是 PNG 也不是 JPEG 图片' }, where);
   const key = `image-${Object.keys(ctx.images).length + 1}`;
   ctx.images[key] = file;
   ctx.files.push(file);
