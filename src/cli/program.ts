@@ -165,8 +165,14 @@ function program(lang: Lang, streams: CliStreams, setCode: (code: number) => voi
     .argument('[dir]', tr('folder for the project (default: here)', '项目文件夹（默认当前文件夹）'))
     .option('-t, --template <name>', tr('template to start from (default: bulletin)', '起始模板（默认 bulletin）'))
     .option('--force', tr('write into a folder that is not empty', '允许写入非空文件夹'))
-    .addHelpText('after', examples([['briefing init meeting --template handout', ''], ['cd meeting && npx briefing build', '']]))
-    .action(async (dir: string | undefined, flags: { template?: string; force?: boolean }, cmd: Command) => {
+    .option('--from <spec>', tr('where npm gets briefing for the project: a .tgz (copied into vendor/), a git URL or a version (default: where this briefing came from)',
+      '项目从何处安装 briefing：.tgz 文件（复制到 vendor/）、git 地址或版本号（默认：本机 briefing 的来源）'))
+    .addHelpText('after', examples([
+      ['briefing init meeting --template handout', ''],
+      ['briefing init meeting --from ./briefing-0.1.0.tgz', ''],
+      ['cd meeting && npm install && npx briefing build', ''],
+    ]))
+    .action(async (dir: string | undefined, flags: { template?: string; force?: boolean; from?: string }, cmd: Command) => {
       const { runInit } = await import('./commands/init.js');
       setCode(runInit(dir, flags, sinkFor(cmd)));
     });

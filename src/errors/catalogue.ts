@@ -183,6 +183,8 @@ export const catalogue = {
   E_STYLE: {
     en: (p) => `invalid style: ${p.reason}`,
     zh: (p) => `样式错误：${p.reason}`,
+    hintEn: (p) => (p.hint === undefined ? undefined : `${p.hint}`),
+    hintZh: (p) => (p.hint === undefined ? undefined : `${p.hint}`),
   },
   E_FONT_MISSING: {
     en: (p) => `font file for role "${p.role}" not found: ${p.path}`,
@@ -199,6 +201,8 @@ export const catalogue = {
   E_CONFIG: {
     en: (p) => `invalid config: ${p.reason}`,
     zh: (p) => `配置错误：${p.reason}`,
+    hintEn: (p) => (p.hint === undefined ? undefined : `${p.hint}`),
+    hintZh: (p) => (p.hint === undefined ? undefined : `${p.hint}`),
   },
   E_READ: {
     en: (p) => `cannot read ${p.path}: ${p.reason}`,

@@ -108,7 +108,10 @@ export function checkSettings(loaded: LoadedData, schema: object, code: 'E_STYLE
   let validate = settingsValidators.get(schema);
   if (!validate) settingsValidators.set(schema, (validate = validatorFor(schema)));
   const first = validateWith(loaded, validate)[0];
-  if (first) throw new BriefingError(code, { reason: first.message, reasonZh: first.messageIn('zh') }, first.location);
+  if (first) {
+    const hints: Record<string, string | number> = first.params.hint === undefined ? {} : { hint: first.params.hint, hintZh: first.params.hintZh ?? first.params.hint };
+    throw new BriefingError(code, { reason: first.message, reasonZh: first.messageIn('zh'), ...hints }, first.location);
+  }
 }
 
 /** The settings schemas checked so far: how scripts/precompile.mjs finds them to precompile. */

@@ -34,6 +34,47 @@ describe('briefing init', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'notes.txt'), 'mine');
     expect((await runInProcess(['init', dir])).code).toBe(2);
-    expect((await runInProcess(['init', join(dir, 'x'), '--template', 'nope'])).code).toBe(1);
+    const unknown = await runInProcess(['init', join(dir, 'x'), '--template', 'handot']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('hint: did you mean handout? available templates: bulletin, gongwen, handout, stats');
+  });
+});
+
+describe('briefing init makes a project npm can install', () => {
+  it('writes a package.json that depends on briefing, and a .gitignore', async () => {
+    const dir = join(tempDir(), 'meeting');
+    const run = await runInProcess(['init', dir]);
+    expect(run.code, run.stderr).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    // Run from this checkout: the project depends on it by path, which npm installs from.
+    expect(pkg).toMatchObject({ name: 'meeting', private: true, scripts: { build: 'briefing build' }, allowScripts: { briefing: true } });
+    expect(pkg.dependencies.briefing).toMatch(/^file:(\.\.\/)+/);
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8').split('\n')).toEqual(['node_modules/', 'output/', '.briefing-cache/', '']);
+    expect(run.stdout).toContain(`next: cd ${dir} && npm install && npx briefing build`);
+  });
+
+  it('--from a tarball copies it into vendor/, so the project installs the same briefing anywhere', async () => {
+    const dir = join(tempDir(), '简报项目');
+    const tarball = join(tempDir(), 'briefing-9.9.9.tgz');
+    writeFileSync(tarball, 'not really a tarball: init only copies it');
+    const run = await runInProcess(['init', dir, '--from', tarball, '--lang', 'zh']);
+    expect(run.code, run.stderr).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    expect(pkg.name).toBe('briefing-project');
+    expect(pkg.dependencies.briefing).toBe('file:vendor/briefing-9.9.9.tgz');
+    expect(readFileSync(join(dir, 'vendor/briefing-9.9.9.tgz'), 'utf8')).toContain('not really');
+    expect(run.stdout).toContain('依赖 briefing file:vendor/briefing-9.9.9.tgz。下一步：');
+    expect((await runInProcess(['init', join(tempDir(), 'x'), '--from', 'missing.tgz'])).code).toBe(2);
+  });
+
+  it('--force into an existing npm project keeps its package.json and .gitignore and adds what is missing', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'office-site', scripts: { build: 'make site' }, dependencies: { yaml: '^2.0.0' } }));
+    writeFileSync(join(dir, '.gitignore'), 'dist/\noutput/\n');
+    const run = await runInProcess(['init', dir, '--force', '--from', 'github:office/briefing#v0.1.0']);
+    expect(run.code, run.stderr).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    expect(pkg).toMatchObject({ name: 'office-site', scripts: { build: 'make site' }, dependencies: { yaml: '^2.0.0', briefing: 'github:office/briefing#v0.1.0' } });
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('dist/\noutput/\nnode_modules/\n.briefing-cache/\n');
   });
 });
