@@ -1,10 +1,21 @@
 import type { Lang } from '../errors/catalogue.js';
 
-/** --lang wins; otherwise a Chinese locale in LC_ALL / LC_MESSAGES / LANG picks Chinese. */
-export function pickLanguage(flag?: string, env: NodeJS.ProcessEnv = process.env): Lang {
+/**
+ * --lang wins; otherwise a Chinese locale: LC_ALL / LC_MESSAGES / LANG as POSIX systems set them,
+ * or, where none is set (Windows sets none), the system's own locale as Node's ICU reports it.
+ */
+export function pickLanguage(flag?: string, env: NodeJS.ProcessEnv = process.env, systemLocale: () => string = defaultLocale): Lang {
   if (flag === 'zh' || flag === 'en') return flag;
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || systemLocale();
   return /^zh/i.test(locale) ? 'zh' : 'en';
+}
+
+function defaultLocale(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().locale;
+  } catch {
+    return '';
+  }
 }
 
 /**
