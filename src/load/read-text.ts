@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { BriefingError } from '../errors/briefing-error.js';
+import { errnoReason } from '../errors/errno.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -9,7 +10,7 @@ export function readBytes(path: string, notFound: () => BriefingError): Buffer {
     return readFileSync(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR') throw notFound();
-    throw new BriefingError('E_READ', { path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file: path });
+    throw new BriefingError('E_READ', { path, ...errnoReason(e) }, { file: path });
   }
 }
 

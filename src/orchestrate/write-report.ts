@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BriefingError } from '../errors/briefing-error.js';
+import { errnoReason } from '../errors/errno.js';
 import { writeAtomic } from '../output/write-atomic.js';
 import { packageRoot } from '../project/paths.js';
 import { revive, type Outcome } from './outcome.js';
@@ -57,6 +58,6 @@ export function writeReport(file: string, report: Report): void {
     writeAtomic(file, Buffer.from(`${JSON.stringify(report, null, 2)}\n`));
   } catch (e) {
     if (e instanceof BriefingError) throw e;
-    throw new BriefingError('E_WRITE', { path: file, reason: (e as Error).message }, { file });
+    throw new BriefingError('E_WRITE', { path: file, ...errnoReason(e) }, { file });
   }
 }

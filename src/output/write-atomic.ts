@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BriefingError } from '../errors/briefing-error.js';
+import { errnoReason } from '../errors/errno.js';
 
 /**
  * Write next to the target, then rename over it: readers see the old file or the new one, never
@@ -16,7 +17,7 @@ export function writeAtomic(path: string, bytes: Uint8Array): void {
     renameSync(temp, path);
   } catch (e) {
     removeQuietly(temp);
-    throw new BriefingError('E_WRITE', { path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file: path }, { cause: e });
+    throw new BriefingError('E_WRITE', { path, ...errnoReason(e) }, { file: path }, { cause: e });
   }
 }
 

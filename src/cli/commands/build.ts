@@ -5,6 +5,7 @@ import { displayPath } from '../report-error.js';
 import { say } from '../messages.js';
 import { createProgress } from '../progress.js';
 import { BriefingError } from '../../errors/briefing-error.js';
+import { errnoReason } from '../../errors/errno.js';
 import type { BuildRequest } from '../../orchestrate/build-briefing.js';
 import { BuildCache } from '../../orchestrate/build-cache.js';
 import { revive, type Outcome } from '../../orchestrate/outcome.js';
@@ -153,7 +154,7 @@ function sendToStdout(file: string, built: boolean, sink: Sink): number {
     if (built) sink.out.write(readFileSync(file));
     return 0;
   } catch (e) {
-    return sink.fail(new BriefingError('E_READ', { path: file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file }));
+    return sink.fail(new BriefingError('E_READ', { path: file, ...errnoReason(e) }, { file }));
   } finally {
     rmSync(dirname(file), { recursive: true, force: true });
   }
