@@ -68,6 +68,7 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
     images: ctx.images,
     defaultStyle: { font: sheet.text.font, fontSize: sheet.text.size },
     typography: { hanLatinEm: sheet.typography.hanLatinSpace, compress: !sheet.page.grid },
+    ...(sheet.page.grid ? { grid: true } : {}),
     ...(a.lang ? { language: a.lang } : {}),
   };
   finishTocs(ctx);

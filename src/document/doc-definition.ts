@@ -17,6 +17,12 @@ export interface Inline {
   lineHeight?: number;
   /** OpenType features for pdfkit; the typeset stage also uses it to carry synthetic bold. */
   fontFeatures?: Record<string, unknown>;
+  /** The page the node with this id lands on, printed when the page is drawn (a 目录's numbers). */
+  pageReference?: string;
+  /** Holds a copy's 份号, printed when the copy is drawn; the text is a placeholder of its width. */
+  copyNumberSlot?: boolean;
+  /** A highlight behind the glyphs (a chart label's halo). */
+  background?: string;
 }
 
 export type Content = Record<string, unknown>;
@@ -35,4 +41,6 @@ export interface DocDefinition {
   defaultStyle: Record<string, unknown>;
   language?: string;
   typography: { hanLatinEm: number; compress: boolean };
+  /** Set on a character grid (公文): space above a block is part of the grid and is kept at the top of a page. */
+  grid?: boolean;
 }

@@ -230,6 +230,18 @@ export const catalogue = {
     hintEn: () => 'map a role to a font that has it in briefing.config.yaml',
     hintZh: () => '请在 briefing.config.yaml 中为相应角色指定包含该字符的字体',
   },
+  E_TABLE_TOO_WIDE: {
+    en: (p) => `a table of ${p.columns} columns needs ${p.need} pt, but the page has ${p.width} pt`,
+    zh: (p) => `表格共 ${p.columns} 列，至少需要 ${p.need} 磅宽，而版心只有 ${p.width} 磅`,
+    hintEn: () => 'split the table, drop columns, set a smaller size for th/td in style.yaml, or use a landscape page (page.size)',
+    hintZh: () => '请拆分表格、减少列数，在 style.yaml 中调小 th/td 的字号，或改用横向页面（page.size）',
+  },
+  E_CONTENT_LOST: {
+    en: (p) => `${p.what} did not make it onto the page in full: "${p.text}"`,
+    zh: (p) => `${p.whatZh}未能完整排入页面：“${p.text}”`,
+    hintEn: () => 'shorten the text or widen its column; no PDF was written so nothing is lost silently',
+    hintZh: () => '请缩短该文字或加宽所在栏；为避免内容悄悄丢失，未生成 PDF',
+  },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof catalogue;

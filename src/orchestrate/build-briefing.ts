@@ -17,6 +17,8 @@ import { buildDocument } from '../document/build-document.js';
 import type { DocDefinition } from '../document/doc-definition.js';
 import { compiledTemplate } from './compiled-templates.js';
 import { hashInputs } from './input-hash.js';
+import type { CopyRequest, TypesetResult } from '../typeset/typeset-pdf.js';
+import type { LostText } from '../typeset/audit/content-audit.js';
 
 export interface BuildRequest {
   dataFile: string;
@@ -120,35 +122,53 @@ export function prepareDocument(req: BuildRequest, { writeCache = true }: { writ
 export async function buildBriefing(req: BuildRequest): Promise<BuildResult> {
   const started = performance.now();
   const prepared = prepareDocument(req);
-  if (req.combineCopies?.length && !req.dryRun) {
-    const { buildCombinedCopies } = await import('./combine-copies.js');
-    return buildCombinedCopies(req, req.combineCopies, prepared.output);
-  }
   const { loadFontSet } = await import('../typeset/font-set.js');
   const fonts = loadFontSet(prepared.fonts);
-  const hash = hashInputs(prepared.inputs, fonts, { copyNumber: req.copyNumber, watermark: req.watermark, strict: req.strict });
+  const copies = copiesOf(req);
+  const hash = hashInputs(prepared.inputs, fonts, { copies: JSON.stringify(copies), strict: req.strict });
   const base = { input: prepared.loaded.file, output: prepared.output, template: prepared.template.pack.name, inputs: prepared.inputs, hash };
   const unchanged = !req.force && req.previousHash === hash && existsSync(prepared.output);
   if (unchanged || req.dryRun) {
     return { ...base, pages: 0, bytes: 0, ms: Math.round(performance.now() - started), skipped: unchanged, warnings: [] };
   }
   const { typesetPdf } = await import('../typeset/typeset-pdf.js');
-  const { writeAtomic } = await import('../output/write-atomic.js');
-  const result = await typesetPdf(prepared.definition, fonts, {
-    readableRoots: [prepared.projectRoot, dirname(prepared.loaded.file)],
-    copyNumber: req.copyNumber,
-    watermark: req.watermark,
-  });
-  if (req.maxPages && result.pages > req.maxPages) {
-    throw new BriefingError('E_MAX_PAGES', { pages: result.pages, max: req.maxPages }, { file: prepared.loaded.file });
+  const result = await typesetPdf(prepared.definition, fonts, { copies });
+  return finishBuild(prepared, req, result, { ...base, started });
+}
+
+/** Every copy this request prints into its PDF: one, or each of --copies N --combine. */
+function copiesOf(req: BuildRequest): CopyRequest[] {
+  if (!req.combineCopies?.length) return [{ ...(req.copyNumber !== undefined ? { copyNumber: req.copyNumber } : {}), ...(req.watermark ? { watermark: req.watermark } : {}) }];
+  return req.combineCopies.map((c) => ({
+    copyNumber: c.number,
+    ...(req.watermark && c.recipient ? { watermark: req.watermark.replaceAll('{name}', c.recipient) } : {}),
+  }));
+}
+
+/**
+ * The one end of every build that writes a PDF — single, batch, numbered or combined copies: the
+ * page limit, the content audit, missing glyphs (errors under --strict, else warnings), then the
+ * atomic write. Nothing is written unless every check passes.
+ */
+async function finishBuild(
+  prepared: PreparedDocument, req: BuildRequest, result: TypesetResult,
+  base: Omit<BuildResult, 'pages' | 'bytes' | 'ms' | 'skipped' | 'warnings'> & { started: number },
+): Promise<BuildResult> {
+  const { started, ...entry } = base;
+  const total = result.pages * Math.max(1, req.combineCopies?.length ?? 1);
+  if (req.maxPages && total > req.maxPages) {
+    throw new BriefingError('E_MAX_PAGES', { pages: total, max: req.maxPages }, { file: prepared.loaded.file });
   }
+  const lost = result.lost.map((l) => contentLostError(prepared.loaded, l));
+  if (lost.length) throw lost.length === 1 ? lost[0]! : new BriefingErrors(lost);
   const missing = missingGlyphErrors(prepared.loaded, result.missing);
   if (req.strict && missing.length) throw missing.length === 1 ? missing[0]! : new BriefingErrors(missing);
+  const { writeAtomic } = await import('../output/write-atomic.js');
   writeAtomic(prepared.output, result.pdf);
   return {
-    ...base,
+    ...entry,
     inputs: [...prepared.inputs, ...result.fontFiles],
-    pages: result.pages,
+    pages: total,
     bytes: result.pdf.length,
     ms: Math.round(performance.now() - started),
     skipped: false,
@@ -163,6 +183,17 @@ function missingGlyphErrors(loaded: LoadedData, missing: { char: string; codepoi
     const where = path ? { file: loaded.file, dataPath: formatDataPath(path), ...loaded.locate(path) } : { file: loaded.file };
     return new BriefingError('E_MISSING_GLYPH', { char: m.char, codepoint: m.codepoint }, where);
   });
+}
+
+/** A text the audit found short on the page, located at the data value it came from. */
+function contentLostError(loaded: LoadedData, lost: LostText): BriefingError {
+  const probe = lost.text.trim().slice(0, 24);
+  const path = probe ? findValuePath(loaded.data, probe, [], (v) => typeof v === 'string' && v.includes(probe)) : undefined;
+  const where = path ? { file: loaded.file, dataPath: formatDataPath(path), ...loaded.locate(path) } : { file: loaded.file };
+  const text = lost.text.length > 40 ? `${lost.text.slice(0, 40)}…` : lost.text;
+  const what = lost.reason === 'clipped' ? 'a line that runs off the page' : 'a text';
+  const whatZh = lost.reason === 'clipped' ? '超出页面的一行文字' : '一段文字';
+  return new BriefingError('E_CONTENT_LOST', { text, what, whatZh }, where);
 }
 
 /** Errors about a file named in the data point at the data, where the user can fix them. */

@@ -118,7 +118,8 @@ describe('briefing build templates/gongwen/sample.yaml (GB/T 9704 公文)', () =
   });
 
   it('prints A4 pages, every string of the data in reading order', () => {
-    expect(pdf.pages.length).toBe(5);
+    // The body ends on page 5; the 版记 goes to the foot of page 6, the back of the last sheet.
+    expect(pdf.pages.length).toBe(6);
     for (const p of pdf.pages) expect([p.width, p.height].map(Math.round)).toEqual([595, 842]);
     const body = pdf.pages.map((p) => rows(p).filter((r) => r.y < BLOCK.bottom).map((r) => r.text).join('')).join('');
     const ordered = [
@@ -286,6 +287,8 @@ describe('briefing build templates/gongwen/sample.yaml (GB/T 9704 公文)', () =
     expect(Math.abs(issued.left - BLOCK.left - 14)).toBeLessThan(TOL);
     expect(Math.abs(issued.right - (BLOCK.right - 14))).toBeLessThan(TOL);
     for (const page of pdf.pages.slice(0, -1)) expect(page.text).not.toContain('抄送');
+    // GB/T 9704: the 版记 is on the last page, an even one when printed on both sides.
+    expect(pdf.pages.length % 2).toBe(0);
   });
 });
 

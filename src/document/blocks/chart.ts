@@ -51,8 +51,8 @@ export function chart(el: MarkupElement, ctx: BuildContext): Content[] {
     },
   });
   if (el.attrs.note) parts.push(line(el.attrs.note, styleFor(ctx.sheet, 'chart-note'), ctx.width, 'left'));
-  // Title, chart and note stay on one page.
-  return [{ stack: parts, unbreakable: true, margin: [0, style.spaceBefore, 0, style.spaceAfter] }];
+  // Title, chart and note stay on one page; when they do not fit, the text after them may fill it.
+  return [{ stack: parts, unbreakable: true, float: true, margin: [0, style.spaceBefore, 0, style.spaceAfter] }];
 }
 
 function drawChart(spec: ChartSpec, look: ChartLook, style: TextStyle): Content[] {

@@ -19,6 +19,8 @@ export function list(el: MarkupElement, ctx: BuildContext): Content {
   const labelWidth = (Math.max(...labels.map((l) => [...l].length), 1) + 1) * labelStyle.size;
   return {
     listItems: true,
+    // A list of two to four items reads as one group: it stays whole unless taller than a third of a page.
+    ...(items.length <= 4 ? { keepTogether: 'small' } : {}),
     stack: items.map((item, i) => ({
       columns: [
         { text: [toInline(labels[i]!, labelStyle)], width: labelWidth },

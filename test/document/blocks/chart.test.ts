@@ -98,7 +98,7 @@ describe('<chart>', () => {
 
 describe('<kpi change>', () => {
   const runsOf = (n: Content) => n.text as Inline[];
-  const cards = (body: string) => ((build(`<kpis columns="2">${body}</kpis>`)[0]!.columns as Content[]).map((c) => c.stack as Content[]));
+  const cards = (body: string) => ((((build(`<kpis columns="2">${body}</kpis>`)[0]!.stack as Content[])[0]!).columns as Content[]).map((c) => c.stack as Content[]));
 
   it('prints the change with ▲ in red for a rise and ▼ in green for a fall, after its label', () => {
     const [up, down] = cards('<kpi value="186.6" unit="亿元" label="累计完成投资" change="+31.6" change-unit="亿元" change-label="比6月末"/>'
