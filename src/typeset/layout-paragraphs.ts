@@ -31,7 +31,7 @@ export function layoutParagraphs(content: Content[], fonts: FontSet, opts: Parag
     const known = key === undefined ? undefined : memo.take(key);
     if (known) return known;
     const atoms = toAtoms(runs, faceOf, width);
-    const lines = breakLines(atoms, { width, indent, justify: align === 'justify', rules: opts }).map((line) => emitLine(atoms, line, opts));
+    const lines = breakLines(atoms, { width, indent, justify: align === 'justify', rules: opts }).map((line) => emitLine(atoms, line, opts, align));
     if (key !== undefined) memo.keep(key, lines);
     return lines;
   };
