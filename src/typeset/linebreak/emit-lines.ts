@@ -69,6 +69,8 @@ export function emitLine(atoms: Atom[], line: LineBreak, rules: SpacingRules, al
       lastLatin = latin;
     }
   }
+  // A line that starts with a full-width space is indented by it: pdfmake must not cut it.
+  if (inlines[0]?.text.startsWith('\u3000')) inlines[0].preserveLeadingSpaces = true;
   const tail = inlines[inlines.length - 1];
   // The last glyph's space (a hang, or nothing) reaches past the width by EPSILON less.
   const trailing = EPSILON - (align === 'center' && s < e ? opticalEdges(atoms[s]!, atoms[e - 1]!, rules) : 0);
