@@ -13,6 +13,8 @@ export interface Inline {
   characterSpacing?: number;
   /** Count characterSpacing after the last glyph too (see typeset/pdfmake-patches.ts). */
   trailingSpacing?: boolean;
+  /** pdfmake's own flag: a leading full-width space (U+3000) is indentation, not a space to cut. */
+  preserveLeadingSpaces?: boolean;
   /** Filled by the typeset stage. */
   lineHeight?: number;
   /** OpenType features for pdfkit; the typeset stage also uses it to carry synthetic bold. */

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import type { ParseError } from 'jsonc-parser';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { BriefingError } from '../errors/briefing-error.js';
 import { collectionKeyAt, duplicateJsonKey, jsonTooDeepAt, TOO_DEEP, tooDeepOrCyclic } from './data-guards.js';
 import { lineColumnAt, readUtf8 } from './read-text.js';
@@ -14,6 +14,11 @@ export interface LoadedData {
   data: Record<string, unknown>;
   /** Line/column where the value at `path` sits, or the nearest ancestor that exists. */
   locate(path: DataPath, where?: 'value' | 'key'): { line: number; column: number } | undefined;
+  /**
+   * YAML numbers whose written decimals the parsed value lost (56.30 parses to 56.3): where they
+   * are and how they were written, so they can be printed as written.
+   */
+  written: { path: DataPath; text: string }[];
 }
 
 /**
@@ -43,7 +48,8 @@ export function loadData(file: string, parsed?: (text: string) => Record<string,
     throw new BriefingError('E_DATA_FORMAT', { ext: ext || '(none)' }, { file });
   }
   const text = readUtf8(file, () => new BriefingError('E_DATA_NOT_FOUND', { path: file }, { file }));
-  const data = parsed?.(text) ?? (ext === '.json' ? parseJson(file, text) : parseYaml(file, text));
+  const written: LoadedData['written'] = [];
+  const data = parsed?.(text) ?? (ext === '.json' ? parseJson(file, text) : parseYaml(file, text, written));
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new BriefingError(ext === '.json' ? 'E_JSON_SYNTAX' : 'E_YAML_SYNTAX',
       { reason: 'the top level must be a mapping of keys to values' }, { file, line: 1, column: 1 });
@@ -56,10 +62,27 @@ export function loadData(file: string, parsed?: (text: string) => Record<string,
     const reason = unsafe.cycle ? 'an alias refers to a list or mapping that contains it' : TOO_DEEP;
     throw new BriefingError(ext === '.json' ? 'E_JSON_SYNTAX' : 'E_YAML_SYNTAX', { reason }, { file, ...locate(unsafe.path) });
   }
-  return { file, data: data as Record<string, unknown>, locate };
+  return { file, data: data as Record<string, unknown>, locate, written };
 }
 
-function parseYaml(file: string, text: string): unknown {
+/** Decimals written with trailing zeros (56.30, 2.0, -1.50): the form a parsed number cannot keep. */
+const TRAILING_ZEROS = /^[-+]?\d+\.\d*0$/;
+
+/** Walk the document's mappings and sequences (not aliases) for numbers written with trailing zeros. */
+function collectWritten(node: unknown, path: (string | number)[], out: LoadedData['written']): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      if (typeof key === 'string' || typeof key === 'number') collectWritten(pair.value, [...path, String(key)], out);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => collectWritten(item, [...path, i], out));
+  } else if (isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string' && TRAILING_ZEROS.test(node.source)) {
+    out.push({ path, text: node.source.replace(/^\+/, '') });
+  }
+}
+
+function parseYaml(file: string, text: string, written: LoadedData['written'] = []): unknown {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const problem = doc.errors[0];
@@ -75,7 +98,9 @@ function parseYaml(file: string, text: string): unknown {
       const pos = lineCounter.linePos(complexKey);
       throw new BriefingError('E_YAML_SYNTAX', { reason: 'a key must be text, not a list or mapping' }, { file, line: pos.line, column: pos.col });
     }
-    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    collectWritten(doc.contents, [], written);
+    return value;
   } catch (e) {
     if (e instanceof BriefingError) throw e;
     const reason = e instanceof RangeError ? TOO_DEEP : firstLine((e as Error).message);

@@ -1,3 +1,4 @@
+import { withWrittenNumbers } from '../render/written-numbers.js';
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { BriefingError, BriefingErrors, formatDataPath, type SourceLocation } from '../errors/briefing-error.js';
@@ -102,7 +103,7 @@ export function prepareDocument(req: BuildRequest, { writeCache = true }: { writ
   const tables = attachTables(loaded, root);
   const { data, files: markdownFiles } = attachMarkdown(tables.data, loaded, root);
   const csvFiles = [...tables.files, ...markdownFiles]; // every file the data names: CSV and Markdown
-  const markupText = template.render(data);
+  const markupText = template.render(withWrittenNumbers(data, loaded.written));
   const markup = parseMarkup(markupText, { file: pack.entry.file });
   const sheet = loadStyle(pack.styleFile);
   const date = documentDate(loaded.data, pack.datePath);

@@ -59,7 +59,7 @@ const NEAREST: Record<string, string[]> = {
   serif: ['sans', 'kai', 'fangsong'],
   sans: ['serif', 'kai', 'fangsong'],
   kai: ['fangsong', 'serif', 'sans'],
-  fangsong: ['kai', 'serif', 'sans'],
+  fangsong: ['serif', 'kai', 'sans'],
 };
 export const FALLBACK_ROLE = 'fallback';
 

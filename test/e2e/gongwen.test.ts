@@ -177,7 +177,10 @@ describe('briefing build templates/gongwen/sample.yaml (GB/T 9704 公文)', () =
   it('sets the title in 二号 bold 宋体, centred lines as the data breaks them, two lines under the rule', () => {
     const lines = rows(pdf.pages[0]!).filter((r) => r.size > 21.9 && r.size < 22.1);
     expect(lines.map((l) => l.text)).toEqual(['中共郑州市二七区委办公室关于印发', '《关于高质量建设现代化美好二七扎实推进', '中国式现代化二七实践的实施意见》的通知']);
-    for (const l of lines) expect(Math.abs((l.left + l.right) / 2 - (BLOCK.left + BLOCK.right) / 2)).toBeLessThan(TOL);
+    // Centred on the ink: the blank half of a full-width 《 that starts a line (or 》 that ends one) does not count.
+    const inkLeft = (l: (typeof lines)[number]) => l.left + (l.text.startsWith('《') ? l.size / 2 : 0);
+    const inkRight = (l: (typeof lines)[number]) => l.right - (l.text.endsWith('》') ? l.size / 2 : 0);
+    for (const l of lines) expect(Math.abs((inkLeft(l) + inkRight(l)) / 2 - (BLOCK.left + BLOCK.right) / 2)).toBeLessThan(TOL);
     const titleFonts = fonts[0]!.filter((i) => lines.some((l) => Math.abs(l.y - i.y) < 0.5)).map((i) => i.font);
     expect(titleFonts.every((f) => /NotoSerifCJKsc-Bold$/.test(f)), titleFonts.join()).toBe(true);
     const rule = drawn.rects.find((r) => r.color === '230,0,18')!;

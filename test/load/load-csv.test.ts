@@ -18,6 +18,12 @@ describe('loadCsv', () => {
     expect(t.rows).toEqual([['重大项目', '360'], ['完成投资,亿元', '186.6']]);
   });
 
+  it('keeps a cell’s leading full-width space (indentation in statistics tables), trims ASCII spaces', () => {
+    const file = join(tempDir(), 'indent.csv');
+    writeFileSync(file, '指标,数值\n  \u3000其中：高技术制造业 , 12.6 \n');
+    expect(loadCsv(file).rows).toEqual([['\u3000其中：高技术制造业', '12.6']]);
+  });
+
   it('reads a file with a BOM', () => {
     expect(loadCsv(csv('bom.csv')).columns[0]).toBe('指标');
   });

@@ -4,6 +4,7 @@ export interface PdfKitFont {
   ascender: number;
   ref(): unknown;
   encode(text: string, features?: Record<string, unknown>): [string[], unknown[]];
+  layout(text: string, features?: Record<string, unknown>): { glyphs: { codePoints: number[] }[] };
 }
 
 export interface PdfKitImage {

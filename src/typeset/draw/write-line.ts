@@ -35,9 +35,14 @@ export function writeLine(doc: PdfKit, line: SetLine, x: number, y: number, font
     const [hex, encoded] = pdfFont.encode(text, inline.features) as [string[], GlyphPosition[]];
     // pdfkit caches the positions of a word it has laid out before: change copies only.
     const positions = encoded.map((p) => ({ ...p }));
-    // The space the line breaker decided after each glyph, in thousandths of an em.
+    // The space the line breaker decided after each character, in thousandths of an em. A glyph
+    // may stand for several characters ("——" is one 2-em rule): it takes the space after its last.
     const perMille = 1000 / inline.size;
-    for (let i = 0; i < positions.length; i++) positions[i]!.xAdvance += (inline.spacing[Math.min(i, inline.spacing.length - 1)] ?? 0) * perMille;
+    const glyphChars = positions.length === inline.spacing.length ? undefined : pdfFont.layout(text, inline.features).glyphs.map((g) => g.codePoints.length);
+    for (let i = 0, c = 0; i < positions.length; i++) {
+      c += glyphChars ? glyphChars[i]! : 1;
+      positions[i]!.xAdvance += (inline.spacing[Math.min(c - 1, inline.spacing.length - 1)] ?? 0) * perMille;
+    }
     const c = inline.color ?? '#000000';
     const bold = inline.syntheticBold ?? 0;
     if (!open || c !== color || bold !== stroke) {
