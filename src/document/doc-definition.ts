@@ -22,7 +22,8 @@ export interface Inline {
 export type Content = Record<string, unknown>;
 
 export interface DocDefinition {
-  pageSize: string;
+  /** In pt, portrait: the paper (see page-size.ts). */
+  pageSize: { width: number; height: number };
   pageMargins: [number, number, number, number];
   content: Content[];
   info: Record<string, string | Date>;
@@ -34,5 +35,8 @@ export interface DocDefinition {
   images: Record<string, string>;
   defaultStyle: Record<string, unknown>;
   language?: string;
+  /** PDF version and PDF/A part for pdfkit (archive-definition.ts); pdfmake passes both through. */
+  version?: string;
+  subset?: string;
   typography: { hanLatinEm: number; compress: boolean };
 }

@@ -3,13 +3,17 @@ import { fileStamp } from '../load/file-stamp.js';
 import { loadSettings } from '../validate/load-settings.js';
 import { MM, parseFontSize, parseLength } from './units.js';
 import { NUMBERING_STYLES } from './numbering.js';
-import { pageDimensions } from './page-size.js';
+import { paperSize, type PaperSize } from './page-size.js';
+import { fitTypeArea, TYPE_AREA_RULES, type TypeAreaRule } from './type-area.js';
 
 /** A template's style.yaml, resolved to points and role names. */
 export interface StyleSheet {
   file: string;
   page: {
+    /** The paper printed on: the style's `page.size`, or the build's `--paper`. */
     size: string;
+    /** How the text block follows a paper other than the style's own (see type-area.ts). */
+    typeArea: TypeAreaRule;
     margins: { top: number; right: number; bottom: number; left: number };
     /** `skipFirst`: no number on page 1 (a cover), which still counts as page 1. */
     pageNumber?: { format: string; align: 'center' | 'outside' | 'left' | 'right'; offset: number; text: TextStyle; skipFirst: boolean };
@@ -70,6 +74,7 @@ export const styleSchema = {
       type: 'object', additionalProperties: false, required: ['size', 'margins'],
       properties: {
         size: { type: 'string' },
+        typeArea: { enum: [...TYPE_AREA_RULES] },
         margins: { type: 'object', additionalProperties: false, required: ['top', 'right', 'bottom', 'left'],
           properties: { top: lengthOrNumber, right: lengthOrNumber, bottom: lengthOrNumber, left: lengthOrNumber } },
         grid: { type: 'object', additionalProperties: false, required: ['chars', 'lines'],
@@ -90,17 +95,31 @@ export const styleSchema = {
 /** By file, with the file's size and time: a batch reads it once, `watch` sees an edit. */
 const cache = new Map<string, { stamp: string | undefined; sheet: StyleSheet }>();
 
-export function loadStyle(file: string): StyleSheet {
+/**
+ * `paper`: print on this paper rather than the style's `page.size`; the margins follow the style's
+ * `page.typeArea` rule (default `scale`).
+ */
+export function loadStyle(file: string, { paper }: { paper?: PaperSize } = {}): StyleSheet {
   const stamp = fileStamp(file); // a missing file: loadData reports it
-  const cached = cache.get(file);
+  const key = paper ? `${file}\u0000${paper.width}×${paper.height}` : file;
+  const cached = cache.get(key);
   if (cached && cached.stamp === stamp) return cached.sheet;
   const loaded = loadSettings(file, styleSchema, 'E_STYLE');
   const raw = loaded.data as { page: Record<string, unknown>; text: RawText; elements?: Record<string, RawText>; typography?: { hanLatinSpace?: number } };
   const margins = raw.page.margins as Record<string, unknown>;
-  const box = { top: parseLength(margins.top)!, right: parseLength(margins.right)!, bottom: parseLength(margins.bottom)!, left: parseLength(margins.left)! };
-  const grid = gridOf(raw.page.grid as { chars: number; lines: number } | undefined, String(raw.page.size), box, file);
+  const designed = { top: parseLength(margins.top)!, right: parseLength(margins.right)!, bottom: parseLength(margins.bottom)!, left: parseLength(margins.left)! };
+  const design = paperSize(String(raw.page.size), { file });
+  const typeArea = (raw.page.typeArea as TypeAreaRule | undefined) ?? 'scale';
+  const sheetPaper = paper ?? design;
+  const box = fitTypeArea(design, designed, sheetPaper, typeArea, file);
+  const grid = gridOf(raw.page.grid as { chars: number; lines: number } | undefined, sheetPaper, box);
   let base = resolveText(raw.text, defaults, file, ['text'], loaded.locate);
   // On a grid the body's pitch comes from the grid: 156 mm / 28 ≈ 15.79 pt for 16 pt 三号.
+  // GB/T 9704 itself sets 16 pt characters on a 15.79 pt pitch; much tighter and they collide.
+  if (grid && grid.pitchX < base.size * 0.95) {
+    const reason = `page.grid: ${grid.chars} characters of ${base.size} pt do not fit in a ${((grid.pitchX * grid.chars) / MM).toFixed(1)} mm line on ${sheetPaper.name} (use page.typeArea: fixed or a larger paper)`;
+    throw new BriefingError('E_STYLE', { reason }, { file, ...loaded.locate(['page', 'grid']) });
+  }
   if (grid) base = { ...base, letterSpacing: grid.pitchX - base.size, leading: grid.pitchY / base.size };
   const elements: StyleSheet['elements'] = {};
   for (const [name, el] of Object.entries(raw.elements ?? {})) {
@@ -110,7 +129,8 @@ export function loadStyle(file: string): StyleSheet {
   const sheet: StyleSheet = {
     file,
     page: {
-      size: String(raw.page.size),
+      size: sheetPaper.name,
+      typeArea,
       margins: box,
       grid,
       pageNumber: pn && {
@@ -125,14 +145,13 @@ export function loadStyle(file: string): StyleSheet {
     elements,
     typography: { hanLatinSpace: raw.typography?.hanLatinSpace ?? 0 },
   };
-  cache.set(file, { stamp, sheet });
+  cache.set(key, { stamp, sheet });
   return sheet;
 }
 
-function gridOf(grid: { chars: number; lines: number } | undefined, size: string, box: { top: number; right: number; bottom: number; left: number }, file: string) {
+function gridOf(grid: { chars: number; lines: number } | undefined, paper: PaperSize, box: { top: number; right: number; bottom: number; left: number }) {
   if (!grid) return undefined;
-  const [w, h] = pageDimensions(size, file);
-  return { ...grid, pitchX: (w - box.left - box.right) / grid.chars, pitchY: (h - box.top - box.bottom) / grid.lines };
+  return { ...grid, pitchX: (paper.width - box.left - box.right) / grid.chars, pitchY: (paper.height - box.top - box.bottom) / grid.lines };
 }
 
 /** The style of a markup element: the sheet's entry for it, else the body text style. */

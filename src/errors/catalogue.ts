@@ -230,6 +230,12 @@ export const catalogue = {
     hintEn: () => 'map a role to a font that has it in briefing.config.yaml',
     hintZh: () => '请在 briefing.config.yaml 中为相应角色指定包含该字符的字体',
   },
+  E_PAPER_TOO_SMALL: {
+    en: (p) => `the text block of this template does not fit on ${p.paper}: a margin would be ${p.margin} mm, less than ${p.min} mm (type area rule "${p.rule}", designed for ${p.design})`,
+    zh: (p) => `本模板的版心放不下 ${p.paper} 纸：页边距将只有 ${p.margin} 毫米，小于 ${p.min} 毫米（版心规则“${p.rule}”，原设计纸张 ${p.design}）`,
+    hintEn: (p) => (p.rule === 'fixed' ? 'choose a larger paper, or set page.typeArea: scale in the style to shrink the block with the paper' : 'choose a larger paper'),
+    hintZh: (p) => (p.rule === 'fixed' ? '请选用更大的纸张，或在样式中设置 page.typeArea: scale，让版心随纸张缩放' : '请选用更大的纸张'),
+  },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof catalogue;
