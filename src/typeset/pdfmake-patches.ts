@@ -45,6 +45,7 @@ interface PatchedInline {
   trailingSpacing?: boolean;
 }
 interface PdfReference {
+  data: Record<string, unknown>;
   compress: boolean;
   buffer: Uint8Array[];
   finalize(): void;
@@ -141,9 +142,13 @@ function compressFontsFaster(pdfDocument: PdfKitDocument): void {
   const finalize = reference.finalize;
   if (typeof finalize !== 'function' || finalize.length !== 0) throw new Error('pdfkit PDFReference.finalize changed; review src/typeset/pdfmake-patches.ts');
   reference.finalize = function finalizeStream(this: PdfReference) {
-    if (this.compress && this.buffer.length === 1 && subsetPrograms.has(this.buffer[0]!)) {
+    const program = this.buffer.length === 1 && subsetPrograms.has(this.buffer[0]!) ? this.buffer[0]! : undefined;
+    // (print) A FontFile2 stream states its program's decoded length: ISO 32000-1 Table 127
+    // requires /Length1 for TrueType, and PDF/A validators check it. pdfkit leaves it out.
+    if (program) this.data.Length1 = program.length;
+    if (program && this.compress) {
       // write() has already set /Filter /FlateDecode; finalize then writes these bytes as they are.
-      this.buffer = [deflateSync(this.buffer[0]!, { level: 1, memLevel: 9 })];
+      this.buffer = [deflateSync(program, { level: 1, memLevel: 9 })];
       this.compress = false;
     }
     finalize.call(this);
