@@ -3,6 +3,19 @@ import { parsePaperSize, KNOWN_PAPER } from './page-size.js';
 import { MM } from './units.js';
 
 export type MarkKind = 'crop' | 'registration';
+
+/** Cyan, magenta, yellow, black in per cent: 0/100/100/0 is a process red (pdfkit's scale too). */
+export type Cmyk = [number, number, number, number];
+
+/**
+ * How one colour of the design prints under `--color cmyk`, from style.yaml's `print.colors`: a
+ * fixed process mix, or a spot ink (a Separation colour space) whose `cmyk` is what proofs and
+ * screens show of it.
+ */
+export interface PrintColorSpec {
+  cmyk: Cmyk;
+  spot?: string;
+}
 export type ColorMode = 'rgb' | 'cmyk';
 
 /**

@@ -5,6 +5,7 @@ import { MM, parseFontSize, parseLength } from './units.js';
 import { NUMBERING_STYLES } from './numbering.js';
 import { paperSize, type PaperSize } from './page-size.js';
 import { fitTypeArea, TYPE_AREA_RULES, type TypeAreaRule } from './type-area.js';
+import type { PrintColorSpec } from './print-options.js';
 
 /** A template's style.yaml, resolved to points and role names. */
 export interface StyleSheet {
@@ -26,6 +27,8 @@ export interface StyleSheet {
     /** Space between ideographs and Latin letters or digits, in em (clreq's customary ¼ em). */
     hanLatinSpace: number;
   };
+  /** How colours print under --color cmyk: `#rrggbb` (lower case) → a process mix or a spot ink. */
+  print: { colors: Record<string, PrintColorSpec> };
 }
 
 export interface TextStyle {
@@ -52,6 +55,7 @@ export interface BoxStyle {
   padding?: number;
 }
 
+const cmykSchema = { type: 'array', items: { type: 'number', minimum: 0, maximum: 100 }, minItems: 4, maxItems: 4 };
 const lengthOrNumber = { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^\\s*-?\\d+(\\.\\d+)?\\s*(mm|cm|pt|em)?\\s*$' }] };
 const textStyleSchema = {
   type: 'object',
@@ -89,6 +93,21 @@ export const styleSchema = {
       type: 'object', additionalProperties: false,
       properties: { hanLatinSpace: { type: 'number', minimum: 0, maximum: 1 } },
     },
+    print: {
+      type: 'object', additionalProperties: false,
+      properties: {
+        colors: {
+          type: 'object',
+          propertyNames: { pattern: '^#[0-9a-fA-F]{6}$' },
+          additionalProperties: {
+            anyOf: [
+              cmykSchema,
+              { type: 'object', additionalProperties: false, required: ['spot', 'cmyk'], properties: { spot: { type: 'string', minLength: 1, maxLength: 127 }, cmyk: cmykSchema } },
+            ],
+          },
+        },
+      },
+    },
   },
 };
 
@@ -105,7 +124,7 @@ export function loadStyle(file: string, { paper }: { paper?: PaperSize } = {}): 
   const cached = cache.get(key);
   if (cached && cached.stamp === stamp) return cached.sheet;
   const loaded = loadSettings(file, styleSchema, 'E_STYLE');
-  const raw = loaded.data as { page: Record<string, unknown>; text: RawText; elements?: Record<string, RawText>; typography?: { hanLatinSpace?: number } };
+  const raw = loaded.data as { page: Record<string, unknown>; text: RawText; elements?: Record<string, RawText>; typography?: { hanLatinSpace?: number }; print?: { colors?: Record<string, RawPrintColor> } };
   const margins = raw.page.margins as Record<string, unknown>;
   const designed = { top: parseLength(margins.top)!, right: parseLength(margins.right)!, bottom: parseLength(margins.bottom)!, left: parseLength(margins.left)! };
   const design = paperSize(String(raw.page.size), { file });
@@ -144,6 +163,7 @@ export function loadStyle(file: string, { paper }: { paper?: PaperSize } = {}): 
     text: base,
     elements,
     typography: { hanLatinSpace: raw.typography?.hanLatinSpace ?? 0 },
+    print: { colors: printColors(raw.print?.colors ?? {}) },
   };
   cache.set(key, { stamp, sheet });
   return sheet;
@@ -160,6 +180,15 @@ export function styleFor(sheet: StyleSheet, name: string): TextStyle & BoxStyle 
 }
 
 type RawText = Record<string, unknown>;
+type RawPrintColor = number[] | { spot: string; cmyk: number[] };
+
+function printColors(raw: Record<string, RawPrintColor>): Record<string, PrintColorSpec> {
+  const out: Record<string, PrintColorSpec> = {};
+  for (const [hex, spec] of Object.entries(raw)) {
+    out[hex.toLowerCase()] = Array.isArray(spec) ? { cmyk: spec as PrintColorSpec['cmyk'] } : { spot: spec.spot, cmyk: spec.cmyk as PrintColorSpec['cmyk'] };
+  }
+  return out;
+}
 const defaults: TextStyle = { font: 'serif', size: 12, bold: false, color: '#000000', leading: 1.5, spaceBefore: 0, spaceAfter: 0, indent: 0, letterSpacing: 0 };
 
 function resolveText(raw: RawText, parent: TextStyle, file: string, path: string[], locate: (p: string[]) => { line: number; column: number } | undefined): TextStyle {
