@@ -73,6 +73,7 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
     defaultStyle: { font: sheet.text.font, fontSize: sheet.text.size },
     typography: { hanLatinEm: sheet.typography.hanLatinSpace, compress: !sheet.page.grid },
     ...(a.lang ? { language: a.lang } : {}),
+    ...(Object.keys(sheet.print.colors).length ? { printColors: sheet.print.colors } : {}),
   };
   finishTocs(ctx);
   return { definition: options.pdfa ? archivalDefinition(definition) : definition, files: ctx.files };

@@ -1,3 +1,5 @@
+import type { PrintColorSpec } from './print-options.js';
+
 /**
  * The slice of pdfmake's document definition briefing produces. Text leaves always carry their
  * resolved font role, size and `leading` (line pitch in em), so the typeset stage can split runs by
@@ -35,6 +37,8 @@ export interface DocDefinition {
   images: Record<string, string>;
   defaultStyle: Record<string, unknown>;
   language?: string;
+  /** style.yaml's print.colors, for the page composer's --color cmyk (typeset/print/print-colors.ts). */
+  printColors?: Record<string, PrintColorSpec>;
   /** PDF version and PDF/A part for pdfkit (archive-definition.ts); pdfmake passes both through. */
   version?: string;
   subset?: string;
