@@ -23,6 +23,8 @@ export interface PdfKitDocument {
   ref(data?: unknown): PdfKitReference;
   _root: PdfKitReference;
   info: Record<string, unknown>;
+  /** The file identifier written in the trailer (16 bytes). */
+  _id: Buffer;
   version: number;
   metadata: { append(xml: string, newline?: boolean): void; end(): void; getXML(): string; getLength(): number };
   save(): PdfKitDocument;
