@@ -37,4 +37,5 @@ export interface PdfKitDocument {
   circle(x: number, y: number, r: number): PdfKitDocument;
   stroke(): PdfKitDocument;
   addContent(data: string): PdfKitDocument;
+  transform(a: number, b: number, c: number, d: number, e: number, f: number): PdfKitDocument;
 }
