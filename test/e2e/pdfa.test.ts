@@ -100,6 +100,17 @@ describe('--pdfa: PDF/A-2b for the archive', () => {
     }
   });
 
+  it('can be asked for in briefing.config.yaml, with the paper', async () => {
+    const dir = bulletinProject();
+    writeFileSync(join(dir, 'briefing.config.yaml'), 'print: { pdfa: true, paper: 大16开 }\n');
+    const pdf = build('sample.yaml', [], dir);
+    const s = await readStructure(pdf);
+    expect(pdfaViolations(s, pdf)).toEqual([]);
+    const media = s.pages[0]!.MediaBox as number[];
+    expect(Math.round((media[2]! / 72) * 25.4)).toBe(210);
+    expect(Math.round((media[3]! / 72) * 25.4)).toBe(285);
+  });
+
   it('the checks find what a plain build lacks: no output intent, no pdfaid, ModDate not in XMP', async () => {
     const plain = build('templates/gongwen/sample.yaml', []);
     const problems = pdfaViolations(await readStructure(plain), plain).map((v) => v.clause);

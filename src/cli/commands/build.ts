@@ -68,9 +68,9 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
     timeoutMs = seconds && seconds * 1000;
     const maxPages = positive(flags.maxPages, '--max-pages') ?? DEFAULT_MAX_PAGES;
     if (flags.combine && flags.watermark) throw new BriefingError('E_USAGE', { detail: '--watermark works with one PDF per copy, not with --combine' });
-    const print = printOptions(flags);
     reasons = plan.flatMap((p) => (copying && !flags.combine ? copies.map(() => p.reason) : [p.reason]));
     requests = plan.flatMap((p) => {
+      const print = printOptions(p.print, flags);
       const base: BuildRequest = { dataFile: p.dataFile, template: p.template, output: p.output, fonts: p.fonts, strict: flags.strict || print.pdfa, copyNumber: flags.copyNumber, force: flags.force, dryRun: flags.dryRun, cwd, maxPages, print };
       const each = !copying ? [{ ...base, watermark: flags.watermark }]
         : flags.combine ? [{ ...base, output: flags.output ?? 'output/{stem}-copies.pdf', combineCopies: copies }]
@@ -176,10 +176,11 @@ function positive(value: string | undefined, flag: string): number | undefined {
   return n;
 }
 
-/** Paper and PDF/A from the flags; PDF/A needs every character in a font, so it builds as --strict. */
-function printOptions(flags: BuildFlags): PrintOptions {
+/** Paper and PDF/A: the config's `print:` (checked where it was read), then the flags. PDF/A needs every character in a font, so it builds as --strict. */
+function printOptions(configured: PrintOptions, flags: BuildFlags): PrintOptions {
+  const paper = flags.paper ?? configured.paper;
   return checkPrintOptions({
-    ...(flags.paper !== undefined ? { paper: checkPaper(flags.paper) } : {}),
-    ...(flags.pdfa ? { pdfa: true } : {}),
+    ...(paper !== undefined ? { paper: flags.paper !== undefined ? checkPaper(paper) : paper } : {}),
+    ...(flags.pdfa || configured.pdfa ? { pdfa: true } : {}),
   });
 }
