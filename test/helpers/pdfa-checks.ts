@@ -15,7 +15,7 @@ export function pdfaViolations(s: PdfStructure, bytes: Buffer): Violation[] {
   const out: Violation[] = [];
   const bad = (clause: string, problem: string) => out.push({ clause, problem });
   const all = [...s.objects.values()];
-  const dicts = all.flatMap((v) => (isStream(v) ? [v.dict] : isDict(v) ? [v] : [])).flatMap(nestedDicts);
+  const dicts = allDicts(s);
 
   // 6.1.2 File header: %PDF-1.n, then a comment of at least four bytes above 127.
   if (!/^%PDF-1\.[0-7]\r?\n%[\x80-\xff]{4}/.test(bytes.subarray(0, 20).toString('latin1'))) bad('6.1.2', 'header is not %PDF-1.n followed by a binary comment');
@@ -54,18 +54,7 @@ export function pdfaViolations(s: PdfStructure, bytes: Buffer): Violation[] {
     for (const mode of Array.isArray(bm) ? bm : bm === undefined ? [] : [bm]) if (!STANDARD_BLEND_MODES.has(String(mode))) bad('6.2.10', `blend mode ${String(mode)}`);
   }
 
-  // 6.2.11.4.1 Every font embedded; TrueType programs state /Length1; 6.2.11.3.2 CIDToGIDMap.
-  for (const d of dicts) {
-    if (d.Type !== '/Font') continue;
-    if (d.Subtype === '/Type0') continue; // checked through its descendant
-    if (d.Subtype === '/Type3') continue; // glyphs are content streams
-    const descriptor = s.resolve(d.FontDescriptor) as PdfDictValue | undefined;
-    const program = descriptor && (descriptor.FontFile ?? descriptor.FontFile2 ?? descriptor.FontFile3);
-    if (!program) bad('6.2.11.4.1', `font ${String(d.BaseFont)} is not embedded`);
-    const file2 = descriptor && s.resolve(descriptor.FontFile2);
-    if (isStream(file2) && file2.dict.Length1 !== file2.bytes.length) bad('6.2.11.4.1', `font ${String(d.BaseFont)}: FontFile2 /Length1 is ${String(file2.dict.Length1)}, its program ${file2.bytes.length} bytes`);
-    if (d.Subtype === '/CIDFontType2' && !('CIDToGIDMap' in d)) bad('6.2.11.3.2', `CIDFontType2 ${String(d.BaseFont)} has no CIDToGIDMap`);
-  }
+  out.push(...fontViolations(s, dicts));
 
   // 6.3.2 Annotations: F with Print set and Hidden, Invisible, NoView, ToggleNoView clear.
   for (const d of dicts) {
@@ -89,6 +78,28 @@ export function pdfaViolations(s: PdfStructure, bytes: Buffer): Violation[] {
   return out;
 }
 
+/** 6.2.11.4.1 Every font embedded; TrueType programs state /Length1; 6.2.11.3.2 CIDToGIDMap. */
+export function fontViolations(s: PdfStructure, dicts = allDicts(s)): Violation[] {
+  const out: Violation[] = [];
+  for (const d of dicts) {
+    if (d.Type !== '/Font') continue;
+    if (d.Subtype === '/Type0') continue; // checked through its descendant
+    if (d.Subtype === '/Type3') continue; // glyphs are content streams
+    const descriptor = s.resolve(d.FontDescriptor) as PdfDictValue | undefined;
+    const program = descriptor && (descriptor.FontFile ?? descriptor.FontFile2 ?? descriptor.FontFile3);
+    if (!program) out.push({ clause: '6.2.11.4.1', problem: `font ${String(d.BaseFont)} is not embedded` });
+    const file2 = descriptor && s.resolve(descriptor.FontFile2);
+    if (isStream(file2) && file2.dict.Length1 !== file2.bytes.length) out.push({ clause: '6.2.11.4.1', problem: `font ${String(d.BaseFont)}: FontFile2 /Length1 is ${String(file2.dict.Length1)}, its program ${file2.bytes.length} bytes` });
+    if (d.Subtype === '/CIDFontType2' && !('CIDToGIDMap' in d)) out.push({ clause: '6.2.11.3.2', problem: `CIDFontType2 ${String(d.BaseFont)} has no CIDToGIDMap` });
+  }
+  return out;
+}
+
+/** Every dictionary of the file: indirect ones, stream dictionaries, and those written inside them. */
+export function allDicts(s: PdfStructure): PdfDictValue[] {
+  return [...s.objects.values()].flatMap((v) => (isStream(v) ? [v.dict] : isDict(v) ? [v] : [])).flatMap(nestedDicts);
+}
+
 /** Info entry → the XMP property that must carry the same value (ISO 19005-2 §6.6.3, Table 3). */
 const INFO_TO_XMP: Record<string, string> = {
   Title: 'dc:title', Author: 'dc:creator', Subject: 'dc:description', Keywords: 'pdf:Keywords',
@@ -106,6 +117,13 @@ function metadataViolations(s: PdfStructure): Violation[] {
   const part = xmpValue(xmp, 'pdfaid:part');
   const conformance = xmpValue(xmp, 'pdfaid:conformance');
   if (part !== '2' || conformance !== 'B') out.push({ clause: '6.6.4', problem: `pdfaid is part ${part} conformance ${conformance}, not 2 B` });
+  out.push(...infoXmpMismatches(s, xmp));
+  return out;
+}
+
+/** 6.6.3 (and PDF/X-4's same rule): every Info entry with an XMP analogue has the same value there. */
+export function infoXmpMismatches(s: PdfStructure, xmp: string): Violation[] {
+  const out: Violation[] = [];
   for (const [key, property] of Object.entries(INFO_TO_XMP)) {
     const value = s.info[key];
     if (value === undefined) continue;
@@ -144,7 +162,7 @@ function nestedDicts(d: PdfDictValue): PdfDictValue[] {
 }
 
 /** Device colour spaces used by images, colour-space entries and the content streams' operators. */
-export function deviceColourSpaces(s: PdfStructure, dicts = [...s.objects.values()].flatMap((v) => (isStream(v) ? [v.dict] : isDict(v) ? [v] : [])).flatMap(nestedDicts)): Set<'rgb' | 'cmyk' | 'gray'> {
+export function deviceColourSpaces(s: PdfStructure, dicts = allDicts(s)): Set<'rgb' | 'cmyk' | 'gray'> {
   const used = new Set<'rgb' | 'cmyk' | 'gray'>();
   const note = (name: unknown) => {
     if (name === '/DeviceRGB') used.add('rgb');

@@ -38,4 +38,5 @@ export interface PdfKitDocument {
   stroke(): PdfKitDocument;
   addContent(data: string): PdfKitDocument;
   transform(a: number, b: number, c: number, d: number, e: number, f: number): PdfKitDocument;
+  image(src: Buffer, x: number, y: number, options?: Record<string, unknown>): PdfKitDocument;
 }

@@ -12,6 +12,8 @@ export interface ColorMapper {
   map(color: PdfKitColor): PdfKitColor;
   /** Spot inks the design names, to register before the first page is drawn. */
   readonly spots: { name: string; cmyk: Cmyk }[];
+  /** The style's fixed mixes by `#rrggbb`, for images (print-images.ts). */
+  readonly fixed: Record<string, PrintColorSpec>;
 }
 
 /**
@@ -27,6 +29,7 @@ export function createColorMapper(mode: ColorMode, specs: Record<string, PrintCo
   return {
     mode,
     spots,
+    fixed: Object.fromEntries(byHex),
     map(color) {
       if (mode === 'rgb') return color;
       if (Array.isArray(color) && color.length === 4) return color;
