@@ -111,6 +111,17 @@ describe('--pdfa: PDF/A-2b for the archive', () => {
     expect(Math.round((media[3]! / 72) * 25.4)).toBe(285);
   });
 
+  it('is not skipped as unchanged after a plain build of the same output, nor the other way round', () => {
+    const dir = bulletinProject();
+    const run = (args: string[]) => runCli(['build', 'sample.yaml', ...args], { cwd: dir, env: { SOURCE_DATE_EPOCH: EPOCH } });
+    expect(run([]).stdout).toMatch(/^built /);
+    expect(run([]).stdout).toMatch(/^skipped /);
+    expect(run(['--pdfa']).stdout).toMatch(/^built /);
+    expect(readFileSync(join(dir, 'output/sample.pdf')).includes('pdfaid:part')).toBe(true);
+    expect(run([]).stdout).toMatch(/^built /);
+    expect(readFileSync(join(dir, 'output/sample.pdf')).includes('pdfaid:part')).toBe(false);
+  });
+
   it('the checks find what a plain build lacks: no output intent, no pdfaid, ModDate not in XMP', async () => {
     const plain = build('templates/gongwen/sample.yaml', []);
     const problems = pdfaViolations(await readStructure(plain), plain).map((v) => v.clause);
