@@ -1,7 +1,8 @@
 import { isElement, textOf, type MarkupElement } from '../markup/markup-tree.js';
 import type { BuildContext } from './build-context.js';
 import type { Content, DocDefinition } from './doc-definition.js';
-import { pageContentWidth } from './page-size.js';
+import { pageContentWidth, pageDimensions } from './page-size.js';
+import { archivalDefinition } from './archive-definition.js';
 import { parseLength } from './units.js';
 import { styleFor, type StyleSheet } from './style.js';
 import { paragraph, heading } from './blocks/text-blocks.js';
@@ -27,6 +28,8 @@ export interface BuildOptions {
   projectRoot: string;
   origin: string;
   creationDate: Date;
+  /** Write PDF/A-2b (archive-definition.ts). */
+  pdfa?: boolean;
 }
 
 /** Markup tree → pdfmake document definition. Pure: reads no fonts and lays out nothing. */
@@ -58,8 +61,9 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
   if (a.author) info.author = a.author;
   if (a.keywords) info.keywords = a.keywords;
   const pn = sheet.page.pageNumber;
+  const [pageWidth, pageHeight] = pageDimensions(sheet.page.size, sheet.file);
   const definition: DocDefinition = {
-    pageSize: sheet.page.size,
+    pageSize: { width: pageWidth, height: pageHeight },
     pageMargins: [margins.left, margins.top, margins.right, margins.bottom],
     content: ctx.blocks(doc.children),
     info,
@@ -70,9 +74,10 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
     typography: { hanLatinEm: sheet.typography.hanLatinSpace, compress: !sheet.page.grid },
     ...(sheet.page.grid ? { grid: true } : {}),
     ...(a.lang ? { language: a.lang } : {}),
+    ...(Object.keys(sheet.print.colors).length ? { printColors: sheet.print.colors } : {}),
   };
   finishTocs(ctx);
-  return { definition, files: ctx.files };
+  return { definition: options.pdfa ? archivalDefinition(definition) : definition, files: ctx.files };
 }
 
 function buildBlock(el: MarkupElement, ctx: BuildContext): Content[] {

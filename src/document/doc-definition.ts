@@ -1,3 +1,5 @@
+import type { PrintColorSpec } from './print-options.js';
+
 /**
  * The slice of pdfmake's document definition briefing produces. Text leaves always carry their
  * resolved font role, size and `leading` (line pitch in em), so the typeset stage can split runs by
@@ -30,7 +32,8 @@ export interface Inline {
 export type Content = Record<string, unknown>;
 
 export interface DocDefinition {
-  pageSize: string;
+  /** In pt, portrait: the paper (see page-size.ts). */
+  pageSize: { width: number; height: number };
   pageMargins: [number, number, number, number];
   content: Content[];
   info: Record<string, string | Date>;
@@ -42,6 +45,11 @@ export interface DocDefinition {
   images: Record<string, string>;
   defaultStyle: Record<string, unknown>;
   language?: string;
+  /** style.yaml's print.colors, for the page composer's --color cmyk (typeset/print/print-colors.ts). */
+  printColors?: Record<string, PrintColorSpec>;
+  /** PDF version and PDF/A part for pdfkit (archive-definition.ts); pdfmake passes both through. */
+  version?: string;
+  subset?: string;
   typography: { hanLatinEm: number; compress: boolean };
   /** Set on a character grid (公文): space above a block is part of the grid and is kept at the top of a page. */
   grid?: boolean;

@@ -242,6 +242,24 @@ export const catalogue = {
     hintEn: () => 'shorten the text or widen its column; no PDF was written so nothing is lost silently',
     hintZh: () => '请缩短该文字或加宽所在栏；为避免内容悄悄丢失，未生成 PDF',
   },
+  E_PAPER_TOO_SMALL: {
+    en: (p) => `the text block of this template does not fit on ${p.paper}: a margin would be ${p.margin} mm, less than ${p.min} mm (type area rule "${p.rule}", designed for ${p.design})`,
+    zh: (p) => `本模板的版心放不下 ${p.paper} 纸：页边距将只有 ${p.margin} 毫米，小于 ${p.min} 毫米（版心规则“${p.rule}”，原设计纸张 ${p.design}）`,
+    hintEn: (p) => (p.rule === 'fixed' ? 'choose a larger paper, or set page.typeArea: scale in the style to shrink the block with the paper' : 'choose a larger paper'),
+    hintZh: (p) => (p.rule === 'fixed' ? '请选用更大的纸张，或在样式中设置 page.typeArea: scale，让版心随纸张缩放' : '请选用更大的纸张'),
+  },
+  E_OUTPUT_PROFILE: {
+    en: (p) => `the colour profile cannot be used: ${p.reason}`,
+    zh: (p) => `该色彩特性文件（ICC）无法使用：${p.reason}`,
+    hintEn: () => 'ask the print shop for its CMYK output profile (.icc), or leave it out to use the bundled coated-paper profile',
+    hintZh: () => '请向印刷厂索取其 CMYK 输出特性文件（.icc），或不指定以使用内置的铜版纸特性文件',
+  },
+  E_RGB_IMAGE: {
+    en: (p) => `the image ${p.path} is ${p.model}, and a CMYK print file cannot take it as it is`,
+    zh: (p) => `图片 ${p.path} 为 ${p.model} 色彩，CMYK 印刷文件不能直接使用`,
+    hintEn: () => 'convert it to CMYK with the print shop\'s profile (or save it as PNG, which briefing converts), or build without --color cmyk',
+    hintZh: () => '请用印刷厂的特性文件将其转为 CMYK（或另存为 PNG，由 briefing 转换），或去掉 --color cmyk',
+  },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -16,6 +16,8 @@ import type { MarkupElement } from '../markup/markup-tree.js';
 import { loadStyle } from '../document/style.js';
 import { buildDocument } from '../document/build-document.js';
 import type { DocDefinition } from '../document/doc-definition.js';
+import { paperSize } from '../document/page-size.js';
+import type { PrintOptions } from '../document/print-options.js';
 import { compiledTemplate } from './compiled-templates.js';
 import { hashInputs } from './input-hash.js';
 import type { CopyRequest, TypesetResult } from '../typeset/typeset-pdf.js';
@@ -45,6 +47,8 @@ export interface BuildRequest {
   maxPages?: number;
   /** Print these numbered copies into one PDF, each starting on an odd page. */
   combineCopies?: { number: string; recipient?: string }[];
+  /** Paper, PDF/A and print-shop options (document/print-options.ts). */
+  print?: PrintOptions;
 }
 
 export interface Warning extends SourceLocation {
@@ -105,13 +109,15 @@ export function prepareDocument(req: BuildRequest, { writeCache = true }: { writ
   const csvFiles = [...tables.files, ...markdownFiles]; // every file the data names: CSV and Markdown
   const markupText = template.render(withWrittenNumbers(data, loaded.written));
   const markup = parseMarkup(markupText, { file: pack.entry.file });
-  const sheet = loadStyle(pack.styleFile);
+  const paper = req.print?.paper ? paperSize(req.print.paper, { flag: '--paper' }) : undefined;
+  const sheet = loadStyle(pack.styleFile, { paper });
   const date = documentDate(loaded.data, pack.datePath);
   const { definition, files: imageFiles } = atDataValue(loaded, undefined, () => buildDocument(markup, sheet, {
     baseDir: dirname(dataFile),
     projectRoot: root,
     origin: `${pack.entry.file} (rendered markup)`,
     creationDate: date,
+    pdfa: req.print?.pdfa,
   }));
   const inputs = [dataFile, ...csvFiles, pack.entry.file, ...[...pack.partials.values()].map((p) => p.file), pack.schemaFile, pack.styleFile, ...imageFiles];
   if (configFile) inputs.push(configFile);
@@ -126,7 +132,7 @@ export async function buildBriefing(req: BuildRequest): Promise<BuildResult> {
   const { loadFontSet } = await import('../typeset/font-set.js');
   const fonts = loadFontSet(prepared.fonts);
   const copies = copiesOf(req);
-  const hash = hashInputs(prepared.inputs, fonts, { copies: JSON.stringify(copies), strict: req.strict });
+  const hash = hashInputs(prepared.inputs, fonts, { copies: JSON.stringify(copies), strict: req.strict, print: req.print });
   const base = { input: prepared.loaded.file, output: prepared.output, template: prepared.template.pack.name, inputs: prepared.inputs, hash };
   const unchanged = !req.force && req.previousHash === hash && existsSync(prepared.output);
   if (unchanged || req.dryRun) {

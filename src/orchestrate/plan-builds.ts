@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { BriefingError } from '../errors/briefing-error.js';
 import type { FontFileSpec, JobSpec, ProjectConfig } from '../project/load-config.js';
+import type { PrintOptions } from '../document/print-options.js';
 
 /** One document to build, before anything is read: where its data is and what the job says. */
 export interface PlannedBuild {
@@ -9,6 +10,8 @@ export interface PlannedBuild {
   template?: string;
   output?: string;
   fonts: Record<string, FontFileSpec>;
+  /** The config's and the job's `print:` (the command line's flags go over it). */
+  print: PrintOptions;
   /** Why it is in the plan, for --dry-run: the config job (by line) or the command line. */
   reason: string;
 }
@@ -60,6 +63,7 @@ function fromJob(dataFile: string, job: JobSpec | undefined, req: PlanRequest, r
     // -o is relative to the current folder; a job's pattern to the project root.
     output: req.output ? resolveKeepingPattern(req.output, req.cwd) : job?.output ? resolveKeepingPattern(job.output, req.root) : undefined,
     fonts: { ...req.config.fonts, ...job?.fonts },
+    print: { ...req.config.print, ...job?.print },
     reason,
   };
 }

@@ -1,6 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import { fileStamp } from '../load/file-stamp.js';
 import { loadSettings } from '../validate/load-settings.js';
+import type { PrintOptions } from '../document/print-options.js';
+import { KNOWN_PAPER, parsePaperSize } from '../document/page-size.js';
+import { BriefingError } from '../errors/briefing-error.js';
 
 /** A role's font files as the user names them: regular and optional bold, TTC as [file, name]. */
 export interface FontFileSpec {
@@ -15,6 +18,8 @@ export interface JobSpec {
   /** e.g. output/{stem}.pdf; {stem}, {date}, {template} are filled per document. */
   output?: string;
   fonts: Record<string, FontFileSpec>;
+  /** Paper and PDF/A for this job's documents, over the config's own `print:`. */
+  print: PrintOptions;
   /** Where the job is written, for messages. */
   line?: number;
 }
@@ -23,6 +28,8 @@ export interface ProjectConfig {
   file?: string;
   /** Role → the office's own font files (absolute paths), overriding the bundled ones. */
   fonts: Record<string, FontFileSpec>;
+  /** `print:` — paper and PDF/A for every document (the command line's flags win). */
+  print: PrintOptions;
   jobs: JobSpec[];
 }
 
@@ -36,11 +43,18 @@ const fontsSchema = {
     ],
   },
 };
+/** Only what a build can honour today; bleed, marks and CMYK join with the page composer. */
+const printSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { paper: { type: 'string' }, pdfa: { type: 'boolean' } },
+};
 const configSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
     fonts: fontsSchema,
+    print: printSchema,
     jobs: {
       type: 'array',
       items: {
@@ -52,6 +66,7 @@ const configSchema = {
           template: { type: 'string' },
           output: { type: 'string' },
           fonts: fontsSchema,
+          print: printSchema,
         },
       },
     },
@@ -66,7 +81,7 @@ const loadedConfigs = new Map<string, { stamp: string; config: ProjectConfig }>(
  * once per process while the file is unchanged (`watch` sees an edit by its size or time).
  */
 export function loadConfig(file: string | undefined): ProjectConfig {
-  if (!file) return { fonts: {}, jobs: [] };
+  if (!file) return { fonts: {}, print: {}, jobs: [] };
   // Missing (undefined): readConfig reports it as it always has.
   const stamp = fileStamp(file);
   const known = loadedConfigs.get(file);
@@ -78,16 +93,25 @@ export function loadConfig(file: string | undefined): ProjectConfig {
 
 function readConfig(file: string): ProjectConfig {
   const loaded = loadSettings(file, configSchema, 'E_CONFIG');
-  const raw = loaded.data as { fonts?: Record<string, unknown>; jobs?: { data: string | string[]; template?: string; output?: string; fonts?: Record<string, unknown> }[] };
+  const raw = loaded.data as { fonts?: Record<string, unknown>; print?: PrintOptions; jobs?: { data: string | string[]; template?: string; output?: string; fonts?: Record<string, unknown>; print?: PrintOptions }[] };
   const base = dirname(file);
+  const checkPaper = (print: PrintOptions | undefined, path: (string | number)[]) => {
+    if (print?.paper === undefined || parsePaperSize(print.paper)) return;
+    const reason = `${[...path, 'paper'].join('.')}: unknown paper "${print.paper}" (known: ${KNOWN_PAPER.join(', ')})`;
+    throw new BriefingError('E_CONFIG', { reason }, { file, ...loaded.locate([...path, 'paper']) });
+  };
+  checkPaper(raw.print, ['print']);
+  raw.jobs?.forEach((job, i) => checkPaper(job.print, ['jobs', i, 'print']));
   return {
     file,
     fonts: resolveFonts(raw.fonts ?? {}, base),
+    print: raw.print ?? {},
     jobs: (raw.jobs ?? []).map((job, i) => ({
       data: Array.isArray(job.data) ? job.data : [job.data],
       template: job.template,
       output: job.output,
       fonts: resolveFonts(job.fonts ?? {}, base),
+      print: job.print ?? {},
       line: loaded.locate(['jobs', i])?.line,
     })),
   };

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { DocDefinition, Inline } from '../document/doc-definition.js';
-import { pageDimensions } from '../document/page-size.js';
 import { auditContent, type LostText } from './audit/content-audit.js';
 import { drawCopies, type CopyMarks, type Furniture } from './draw/draw-pages.js';
 import { handleOf, loadPdfKit } from './draw/pdfkit-patches.js';
@@ -50,7 +49,7 @@ const processMemo = new LineMemo(2000);
  */
 export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: TypesetOptions = {}): Promise<TypesetResult> {
   const copies = options.copies?.length ? options.copies : [{}];
-  const [pageWidth, pageHeight] = Array.isArray(def.pageSize) ? (def.pageSize as unknown as [number, number]) : pageDimensions(def.pageSize, '');
+  const { width: pageWidth, height: pageHeight } = def.pageSize;
   const [ml, mt, mr, mb] = def.pageMargins;
   const pn = def.pageNumber;
   const numberSample: Inline[] = pn ? [{ ...pn.inline, text: pn.format.replace(/\{(page|pages)\}/g, '0123456789') }] : [];
@@ -59,7 +58,15 @@ export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: Ty
 
   const PDFDocument = loadPdfKit();
   const info = pdfInfo(def.info);
-  const doc = new PDFDocument({ autoFirstPage: false, compress: true, info, ...(def.language ? { lang: def.language } : {}) }) as PdfKit;
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    compress: true,
+    info,
+    ...(def.language ? { lang: def.language } : {}),
+    // PDF/A: pdfkit writes the XMP metadata and the sRGB output intent itself (docs/print.md).
+    ...(def.version ? { pdfVersion: def.version } : {}),
+    ...(def.subset ? { subset: def.subset } : {}),
+  }) as PdfKit;
   const chunks: Buffer[] = [];
   doc.on('data', (chunk) => chunks.push(chunk!));
   const finished = new Promise<void>((resolve) => doc.on('end', () => resolve()));

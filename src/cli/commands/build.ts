@@ -14,6 +14,7 @@ import { runBatch } from '../../orchestrate/run-batch.js';
 import { buildReport, writeReport } from '../../orchestrate/write-report.js';
 import { loadConfig } from '../../project/load-config.js';
 import { findProjectRoot } from '../../project/project-root.js';
+import { checkPaper, checkPrintOptions, type PrintOptions } from '../../document/print-options.js';
 
 export interface BuildFlags {
   template?: string;
@@ -32,6 +33,8 @@ export interface BuildFlags {
   combine?: boolean;
   timeout?: string;
   maxPages?: string;
+  paper?: string;
+  pdfa?: boolean;
 }
 
 /** Generous: a runaway template fails cleanly instead of filling a disk. */
@@ -67,7 +70,8 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
     if (flags.combine && flags.watermark) throw new BriefingError('E_USAGE', { detail: '--watermark works with one PDF per copy, not with --combine' });
     reasons = plan.flatMap((p) => (copying && !flags.combine ? copies.map(() => p.reason) : [p.reason]));
     requests = plan.flatMap((p) => {
-      const base: BuildRequest = { dataFile: p.dataFile, template: p.template, output: p.output, fonts: p.fonts, strict: flags.strict, copyNumber: flags.copyNumber, force: flags.force, dryRun: flags.dryRun, cwd, maxPages };
+      const print = printOptions(p.print, flags);
+      const base: BuildRequest = { dataFile: p.dataFile, template: p.template, output: p.output, fonts: p.fonts, strict: flags.strict || print.pdfa, copyNumber: flags.copyNumber, force: flags.force, dryRun: flags.dryRun, cwd, maxPages, print };
       const each = !copying ? [{ ...base, watermark: flags.watermark }]
         : flags.combine ? [{ ...base, output: flags.output ?? 'output/{stem}-copies.pdf', combineCopies: copies }]
         : copyRequests(base, copies, resolve(cwd, flags.output ?? 'output/copies'), flags.watermark);
@@ -170,4 +174,13 @@ function positive(value: string | undefined, flag: string): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new BriefingError('E_USAGE', { detail: `${flag} takes a whole number of at least 1, not "${value}"` });
   return n;
+}
+
+/** Paper and PDF/A: the config's `print:` (checked where it was read), then the flags. PDF/A needs every character in a font, so it builds as --strict. */
+function printOptions(configured: PrintOptions, flags: BuildFlags): PrintOptions {
+  const paper = flags.paper ?? configured.paper;
+  return checkPrintOptions({
+    ...(paper !== undefined ? { paper: flags.paper !== undefined ? checkPaper(paper) : paper } : {}),
+    ...(flags.pdfa || configured.pdfa ? { pdfa: true } : {}),
+  });
 }

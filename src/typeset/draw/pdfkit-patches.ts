@@ -18,13 +18,14 @@ import { subsetPrograms } from '../sfnt/truetype-subset.js';
  *    fontkit only for others (CFF, variable). Whatever it opens is kept per Buffer, so a batch
  *    reuses it across documents; pdfkit's subset stays per document.
  * 2. pdfkit's encryption and hashing libraries load on first use, which in briefing is rare.
- * 3. Font programs briefing subset are deflated at zlib level 1 (memLevel 9) instead of 6: glyph
+ * 3. Font programs briefing subset carry /Length1, and are deflated at zlib level 1 (memLevel 9) instead of 6: glyph
  *    outlines hardly compress (312 KB → 210 KB at level 6, 219 KB at level 1 in the bulletin),
  *    and level 1 takes 35–55 % less time for 4 % more bytes. Page content keeps pdfkit's level.
  */
 export const PINNED = { pdfkit: '0.19.1', fontkit: '2.0.4' } as const;
 
 export interface PdfReference {
+  data: Record<string, unknown>;
   compress: boolean;
   buffer: Uint8Array[];
   finalize(): void;
@@ -108,9 +109,13 @@ function compressFontsFaster(pdfDocument: PdfKitClass): void {
   const finalize = reference.finalize;
   if (typeof finalize !== 'function' || finalize.length !== 0) throw new Error('pdfkit PDFReference.finalize changed; review src/typeset/draw/pdfkit-patches.ts');
   reference.finalize = function finalizeStream(this: PdfReference) {
-    if (this.compress && this.buffer.length === 1 && subsetPrograms.has(this.buffer[0]!)) {
+    const program = this.buffer.length === 1 && subsetPrograms.has(this.buffer[0]!) ? this.buffer[0]! : undefined;
+    // A FontFile2 stream states its program's decoded length: ISO 32000-1 Table 127 requires
+    // /Length1 for TrueType, and PDF/A validators check it. pdfkit leaves it out.
+    if (program) this.data.Length1 = program.length;
+    if (program && this.compress) {
       // write() has already set /Filter /FlateDecode; finalize then writes these bytes as they are.
-      this.buffer = [deflateSync(this.buffer[0]!, { level: 1, memLevel: 9 })];
+      this.buffer = [deflateSync(program, { level: 1, memLevel: 9 })];
       this.compress = false;
     }
     finalize.call(this);
