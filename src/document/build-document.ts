@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { createHost, type Host } from '../host/host.js';
 import { isElement, textOf, type MarkupElement } from '../markup/markup-tree.js';
 import type { BuildContext } from './build-context.js';
 import type { Content, DocDefinition } from './doc-definition.js';
@@ -27,6 +29,10 @@ export interface BuildOptions {
   projectRoot: string;
   origin: string;
   creationDate: Date;
+  /** How images are read; by default a host around the project folder. */
+  host?: Host;
+  /** The data file paths are relative to; by default a file in `baseDir`. */
+  dataFile?: string;
 }
 
 /** Markup tree → pdfmake document definition. Pure: reads no fonts and lays out nothing. */
@@ -37,6 +43,8 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
     width: pageContentWidth(sheet.page.size, margins.left, margins.right, sheet.file),
     baseDir: options.baseDir,
     projectRoot: options.projectRoot,
+    host: options.host ?? createHost({ projectRoot: options.projectRoot }),
+    dataFile: options.dataFile ?? join(options.baseDir, 'data'),
     origin: options.origin,
     outline: { lastByLevel: [], count: 0, counters: [] },
     copyNumberSlots: [],

@@ -1,5 +1,6 @@
 import { BriefingError } from '../errors/briefing-error.js';
-import { fileStamp } from '../load/file-stamp.js';
+import { fileStamp } from '../host/gate.js';
+import type { Host } from '../host/host.js';
 import { loadSettings } from '../validate/load-settings.js';
 import { MM, parseFontSize, parseLength } from './units.js';
 import { NUMBERING_STYLES } from './numbering.js';
@@ -90,11 +91,11 @@ export const styleSchema = {
 /** By file, with the file's size and time: a batch reads it once, `watch` sees an edit. */
 const cache = new Map<string, { stamp: string | undefined; sheet: StyleSheet }>();
 
-export function loadStyle(file: string): StyleSheet {
+export function loadStyle(file: string, host?: Host): StyleSheet {
   const stamp = fileStamp(file); // a missing file: loadData reports it
   const cached = cache.get(file);
   if (cached && cached.stamp === stamp) return cached.sheet;
-  const loaded = loadSettings(file, styleSchema, 'E_STYLE');
+  const loaded = loadSettings(file, styleSchema, 'E_STYLE', host);
   const raw = loaded.data as { page: Record<string, unknown>; text: RawText; elements?: Record<string, RawText>; typography?: { hanLatinSpace?: number } };
   const margins = raw.page.margins as Record<string, unknown>;
   const box = { top: parseLength(margins.top)!, right: parseLength(margins.right)!, bottom: parseLength(margins.bottom)!, left: parseLength(margins.left)! };

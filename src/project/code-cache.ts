@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { readFile } from '../host/gate.js';
 import { join } from 'node:path';
 import { writeAtomic } from '../output/write-atomic.js';
 import { signCode, verifyCode } from './code-signature.js';
@@ -29,7 +29,7 @@ export function evaluateModule<T>(source: string): T {
 export function loadCachedModule<T>(cacheDir: string, kind: string, key: string, keyDir?: string): T | undefined {
   let text: string;
   try {
-    text = readFileSync(cacheFile(cacheDir, kind, key), 'utf8');
+    text = readFile({ kind: 'cache', file: cacheFile(cacheDir, kind, key), roots: [cacheDir] }).toString('utf8');
   } catch {
     return undefined;
   }
@@ -49,7 +49,7 @@ export function saveCachedModule(cacheDir: string, kind: string, key: string, so
   const signature = signCode(source, keyDir);
   if (!signature) return false;
   try {
-    writeAtomic(cacheFile(cacheDir, kind, key), Buffer.from(`${HEADER}${signature}\n${source}`));
+    writeAtomic(cacheFile(cacheDir, kind, key), Buffer.from(`${HEADER}${signature}\n${source}`), { origin: 'inside', root: cacheDir });
     return true;
   } catch {
     return false;

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
-import { fileStamp } from '../load/file-stamp.js';
+import { fileStamp } from '../host/gate.js';
+import type { Host } from '../host/host.js';
 import { loadSettings } from '../validate/load-settings.js';
 
 /** A role's font files as the user names them: regular and optional bold, TTC as [file, name]. */
@@ -65,19 +66,19 @@ const loadedConfigs = new Map<string, { stamp: string; config: ProjectConfig }>(
  * Read briefing.config.{yaml,json}. Mistakes are reported at their line, like data errors. Read
  * once per process while the file is unchanged (`watch` sees an edit by its size or time).
  */
-export function loadConfig(file: string | undefined): ProjectConfig {
+export function loadConfig(file: string | undefined, host?: Host): ProjectConfig {
   if (!file) return { fonts: {}, jobs: [] };
   // Missing (undefined): readConfig reports it as it always has.
   const stamp = fileStamp(file);
   const known = loadedConfigs.get(file);
   if (known && known.stamp === stamp) return known.config;
-  const config = readConfig(file);
+  const config = readConfig(file, host);
   if (stamp !== undefined) loadedConfigs.set(file, { stamp, config });
   return config;
 }
 
-function readConfig(file: string): ProjectConfig {
-  const loaded = loadSettings(file, configSchema, 'E_CONFIG');
+function readConfig(file: string, host: Host | undefined): ProjectConfig {
+  const loaded = loadSettings(file, configSchema, 'E_CONFIG', host);
   const raw = loaded.data as { fonts?: Record<string, unknown>; jobs?: { data: string | string[]; template?: string; output?: string; fonts?: Record<string, unknown> }[] };
   const base = dirname(file);
   return {

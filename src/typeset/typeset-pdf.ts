@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { DocDefinition, Inline } from '../document/doc-definition.js';
-import { isWithin } from '../project/inside-project.js';
+import { isWithin } from '../host/gate.js';
 import { applyFontFallback, type MissingGlyph } from './font-fallback.js';
 import type { Face, FontSet } from './font-set.js';
 import { layoutParagraphs } from './layout-paragraphs.js';

@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { BriefingError, formatDataPath } from '../errors/briefing-error.js';
-import type { LoadedData } from '../load/load-data.js';
+import { fileStamp } from '../host/gate.js';
+import type { Host } from '../host/host.js';
+import { loadData, type LoadedData } from '../load/load-data.js';
 import { validatorFor, type ValidatorOptions } from './schema-validator.js';
 
 /** The reserved keys every template's data may carry, whatever its schema says. */
@@ -10,25 +11,19 @@ const RESERVED_KEYS = ['template', '$schema'];
 /** Per schema file: its validator, and the file's size and time when it was read (watch sees edits). */
 const bySchemaFile = new Map<string, { stamp: string; validate: ValidateFunction }>();
 
-function fileStamp(file: string): string | undefined {
-  try {
-    const st = statSync(file);
-    return `${st.size}:${st.mtimeMs}`;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The validator for a template's schema.json; the file is read again only when it has changed. */
-export function compileSchema(schemaFile: string, opts: ValidatorOptions = {}): ValidateFunction {
+export function compileSchema(schemaFile: string, opts: ValidatorOptions = {}, host?: Host): ValidateFunction {
   const stamp = fileStamp(schemaFile);
   const known = bySchemaFile.get(schemaFile);
   if (known && stamp !== undefined && known.stamp === stamp) return known.validate;
   let schema: Record<string, unknown>;
   try {
-    schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>;
+    // Read and parsed as data are: through the gate, and a mistake reported at its line without
+    // quoting the file (JSON.parse's message would print its first characters).
+    schema = loadData(schemaFile, { host, kind: 'schema' }).data;
   } catch (e) {
-    throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema.json: ${(e as Error).message}` }, { file: schemaFile });
+    if (!(e instanceof BriefingError) || !/^E_(JSON|YAML)_SYNTAX$|^E_DATA_/.test(e.code)) throw e;
+    throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema: ${e.message}` }, e.location);
   }
   let validate: ValidateFunction;
   try {
@@ -44,8 +39,8 @@ export function compileSchema(schemaFile: string, opts: ValidatorOptions = {}): 
  * Check data against the template's schema; every violation, each with its data path and line.
  * `opts.cacheDir` (the project's .briefing-cache) keeps a project's own schema compiled between runs.
  */
-export function validateData(loaded: LoadedData, schemaFile: string, opts: ValidatorOptions = {}): BriefingError[] {
-  return validateWith(loaded, compileSchema(schemaFile, opts));
+export function validateData(loaded: LoadedData, schemaFile: string, opts: ValidatorOptions = {}, host?: Host): BriefingError[] {
+  return validateWith(loaded, compileSchema(schemaFile, opts, host));
 }
 
 export function validateWith(loaded: LoadedData, validate: ValidateFunction): BriefingError[] {
@@ -113,6 +108,11 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
 
 function describe(v: unknown): string {
   if (v === null) return 'null (an empty value)';
+  // YAML 1.1 tags (%YAML 1.1, !!timestamp, !!binary, !!set, !!omap) make values that are no mapping.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'a date' : `the date ${v.toISOString().slice(0, 10)} (quote it to make it text)`;
+  if (ArrayBuffer.isView(v)) return 'binary data';
+  if (v instanceof Set) return 'a set';
+  if (v instanceof Map) return 'an ordered mapping';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 30 ? `${v.slice(0, 30)}…` : v)}`;
   if (typeof v === 'object') return 'a mapping';

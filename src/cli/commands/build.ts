@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Sink } from '../output-sink.js';
 import { displayPath } from '../report-error.js';
@@ -14,6 +13,7 @@ import { runBatch } from '../../orchestrate/run-batch.js';
 import { buildReport, writeReport } from '../../orchestrate/write-report.js';
 import { loadConfig } from '../../project/load-config.js';
 import { findProjectRoot } from '../../project/project-root.js';
+import { removeLeftoverTemps } from '../../output/write-atomic.js';
 
 export interface BuildFlags {
   template?: string;
@@ -148,16 +148,12 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
 
 /**
  * A worker stopped mid-write may leave its temp file (never the target: that is only ever replaced
- * by a rename). Temp files carry this process's id, which worker threads share.
+ * by a rename). The writer removes what this process (and any killed one) left there.
  */
 function removeTempFiles(requests: BuildRequest[], cwd: string): void {
   const { root } = findProjectRoot(cwd);
   const dirs = new Set([join(root, 'output'), ...requests.filter((r) => r.output).map((r) => dirname(resolve(cwd, r.output!)))]);
-  const mine = new RegExp(`^\\..+\\.${process.pid}\\.[0-9a-f]+\\.tmp$`);
-  for (const dir of dirs) {
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir)) if (mine.test(f)) rmSync(join(dir, f), { force: true });
-  }
+  for (const dir of dirs) removeLeftoverTemps(dir);
 }
 
 /** Incremental builds remember each output by data file, output pattern and 份号. */
