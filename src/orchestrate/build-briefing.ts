@@ -218,7 +218,7 @@ export function outputPath(written: string | undefined, ctx: { cwd: string; root
 }
 
 /** SOURCE_DATE_EPOCH, else the document's own date, else now: the same inputs give the same bytes. */
-function documentDate(data: Record<string, unknown>, datePath: string | undefined, host: Host): Date {
+export function documentDate(data: Record<string, unknown>, datePath: string | undefined, host: Host): Date {
   const epoch = host.sourceDate();
   if (epoch) return epoch;
   const value = datePath?.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);

@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import type { Content, Inline } from '../document/doc-definition.js';
+import { BriefingError } from '../errors/briefing-error.js';
 import { prepareDocument, type BuildRequest, type BuildResult } from './build-briefing.js';
 import type { Copy } from './numbered-copies.js';
 
@@ -38,6 +39,11 @@ export async function buildCombinedCopies(base: BuildRequest, copies: Copy[], ou
   // One copy alone tells how many pages each copy takes (the 份号 never changes the layout).
   const single = await typesetPdf(prepare(copies[0]!).definition, fonts, { readableRoots: roots });
   const pages = single.pages;
+  // Known before the copies are set: each odd-length copy but the last is followed by a blank page.
+  const total = copies.length * pages + (pages % 2) * (copies.length - 1);
+  if (base.maxPages && total > base.maxPages) {
+    throw new BriefingError('E_COPIES_MAX_PAGES', { copies: copies.length, pages, total, max: base.maxPages }, { file: first.loaded.file });
+  }
   const content: Content[] = [];
   copies.forEach((copy, i) => {
     const prepared = i === 0 ? first : prepare(copy);
@@ -46,7 +52,7 @@ export async function buildCombinedCopies(base: BuildRequest, copies: Copy[], ou
   });
   const definition = { ...first.definition, content, copyNumberSlots: [] };
   const result = await typesetPdf(definition, fonts, { readableRoots: roots, copyPages: pages });
-  writeAtomic(output, result.pdf);
+  writeAtomic(output, result.pdf, first.outputRule);
   return {
     input: first.loaded.file, output, template: first.template.pack.name, inputs: first.inputs, hash: '', skipped: false,
     pages: result.pages, bytes: result.pdf.length, ms: Math.round(performance.now() - started), warnings: [],

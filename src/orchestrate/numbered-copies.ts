@@ -13,7 +13,7 @@ export interface Copy {
 export function listCopies(opts: { copies?: number; recipients?: string; cwd: string }): Copy[] {
   if (opts.recipients) {
     const file = resolve(opts.cwd, opts.recipients);
-    const table = loadCsv(file);
+    const table = loadCsv(file, undefined, { kind: 'recipients' });
     const nameCol = table.columns.findIndex((c) => /^(name|姓名|收件人|领取人)$/i.test(c));
     const numberCol = table.columns.findIndex((c) => /^(copy|number|份号)$/i.test(c));
     if (nameCol < 0) throw new BriefingError('E_CSV_SYNTAX', { reason: 'the recipients list needs a column named 姓名 (or name)' }, { file, line: 1 });

@@ -11,6 +11,8 @@ export interface PlannedBuild {
   fonts: Record<string, FontFileSpec>;
   /** Why it is in the plan, for --dry-run: the config job (by line) or the command line. */
   reason: string;
+  /** Which paths the config chose rather than the user: the gate holds those to the project. */
+  fromConfig: { data: boolean; template: boolean; output: boolean };
 }
 
 export interface PlanRequest {
@@ -38,10 +40,10 @@ export function planBuilds(req: PlanRequest): PlannedBuild[] {
     const files = req.paths.flatMap((p) => (GLOB.test(p) ? expand([p], req.cwd) : [resolve(req.cwd, p)]));
     plan = files.map((dataFile) => {
       const job = jobFor(dataFile);
-      return fromJob(dataFile, job, req, job ? `matches the job at ${rel(req.config.file!, req.cwd)}:${job.line}` : 'named on the command line');
+      return fromJob(dataFile, job, req, job ? `matches the job at ${rel(req.config.file!, req.cwd)}:${job.line}` : 'named on the command line', false);
     });
   } else if (req.config.jobs.length) {
-    plan = jobFiles.flatMap(({ job, files }) => [...files].map((dataFile) => fromJob(dataFile, job, req, `job at ${rel(req.config.file!, req.cwd)}:${job.line}`)));
+    plan = jobFiles.flatMap(({ job, files }) => [...files].map((dataFile) => fromJob(dataFile, job, req, `job at ${rel(req.config.file!, req.cwd)}:${job.line}`, true)));
   } else {
     throw new BriefingError('E_USAGE', { detail: 'nothing to build: name data files, or add jobs to briefing.config.yaml' });
   }
@@ -53,8 +55,9 @@ export function planBuilds(req: PlanRequest): PlannedBuild[] {
   return plan;
 }
 
-function fromJob(dataFile: string, job: JobSpec | undefined, req: PlanRequest, reason: string): PlannedBuild {
+function fromJob(dataFile: string, job: JobSpec | undefined, req: PlanRequest, reason: string, dataFromConfig: boolean): PlannedBuild {
   return {
+    fromConfig: { data: dataFromConfig, template: !req.template && !!job?.template, output: !req.output && !!job?.output },
     dataFile,
     template: req.template ?? job?.template,
     // -o is relative to the current folder; a job's pattern to the project root.

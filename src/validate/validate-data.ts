@@ -1,8 +1,10 @@
+import { dirname } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { BriefingError, formatDataPath } from '../errors/briefing-error.js';
 import { fileStamp } from '../host/gate.js';
-import type { Host } from '../host/host.js';
+import { createHost, type Host } from '../host/host.js';
 import { loadData, type LoadedData } from '../load/load-data.js';
+import { utf8Text } from '../load/read-text.js';
 import { validatorFor, type ValidatorOptions } from './schema-validator.js';
 
 /** The reserved keys every template's data may carry, whatever its schema says. */
@@ -16,15 +18,7 @@ export function compileSchema(schemaFile: string, opts: ValidatorOptions = {}, h
   const stamp = fileStamp(schemaFile);
   const known = bySchemaFile.get(schemaFile);
   if (known && stamp !== undefined && known.stamp === stamp) return known.validate;
-  let schema: Record<string, unknown>;
-  try {
-    // Read and parsed as data are: through the gate, and a mistake reported at its line without
-    // quoting the file (JSON.parse's message would print its first characters).
-    schema = loadData(schemaFile, { host, kind: 'schema' }).data;
-  } catch (e) {
-    if (!(e instanceof BriefingError) || !/^E_(JSON|YAML)_SYNTAX$|^E_DATA_/.test(e.code)) throw e;
-    throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema: ${e.message}` }, e.location);
-  }
+  const schema = readSchema(schemaFile, host ?? createHost({ projectRoot: dirname(schemaFile) }));
   let validate: ValidateFunction;
   try {
     validate = validatorFor(schema, opts);
@@ -33,6 +27,29 @@ export function compileSchema(schemaFile: string, opts: ValidatorOptions = {}, h
   }
   if (stamp !== undefined) bySchemaFile.set(schemaFile, { stamp, validate });
   return validate;
+}
+
+/**
+ * A schema file's JSON, read through the gate. A mistake is reported at its line the way data
+ * mistakes are, never with JSON.parse's message, which quotes the file's first characters (and
+ * the file may be one a symbolic link led to).
+ */
+function readSchema(schemaFile: string, host: Host): Record<string, unknown> {
+  const text = utf8Text(host.read('schema', schemaFile), schemaFile);
+  let schema: unknown;
+  try {
+    schema = JSON.parse(text);
+  } catch {
+    schema = undefined;
+  }
+  if (schema && typeof schema === 'object' && !Array.isArray(schema)) return schema as Record<string, unknown>;
+  try {
+    loadData(schemaFile, { host, kind: 'schema' }); // finds where the mistake is (loads jsonc-parser only now)
+  } catch (e) {
+    if (!(e instanceof BriefingError)) throw e;
+    throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema: ${e.message}` }, e.location);
+  }
+  throw new BriefingError('E_TEMPLATE_INVALID', { reason: 'schema: not a JSON object' }, { file: schemaFile });
 }
 
 /**

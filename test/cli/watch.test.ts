@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { batchProject } from '../helpers/batch-project.js';
@@ -47,6 +47,37 @@ describe('briefing watch', () => {
       await log.waitFor(/built output\/doc-001\.pdf/, 3);
       // A partial the template uses is watched too.
       writeFileSync(join(dir, 'templates/mini/partials/item.hbs'), '<p>{{name}}：{{value}}。</p>\n');
+      await log.waitFor(/built output\/doc-001\.pdf/, 4);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(log.text()).not.toMatch(/internal error/);
+  });
+
+  it('goes on rebuilding after a file it watches is deleted and written again, or replaced by a rename', async () => {
+    const dir = batchProject(1);
+    const child = spawn(process.execPath, [cliPath, 'watch', 'data/doc-001.yaml'], { cwd: dir, env: { ...process.env, CI: 'true', LANG: 'C' } });
+    const log = follow(child);
+    try {
+      await log.waitFor(/watching \d+ files/, 1);
+      const data = join(dir, 'data/doc-001.yaml');
+      const good = readFileSync(data, 'utf8');
+      rmSync(data);
+      await log.waitFor(/E_DATA_NOT_FOUND/, 1);
+      // Written again a moment later: a watch on the file itself would have ended with the delete.
+      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(data, good.replace('value: 360', 'value: 361'));
+      await log.waitFor(/built output\/doc-001\.pdf/, 2);
+      // An editor's save: a new file renamed over the old one.
+      writeFileSync(join(dir, 'data/.doc-001.yaml.swp'), good);
+      renameSync(join(dir, 'data/.doc-001.yaml.swp'), data);
+      await log.waitFor(/built output\/doc-001\.pdf/, 3);
+      // And the partial, deleted and restored.
+      const partial = join(dir, 'templates/mini/partials/item.hbs');
+      const item = readFileSync(partial, 'utf8');
+      rmSync(partial);
+      await log.waitFor(/E_PARTIAL_MISSING|E_TEMPLATE/, 1);
+      writeFileSync(partial, item.replace('</p>', '。</p>'));
       await log.waitFor(/built output\/doc-001\.pdf/, 4);
     } finally {
       child.kill('SIGINT');
