@@ -1,4 +1,6 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
+import { BriefingError } from '../errors/briefing-error.js';
+import { FONT_EXTENSIONS } from '../host/host.js';
 import { fileStamp } from '../host/gate.js';
 import type { Host } from '../host/host.js';
 import { loadSettings } from '../validate/load-settings.js';
@@ -81,24 +83,36 @@ function readConfig(file: string, host: Host | undefined): ProjectConfig {
   const loaded = loadSettings(file, configSchema, 'E_CONFIG', host);
   const raw = loaded.data as { fonts?: Record<string, unknown>; jobs?: { data: string | string[]; template?: string; output?: string; fonts?: Record<string, unknown> }[] };
   const base = dirname(file);
+  const fontsAt = (path: (string | number)[]) => (role: string, written: string) => {
+    // Said here, at its line, rather than when a build first opens the file.
+    if (!FONT_EXTENSIONS.has(extname(written).toLowerCase())) {
+      throw new BriefingError('E_FONT_FILE_TYPE', { role, path: written }, { file, ...loaded.locate([...path, role]) });
+    }
+  };
   return {
     file,
-    fonts: resolveFonts(raw.fonts ?? {}, base),
+    fonts: resolveFonts(raw.fonts ?? {}, base, fontsAt(['fonts'])),
     jobs: (raw.jobs ?? []).map((job, i) => ({
       data: Array.isArray(job.data) ? job.data : [job.data],
       template: job.template,
       output: job.output,
-      fonts: resolveFonts(job.fonts ?? {}, base),
+      fonts: resolveFonts(job.fonts ?? {}, base, fontsAt(['jobs', i, 'fonts'])),
       line: loaded.locate(['jobs', i])?.line,
     })),
   };
 }
 
-/** Font paths in the config are relative to the config file; they may point anywhere. */
-function resolveFonts(fonts: Record<string, unknown>, base: string): Record<string, FontFileSpec> {
-  const abs = (f: string | string[]): string | [string, string] => (Array.isArray(f) ? [resolve(base, f[0]!), f[1]!] : resolve(base, f));
+/**
+ * Font paths in the config are relative to the config file; they may point anywhere (an office's
+ * fonts live in C:/Windows/Fonts), but must name a font file (docs/security.md).
+ */
+function resolveFonts(fonts: Record<string, unknown>, base: string, check: (role: string, written: string) => void): Record<string, FontFileSpec> {
   const out: Record<string, FontFileSpec> = {};
   for (const [role, spec] of Object.entries(fonts)) {
+    const abs = (f: string | string[]): string | [string, string] => {
+      check(role, Array.isArray(f) ? f[0]! : f);
+      return Array.isArray(f) ? [resolve(base, f[0]!), f[1]!] : resolve(base, f);
+    };
     if (typeof spec === 'string') out[role] = { normal: abs(spec) };
     else {
       const s = spec as { normal: string | string[]; bold?: string | string[] };
