@@ -50,7 +50,13 @@ export interface BuildRequest {
    * project or among briefing's own, and an output pattern must make a .pdf in the project.
    * Absent: the caller typed them (the command line, a program calling briefing).
    */
-  fromConfig?: { data?: boolean; template?: boolean; output?: boolean };
+  fromConfig?: {
+    data?: boolean;
+    template?: boolean;
+    output?: boolean;
+    /** The config job they came from: where its line is, and its output pattern as written. */
+    job?: { file: string; line?: number; output?: string };
+  };
 }
 
 export interface Warning extends SourceLocation {
@@ -132,9 +138,16 @@ export function prepareDocument(req: BuildRequest, { writeCache = true, host: gi
   if (configFile) inputs.push(configFile);
   const output = outputPath(req.output, { cwd, root, dataFile, template: pack.name, date });
   // Refused now, before any typesetting; the writer checks again when it writes.
+  const job = req.fromConfig?.job;
   const outputRule: WriteRule = !req.output ? { origin: 'inside', root, pattern: 'output/{stem}.pdf' }
-    : req.fromConfig?.output ? { origin: 'pattern', root, pattern: req.output } : { origin: 'typed' };
-  checkWriteTarget(output, outputRule);
+    : req.fromConfig?.output ? { origin: 'pattern', root, pattern: job?.output ?? req.output } : { origin: 'typed' };
+  try {
+    checkWriteTarget(output, outputRule);
+  } catch (e) {
+    // A job's pattern is fixed in the config, at the job's line.
+    if (e instanceof BriefingError && outputRule.origin === 'pattern' && job) e.location = { file: job.file, line: job.line };
+    throw e;
+  }
   return { loaded, projectRoot: root, config, template, markup, definition, inputs, output, outputRule, fonts: { ...config.fonts, ...req.fonts }, host };
 }
 

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { BriefingError } from '../errors/briefing-error.js';
 import type { FontFileSpec, JobSpec, ProjectConfig } from '../project/load-config.js';
+import type { BuildRequest } from './build-briefing.js';
 
 /** One document to build, before anything is read: where its data is and what the job says. */
 export interface PlannedBuild {
@@ -12,7 +13,7 @@ export interface PlannedBuild {
   /** Why it is in the plan, for --dry-run: the config job (by line) or the command line. */
   reason: string;
   /** Which paths the config chose rather than the user: the gate holds those to the project. */
-  fromConfig: { data: boolean; template: boolean; output: boolean };
+  fromConfig: NonNullable<BuildRequest['fromConfig']>;
 }
 
 export interface PlanRequest {
@@ -57,7 +58,12 @@ export function planBuilds(req: PlanRequest): PlannedBuild[] {
 
 function fromJob(dataFile: string, job: JobSpec | undefined, req: PlanRequest, reason: string, dataFromConfig: boolean): PlannedBuild {
   return {
-    fromConfig: { data: dataFromConfig, template: !req.template && !!job?.template, output: !req.output && !!job?.output },
+    fromConfig: {
+      data: dataFromConfig,
+      template: !req.template && !!job?.template,
+      output: !req.output && !!job?.output,
+      ...(job && req.config.file ? { job: { file: req.config.file, line: job.outputLine ?? job.line, output: job.output } } : {}),
+    },
     dataFile,
     template: req.template ?? job?.template,
     // -o is relative to the current folder; a job's pattern to the project root.

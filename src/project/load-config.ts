@@ -20,6 +20,8 @@ export interface JobSpec {
   fonts: Record<string, FontFileSpec>;
   /** Where the job is written, for messages. */
   line?: number;
+  /** Where its output pattern is written. */
+  outputLine?: number;
 }
 
 export interface ProjectConfig {
@@ -98,6 +100,7 @@ function readConfig(file: string, host: Host | undefined): ProjectConfig {
       output: job.output,
       fonts: resolveFonts(job.fonts ?? {}, base, fontsAt(['jobs', i, 'fonts'])),
       line: loaded.locate(['jobs', i])?.line,
+      outputLine: job.output === undefined ? undefined : loaded.locate(['jobs', i, 'output'])?.line,
     })),
   };
 }

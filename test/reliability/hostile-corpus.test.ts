@@ -272,12 +272,12 @@ const cases: HostileCase[] = [
   {
     name: "a config job's output: ../victim.rc",
     setup: ({ project }) => writeFileSync(join(project, 'briefing.config.yaml'), `${config('report.yaml')}    output: ../outside/victim.rc\n`),
-    args: ['build'], exit: 1, code: 'E_OUTPUT_NOT_PDF', where: /outside\/victim\.rc/,
+    args: ['build'], exit: 1, code: 'E_OUTPUT_NOT_PDF', where: /briefing\.config\.yaml:4/, message: 'outside/victim.rc',
   },
   {
     name: "a config job's output pattern outside the project",
     setup: ({ project }) => writeFileSync(join(project, 'briefing.config.yaml'), `${config('report.yaml')}    output: ../outside/{stem}.pdf\n`),
-    args: ['build'], exit: 1, code: 'E_OUTPUT_OUTSIDE', where: /outside\/report\.pdf/,
+    args: ['build'], exit: 1, code: 'E_OUTPUT_OUTSIDE', where: /briefing\.config\.yaml:4/, message: 'outside/report.pdf',
   },
   {
     name: 'an output/ folder that is a link out of the project', posixOnly: true,
