@@ -7,6 +7,7 @@ import { bundledFontsDir } from '../project/paths.js';
 import type { FontFileSpec } from '../project/load-config.js';
 import { Coverage } from './coverage.js';
 import { mappedCodePoints } from './sfnt/cmap.js';
+import { glyphIndexProblem } from './sfnt/check-glyph-index.js';
 import { FileSource } from './sfnt/font-source.js';
 import { SfntFile } from './sfnt/sfnt-file.js';
 import { TrueTypeFont } from './sfnt/truetype-font.js';
@@ -141,9 +142,11 @@ function openFont(host: Host, role: string, file: string, postscriptName: string
     const opened = host.open('font', file, { typed: configured, role, missing });
     const source = FileSource.fromDescriptor(opened.fd, opened.size);
     const check = SfntFile.open(source, postscriptName);
-    if (!check.ok) {
+    // A font the config names is checked further: a damaged glyph index prints text invisibly.
+    const damaged = !check.ok ? check.reason : configured ? glyphIndexProblem(check.font) : undefined;
+    if (!check.ok || damaged !== undefined) {
       source.close();
-      throw new BriefingError('E_FONT_INVALID', { role, path: file, reason: check.reason }, { file });
+      throw new BriefingError('E_FONT_INVALID', { role, path: file, reason: damaged ?? '' }, { file });
     }
     const head = check.font.view('head');
     const hhea = check.font.view('hhea');

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { png, scanlines } from '../helpers/images.js';
-import { cliPath, fixtures, tempDir } from '../helpers/run-cli.js';
+import { cliPath, fixtures, repoRoot, tempDir } from '../helpers/run-cli.js';
 
 /**
  * The hostile corpus: inputs an attacker or a careless user would try (issue 14), each run through
@@ -181,6 +181,21 @@ const cases: HostileCase[] = [
       writeFileSync(join(project, 'briefing.config.yaml'), 'fonts:\n  serif: fonts/office.ttf\n');
     },
     args: ['build', 'report.yaml'], exit: 1, code: 'E_NOT_A_FILE', where: /fonts\/office\.ttf/, message: 'is a folder',
+  },
+  {
+    name: 'a config font whose glyph index is damaged (text would print invisibly)',
+    setup: ({ project }) => {
+      const font = readFileSync(join(repoRoot, 'fonts/FandolFang-Regular.ttf'));
+      const tables = font.readUInt16BE(4);
+      for (let i = 0; i < tables; i++) {
+        const at = 12 + 16 * i;
+        if (font.toString('latin1', at, at + 4) === 'loca') font.fill(0xff, font.readUInt32BE(at + 8), font.readUInt32BE(at + 8) + font.readUInt32BE(at + 12));
+      }
+      mkdirSync(join(project, 'fonts'));
+      writeFileSync(join(project, 'fonts/broken.ttf'), font);
+      writeFileSync(join(project, 'briefing.config.yaml'), 'fonts:\n  serif: fonts/broken.ttf\n');
+    },
+    args: ['build', 'report.yaml'], exit: 1, code: 'E_FONT_INVALID', where: /fonts\/broken\.ttf/, message: 'glyph index',
   },
   // ── FIFOs and folders where files belong: refused at once, never a hang ─────────────────────
   {
