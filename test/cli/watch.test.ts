@@ -28,15 +28,25 @@ function follow(child: ReturnType<typeof spawn>) {
   };
 }
 
+/** `briefing watch` on a one-document project, once it says it is watching. */
+async function startWatch() {
+  const dir = batchProject(1);
+  const child = spawn(process.execPath, [cliPath, 'watch', 'data/doc-001.yaml'], { cwd: dir, env: { ...process.env, CI: 'true', LANG: 'C' } });
+  const log = follow(child);
+  try {
+    await log.waitFor(/watching \d+ files/, 1);
+  } catch (e) {
+    child.kill('SIGINT');
+    throw e;
+  }
+  const data = join(dir, 'data/doc-001.yaml');
+  return { dir, child, log, data, good: readFileSync(data, 'utf8') };
+}
+
 describe('briefing watch', () => {
   it('rebuilds when a file the build read changes, and keeps watching after a failure', async () => {
-    const dir = batchProject(1);
-    const child = spawn(process.execPath, [cliPath, 'watch', 'data/doc-001.yaml'], { cwd: dir, env: { ...process.env, CI: 'true', LANG: 'C' } });
-    const log = follow(child);
+    const { dir, child, log, data, good } = await startWatch();
     try {
-      await log.waitFor(/watching \d+ files/, 1);
-      const data = join(dir, 'data/doc-001.yaml');
-      const good = readFileSync(data, 'utf8');
       // A data change rebuilds.
       writeFileSync(data, good.replace('value: 360', 'value: 362'));
       await log.waitFor(/built output\/doc-001\.pdf/, 2);
@@ -55,13 +65,8 @@ describe('briefing watch', () => {
   });
 
   it('goes on rebuilding after a file it watches is deleted and written again, or replaced by a rename', async () => {
-    const dir = batchProject(1);
-    const child = spawn(process.execPath, [cliPath, 'watch', 'data/doc-001.yaml'], { cwd: dir, env: { ...process.env, CI: 'true', LANG: 'C' } });
-    const log = follow(child);
+    const { dir, child, log, data, good } = await startWatch();
     try {
-      await log.waitFor(/watching \d+ files/, 1);
-      const data = join(dir, 'data/doc-001.yaml');
-      const good = readFileSync(data, 'utf8');
       rmSync(data);
       await log.waitFor(/E_DATA_NOT_FOUND/, 1);
       // Written again a moment later: a watch on the file itself would have ended with the delete.
