@@ -321,6 +321,12 @@ const cases: HostileCase[] = [
     after: ({ project }) => expect(existsSync(join(project, 'output'))).toBe(false),
   },
   {
+    name: 'a recipients list giving one 份号 twice',
+    setup: ({ project }) => writeFileSync(join(project, 'list.csv'), '姓名,份号\n张三,7\n李四,7\n'),
+    args: ['build', 'report.yaml', '--recipients', 'list.csv'], exit: 1, code: 'E_CSV_SYNTAX', where: /list\.csv:3/, message: '份号 000007 is given twice',
+    after: ({ project }) => expect(existsSync(join(project, 'output'))).toBe(false),
+  },
+  {
     name: 'a temp file a killed build left is removed by the next', exit: 0,
     setup: ({ project }) => {
       mkdirSync(join(project, 'output'));

@@ -221,7 +221,7 @@ function refuseCollisions(requests: BuildRequest[], cwd: string): void {
     const key = process.platform === 'win32' || process.platform === 'darwin' ? out.toLowerCase() : out;
     const first = seen.get(key);
     if (first) {
-      const which = (q: BuildRequest) => `${displayPath(resolve(cwd, q.dataFile))}${q.copyNumber && q.copyNumber !== first.copyNumber ? ` (份号 ${q.copyNumber})` : ''}`;
+      const which = (q: BuildRequest) => `${displayPath(resolve(cwd, q.dataFile))}${q.copyNumber ? ` (份号 ${q.copyNumber})` : ''}`;
       throw new BriefingError('E_OUTPUT_COLLISION', { first: which(first), second: which(r), path: displayPath(out) }, { file: resolve(cwd, r.dataFile) });
     }
     seen.set(key, r);
