@@ -306,10 +306,10 @@ export const catalogue = {
     hintZh: () => '较长的重复文字请只写一次，由模板重复使用；或减少别名',
   },
   E_DATA_NUMBER: {
-    en: (p) => `${p.path} is ${p.value}, which cannot be printed as a figure`,
-    zh: (p) => `${p.path} 的值为 ${p.value}，无法作为数字印出`,
-    hintEn: (p) => `write a figure between -${p.max} and ${p.max} (.nan and .inf are not figures); quote it to print it as text`,
-    hintZh: (p) => `请填写 -${p.max} 到 ${p.max} 之间的数字（.nan、.inf 不是数字）；如需原样印出，请加引号作为文字`,
+    en: (p) => `${p.path} is ${p.value} (${p.value === '.nan' ? 'not a number' : 'infinite, or a figure too large for a number'}), which cannot be printed as a figure`,
+    zh: (p) => `${p.path} 的值为 ${p.value}（${p.value === '.nan' ? '非数字' : '无穷大，或超出数字范围'}），无法作为数字印出`,
+    hintEn: () => 'write the figure itself (.nan and .inf are not figures); quote it to print it as text',
+    hintZh: () => '请填写具体数字（.nan、.inf 不是数字）；如需原样印出，请加引号作为文字',
   },
   E_CSV_TOO_LARGE: {
     en: (p) => `the CSV file has more than ${p.limit} ${p.what === 'cells' ? 'cells' : 'rows'}, more than briefing sets in one table`,

@@ -89,17 +89,14 @@ export function tooDeepOrCyclic(data: unknown): { path: (string | number)[]; cyc
  */
 export const EXPANSION_ALLOWANCE = 1_000_000;
 
-/** The largest figure printed exactly (2^53 − 1): beyond it digits are lost and sums overflow. */
-export const MAX_FIGURE = Number.MAX_SAFE_INTEGER;
-
 export type BudgetProblem =
   | { kind: 'expansion'; path: (string | number)[] }
   | { kind: 'number'; path: (string | number)[]; value: string };
 
 /**
  * The first place where the data, with every alias expanded, holds more than `limit` characters
- * of keys and text, or a number that cannot be printed as a figure (.nan, .inf, beyond
- * MAX_FIGURE). Stops as soon as the budget is spent, so the walk itself stays bounded. Runs after
+ * of keys and text, or a number that is no figure at all (.nan, .inf, or 1e400, which parses as
+ * infinite): a template or chart would print "NaN" or take it as 100 %. Stops as soon as the budget is spent, so the walk itself stays bounded. Runs after
  * tooDeepOrCyclic: no cycles, no more than MAX_DEPTH levels.
  */
 export function overBudget(data: unknown, limit: number): BudgetProblem | undefined {
@@ -108,7 +105,7 @@ export function overBudget(data: unknown, limit: number): BudgetProblem | undefi
     spent += 1;
     if (typeof value === 'string') spent += value.length;
     else if (typeof value === 'number') {
-      if (!Number.isFinite(value) || Math.abs(value) > MAX_FIGURE) return { kind: 'number', path, value: numberText(value) };
+      if (!Number.isFinite(value)) return { kind: 'number', path, value: numberText(value) };
     } else if (ArrayBuffer.isView(value)) spent += value.byteLength;
     else if (value && typeof value === 'object') {
       const isList = Array.isArray(value);
@@ -126,6 +123,5 @@ export function overBudget(data: unknown, limit: number): BudgetProblem | undefi
 
 function numberText(n: number): string {
   if (Number.isNaN(n)) return '.nan';
-  if (!Number.isFinite(n)) return n > 0 ? '.inf' : '-.inf';
-  return String(n);
+  return n > 0 ? '.inf' : '-.inf';
 }

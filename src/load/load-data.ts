@@ -4,7 +4,7 @@ import type { ParseError } from 'jsonc-parser';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { BriefingError, formatDataPath } from '../errors/briefing-error.js';
 import { createHost, type Host } from '../host/host.js';
-import { collectionKeyAt, duplicateJsonKey, EXPANSION_ALLOWANCE, jsonTooDeepAt, MAX_FIGURE, overBudget, TOO_DEEP, tooDeepOrCyclic } from './data-guards.js';
+import { collectionKeyAt, duplicateJsonKey, EXPANSION_ALLOWANCE, jsonTooDeepAt, overBudget, TOO_DEEP, tooDeepOrCyclic } from './data-guards.js';
 import { lineColumnAt, utf8Text } from './read-text.js';
 
 export type DataPath = readonly (string | number)[];
@@ -76,7 +76,7 @@ export function loadData(file: string, { host, kind = 'data', typed = true, pars
   }
   if (budget?.kind === 'number') {
     const dataPath = formatDataPath(budget.path);
-    throw new BriefingError('E_DATA_NUMBER', { path: dataPath, value: budget.value, max: MAX_FIGURE }, { file, dataPath, ...locate(budget.path) });
+    throw new BriefingError('E_DATA_NUMBER', { path: dataPath, value: budget.value }, { file, dataPath, ...locate(budget.path) });
   }
   return { file, data: data as Record<string, unknown>, locate };
 }

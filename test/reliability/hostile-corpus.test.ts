@@ -399,7 +399,7 @@ const cases: HostileCase[] = [
     args: ['build', 'report.yaml', '--timeout', '1'], exit: 1, code: 'E_TIMEOUT', where: /report\.yaml/,
   },
   // ── Figures and messages ────────────────────────────────────────────────────────────────────
-  ...([['.nan', /\.nan/], ['.inf', /\.inf/], ['1e308', /1e\+308/]] as const).map(([value, shown]): HostileCase => ({
+  ...([['.nan', /\.nan \(not a number\)/], ['.inf', /\.inf \(infinite/], ['-1e400', /-\.inf \(infinite/]] as const).map(([value, shown]): HostileCase => ({
     name: `a figure of ${value}`,
     setup: ({ project }) => writeFileSync(join(project, 'report.yaml'), report.replace('value: 360', `value: ${value}`)),
     args: ['build', 'report.yaml'], exit: 1, code: 'E_DATA_NUMBER', where: /report\.yaml:6:12/, message: shown,
