@@ -1,14 +1,12 @@
 #!/usr/bin/env node
 // First: modules loaded from here on can come from Node's compile cache (Node 22+).
 import '../orchestrate/compile-cache.js';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { packageRoot } from '../project/paths.js';
+import { briefingVersion } from '../host/package-files.js';
 import { pickLanguage } from './language.js';
 import { createSink, type Sink } from './output-sink.js';
 
-const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+const version = briefingVersion();
 
 interface GlobalFlags {
   lang?: string;

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { createHost, type Host } from '../host/host.js';
 import { isElement, textOf, type MarkupElement } from '../markup/markup-tree.js';
 import type { BuildContext } from './build-context.js';
 import type { Content, DocDefinition } from './doc-definition.js';
@@ -30,6 +32,10 @@ export interface BuildOptions {
   creationDate: Date;
   /** Write PDF/A-2b (archive-definition.ts). */
   pdfa?: boolean;
+  /** How images are read; by default a host around the project folder. */
+  host?: Host;
+  /** The data file paths are relative to; by default a file in `baseDir`. */
+  dataFile?: string;
 }
 
 /** Markup tree → pdfmake document definition. Pure: reads no fonts and lays out nothing. */
@@ -40,6 +46,8 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
     width: pageContentWidth(sheet.page.size, margins.left, margins.right, sheet.file),
     baseDir: options.baseDir,
     projectRoot: options.projectRoot,
+    host: options.host ?? createHost({ projectRoot: options.projectRoot }),
+    dataFile: options.dataFile ?? join(options.baseDir, 'data'),
     origin: options.origin,
     outline: { lastByLevel: [], count: 0, counters: [] },
     copyNumberSlots: [],

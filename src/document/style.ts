@@ -1,5 +1,6 @@
 import { BriefingError } from '../errors/briefing-error.js';
-import { fileStamp } from '../load/file-stamp.js';
+import { fileStamp } from '../host/gate.js';
+import type { Host } from '../host/host.js';
 import { loadSettings } from '../validate/load-settings.js';
 import { MM, parseFontSize, parseLength } from './units.js';
 import { NUMBERING_STYLES } from './numbering.js';
@@ -116,14 +117,14 @@ const cache = new Map<string, { stamp: string | undefined; sheet: StyleSheet }>(
 
 /**
  * `paper`: print on this paper rather than the style's `page.size`; the margins follow the style's
- * `page.typeArea` rule (default `scale`).
+ * `page.typeArea` rule (default `scale`). `host`: how the file is read (a host around its folder by default).
  */
-export function loadStyle(file: string, { paper }: { paper?: PaperSize } = {}): StyleSheet {
+export function loadStyle(file: string, { paper, host }: { paper?: PaperSize; host?: Host } = {}): StyleSheet {
   const stamp = fileStamp(file); // a missing file: loadData reports it
   const key = paper ? `${file}\u0000${paper.width}×${paper.height}` : file;
   const cached = cache.get(key);
   if (cached && cached.stamp === stamp) return cached.sheet;
-  const loaded = loadSettings(file, styleSchema, 'E_STYLE');
+  const loaded = loadSettings(file, styleSchema, 'E_STYLE', host);
   const raw = loaded.data as { page: Record<string, unknown>; text: RawText; elements?: Record<string, RawText>; typography?: { hanLatinSpace?: number }; print?: { colors?: Record<string, RawPrintColor> } };
   const margins = raw.page.margins as Record<string, unknown>;
   const designed = { top: parseLength(margins.top)!, right: parseLength(margins.right)!, bottom: parseLength(margins.bottom)!, left: parseLength(margins.left)! };

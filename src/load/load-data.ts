@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module';
-import { extname } from 'node:path';
+import { dirname, extname } from 'node:path';
 import type { ParseError } from 'jsonc-parser';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { BriefingError } from '../errors/briefing-error.js';
-import { collectionKeyAt, duplicateJsonKey, jsonTooDeepAt, TOO_DEEP, tooDeepOrCyclic } from './data-guards.js';
-import { lineColumnAt, readUtf8 } from './read-text.js';
+import { BriefingError, formatDataPath } from '../errors/briefing-error.js';
+import { createHost, type Host } from '../host/host.js';
+import { collectionKeyAt, duplicateJsonKey, EXPANSION_ALLOWANCE, jsonTooDeepAt, overBudget, TOO_DEEP, tooDeepOrCyclic } from './data-guards.js';
+import { lineColumnAt, utf8Text } from './read-text.js';
 
 export type DataPath = readonly (string | number)[];
 
@@ -38,16 +39,28 @@ export function findValuePath(data: unknown, value: unknown, path: (string | num
 /** Limits that keep a hostile file from exhausting memory (alias bombs). */
 const MAX_ALIAS_COUNT = 1000;
 
-/**
- * `parsed` may know the file's values from its text already (settings parsed when briefing was
- * built: validate/load-settings.ts); when it returns undefined the text is parsed here.
- */
-export function loadData(file: string, parsed?: (text: string) => Record<string, unknown> | undefined): LoadedData {
+export interface LoadOptions {
+  /** The build's host; by default one around the file's own folder (the caller vouches for the file). */
+  host?: Host;
+  /** Which kind of file this is to the gate: its size limit and where it may lie. */
+  kind?: 'data' | 'style' | 'config' | 'schema';
+  /** A data file the user named (default) may lie anywhere; one a config glob found, only in the project. */
+  typed?: boolean;
+  /**
+   * May know the file's values from its text already (settings parsed when briefing was built:
+   * validate/load-settings.ts); when it returns undefined the text is parsed here.
+   */
+  parsed?: (text: string) => Record<string, unknown> | undefined;
+}
+
+export function loadData(file: string, { host, kind = 'data', typed = true, parsed }: LoadOptions = {}): LoadedData {
   const ext = extname(file).toLowerCase();
   if (ext !== '.yaml' && ext !== '.yml' && ext !== '.json') {
     throw new BriefingError('E_DATA_FORMAT', { ext: ext || '(none)' }, { file });
   }
-  const text = readUtf8(file, () => new BriefingError('E_DATA_NOT_FOUND', { path: file }, { file }));
+  const gate = host ?? createHost({ projectRoot: dirname(file) });
+  const bytes = gate.read(kind, file, { typed, missing: () => new BriefingError('E_DATA_NOT_FOUND', { path: file }, { file }) });
+  const text = utf8Text(bytes, file);
   const written: LoadedData['written'] = [];
   const data = parsed?.(text) ?? (ext === '.json' ? parseJson(file, text) : parseYaml(file, text, written));
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -61,6 +74,15 @@ export function loadData(file: string, parsed?: (text: string) => Record<string,
   if (unsafe) {
     const reason = unsafe.cycle ? 'an alias refers to a list or mapping that contains it' : TOO_DEEP;
     throw new BriefingError(ext === '.json' ? 'E_JSON_SYNTAX' : 'E_YAML_SYNTAX', { reason }, { file, ...locate(unsafe.path) });
+  }
+  // Checked now, at the line that says it, not later where a template or a chart trips over it.
+  const budget = overBudget(data, text.length + EXPANSION_ALLOWANCE);
+  if (budget?.kind === 'expansion') {
+    throw new BriefingError('E_DATA_EXPANSION', { limit: EXPANSION_ALLOWANCE, size: text.length }, { file, dataPath: formatDataPath(budget.path), ...locate(budget.path) });
+  }
+  if (budget?.kind === 'number') {
+    const dataPath = formatDataPath(budget.path);
+    throw new BriefingError('E_DATA_NUMBER', { path: dataPath, value: budget.value }, { file, dataPath, ...locate(budget.path) });
   }
   return { file, data: data as Record<string, unknown>, locate, written };
 }

@@ -1,8 +1,10 @@
 import { withWrittenNumbers } from '../render/written-numbers.js';
-import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { BriefingError, BriefingErrors, formatDataPath, type SourceLocation } from '../errors/briefing-error.js';
 import type { ErrorCode } from '../errors/catalogue.js';
+import { isRegularFile } from '../host/gate.js';
+import { createHost, type Host } from '../host/host.js';
+import { checkWriteTarget, type WriteRule } from '../output/write-atomic.js';
 import { attachTables } from '../load/attach-tables.js';
 import { attachMarkdown } from '../load/attach-markdown.js';
 import { findValuePath, loadData, type LoadedData } from '../load/load-data.js';
@@ -49,6 +51,19 @@ export interface BuildRequest {
   combineCopies?: { number: string; recipient?: string }[];
   /** Paper, PDF/A and print-shop options (document/print-options.ts). */
   print?: PrintOptions;
+  /**
+   * Which of the paths above came from briefing.config.yaml rather than from the user: the data
+   * file (found by a job's glob) must then lie in the project, a template folder path in the
+   * project or among briefing's own, and an output pattern must make a .pdf in the project.
+   * Absent: the caller typed them (the command line, a program calling briefing).
+   */
+  fromConfig?: {
+    data?: boolean;
+    template?: boolean;
+    output?: boolean;
+    /** The config job they came from: where its line is, and its output pattern as written. */
+    job?: { file: string; line?: number; output?: string };
+  };
 }
 
 export interface Warning extends SourceLocation {
@@ -82,64 +97,84 @@ export interface PreparedDocument {
   definition: DocDefinition;
   inputs: string[];
   output: string;
+  /** Where `output` may be written: what the writer checks again when it writes. */
+  outputRule: WriteRule;
   fonts: Record<string, FontFileSpec>;
+  /** The host the document was read through. */
+  host: Host;
 }
 
 /**
  * load → validate → render → markup → document. No fonts and no pdfmake are touched.
  * `writeCache: false` (validate) uses the project's .briefing-cache but never writes to it.
  */
-export function prepareDocument(req: BuildRequest, { writeCache = true }: { writeCache?: boolean } = {}): PreparedDocument {
+export function prepareDocument(req: BuildRequest, { writeCache = true, host: given }: { writeCache?: boolean; host?: Host } = {}): PreparedDocument {
   const cwd = req.cwd ?? process.cwd();
   const dataFile = resolve(cwd, req.dataFile);
   const { root, configFile } = findProjectRoot(cwd);
-  const config = loadConfig(configFile);
-  const loaded = loadData(dataFile);
+  const host = given ?? createHost({ projectRoot: root });
+  const config = loadConfig(configFile, host);
+  const loaded = loadData(dataFile, { host, typed: !req.fromConfig?.data });
   const templateName = req.template ?? (typeof loaded.data.template === 'string' ? loaded.data.template : undefined);
   if (!templateName) throw new BriefingError('E_TEMPLATE_UNSET', {}, { file: dataFile });
-  const templateDir = atDataValue(loaded, req.template ? undefined : ['template'], () => findTemplateDir(templateName, root));
+  // -t is the user's own choice; a template named in the data or a config job is held to the project.
+  const typedTemplate = !!req.template && !req.fromConfig?.template;
+  const templateDir = atDataValue(loaded, req.template ? undefined : ['template'], () => findTemplateDir(templateName, host, { typed: typedTemplate, cwd }));
   // A project's own schema and template files are kept compiled in its .briefing-cache.
   const caching = { cacheDir: join(root, '.briefing-cache'), writeCache };
-  const template = compiledTemplate(templateDir, caching);
+  const template = compiledTemplate(templateDir, caching, host);
   const pack = template.pack;
-  const problems = validateData(loaded, pack.schemaFile, caching);
+  const problems = validateData(loaded, pack.schemaFile, caching, host);
   if (problems.length) throw problems.length === 1 ? problems[0]! : new BriefingErrors(problems);
-  const tables = attachTables(loaded, root);
-  const { data, files: markdownFiles } = attachMarkdown(tables.data, loaded, root);
+  const tables = attachTables(loaded, host);
+  const { data, files: markdownFiles } = attachMarkdown(tables.data, loaded, host);
   const csvFiles = [...tables.files, ...markdownFiles]; // every file the data names: CSV and Markdown
   const markupText = template.render(withWrittenNumbers(data, loaded.written));
   const markup = parseMarkup(markupText, { file: pack.entry.file });
   const paper = req.print?.paper ? paperSize(req.print.paper, { flag: '--paper' }) : undefined;
-  const sheet = loadStyle(pack.styleFile, { paper });
-  const date = documentDate(loaded.data, pack.datePath);
+  const sheet = loadStyle(pack.styleFile, { paper, host });
+  const date = documentDate(loaded.data, pack.datePath, host);
   const { definition, files: imageFiles } = atDataValue(loaded, undefined, () => buildDocument(markup, sheet, {
     baseDir: dirname(dataFile),
     projectRoot: root,
     origin: `${pack.entry.file} (rendered markup)`,
     creationDate: date,
     pdfa: req.print?.pdfa,
+    host,
+    dataFile,
   }));
   const inputs = [dataFile, ...csvFiles, pack.entry.file, ...[...pack.partials.values()].map((p) => p.file), pack.schemaFile, pack.styleFile, ...imageFiles];
   if (configFile) inputs.push(configFile);
   const output = outputPath(req.output, { cwd, root, dataFile, template: pack.name, date });
-  return { loaded, projectRoot: root, config, template, markup, definition, inputs, output, fonts: { ...config.fonts, ...req.fonts } };
+  // Refused now, before any typesetting; the writer checks again when it writes.
+  const job = req.fromConfig?.job;
+  const outputRule: WriteRule = !req.output ? { origin: 'inside', root, pattern: 'output/{stem}.pdf' }
+    : req.fromConfig?.output ? { origin: 'pattern', root, pattern: job?.output ?? req.output } : { origin: 'typed' };
+  try {
+    checkWriteTarget(output, outputRule);
+  } catch (e) {
+    // A job's pattern is fixed in the config, at the job's line.
+    if (e instanceof BriefingError && outputRule.origin === 'pattern' && job) e.location = { file: job.file, line: job.line };
+    throw e;
+  }
+  return { loaded, projectRoot: root, config, template, markup, definition, inputs, output, outputRule, fonts: { ...config.fonts, ...req.fonts }, host };
 }
 
 /** The whole pipeline for one data file, ending in an atomically written PDF (or a skip). */
-export async function buildBriefing(req: BuildRequest): Promise<BuildResult> {
+export async function buildBriefing(req: BuildRequest, host?: Host): Promise<BuildResult> {
   const started = performance.now();
-  const prepared = prepareDocument(req);
+  const prepared = prepareDocument(req, { host });
   const { loadFontSet } = await import('../typeset/font-set.js');
-  const fonts = loadFontSet(prepared.fonts);
+  const fonts = loadFontSet(prepared.fonts, prepared.host);
   const copies = copiesOf(req);
   const hash = hashInputs(prepared.inputs, fonts, { copies: JSON.stringify(copies), strict: req.strict, print: req.print });
   const base = { input: prepared.loaded.file, output: prepared.output, template: prepared.template.pack.name, inputs: prepared.inputs, hash };
-  const unchanged = !req.force && req.previousHash === hash && existsSync(prepared.output);
+  const unchanged = !req.force && req.previousHash === hash && isRegularFile(prepared.output);
   if (unchanged || req.dryRun) {
     return { ...base, pages: 0, bytes: 0, ms: Math.round(performance.now() - started), skipped: unchanged, warnings: [] };
   }
   const { typesetPdf } = await import('../typeset/typeset-pdf.js');
-  const result = await typesetPdf(prepared.definition, fonts, { copies });
+  const result = await typesetPdf(prepared.definition, fonts, { copies, checkPages: (pages) => checkPageLimit(req, prepared, pages, copies.length) });
   return finishBuild(prepared, req, result, { ...base, started });
 }
 
@@ -163,15 +198,12 @@ async function finishBuild(
 ): Promise<BuildResult> {
   const { started, ...entry } = base;
   const total = result.pages * Math.max(1, req.combineCopies?.length ?? 1);
-  if (req.maxPages && total > req.maxPages) {
-    throw new BriefingError('E_MAX_PAGES', { pages: total, max: req.maxPages }, { file: prepared.loaded.file });
-  }
   const lost = result.lost.map((l) => contentLostError(prepared.loaded, l));
   if (lost.length) throw lost.length === 1 ? lost[0]! : new BriefingErrors(lost);
   const missing = missingGlyphErrors(prepared.loaded, result.missing);
   if (req.strict && missing.length) throw missing.length === 1 ? missing[0]! : new BriefingErrors(missing);
   const { writeAtomic } = await import('../output/write-atomic.js');
-  writeAtomic(prepared.output, result.pdf);
+  writeAtomic(prepared.output, result.pdf, prepared.outputRule);
   return {
     ...entry,
     inputs: [...prepared.inputs, ...result.fontFiles],
@@ -181,6 +213,14 @@ async function finishBuild(
     skipped: false,
     warnings: missing.map((e) => ({ code: e.code, params: e.params, message: e.message, ...e.location })),
   };
+}
+
+/** --max-pages, checked once one copy is laid out and before any copy is drawn. */
+function checkPageLimit(req: BuildRequest, prepared: PreparedDocument, pages: number, copies: number): void {
+  if (!req.maxPages || pages * copies <= req.maxPages) return;
+  const where = { file: prepared.loaded.file };
+  if (copies > 1) throw new BriefingError('E_COPIES_MAX_PAGES', { copies, pages, total: pages * copies, max: req.maxPages }, where);
+  throw new BriefingError('E_MAX_PAGES', { pages, max: req.maxPages }, where);
 }
 
 /** Where each missing character came from: the first data value that contains it. */
@@ -204,7 +244,8 @@ function contentLostError(loaded: LoadedData, lost: LostText): BriefingError {
 }
 
 /** Errors about a file named in the data point at the data, where the user can fix them. */
-const FILE_ERRORS = new Set(['E_IMAGE_NOT_FOUND', 'E_IMAGE_INVALID', 'E_PATH_OUTSIDE_PROJECT', 'E_URL_NOT_ALLOWED', 'E_TEMPLATE_NOT_FOUND']);
+const FILE_ERRORS = new Set(['E_IMAGE_NOT_FOUND', 'E_IMAGE_INVALID', 'E_PATH_OUTSIDE_PROJECT', 'E_URL_NOT_ALLOWED', 'E_TEMPLATE_NOT_FOUND',
+  'E_TEMPLATE_OUTSIDE', 'E_IMAGE_TOO_LARGE', 'E_IMAGE_DAMAGED', 'E_NOT_A_FILE', 'E_FILE_TOO_LARGE']);
 
 function atDataValue<T>(loaded: LoadedData, knownPath: (string | number)[] | undefined, fn: () => T): T {
   try {
@@ -233,11 +274,11 @@ export function outputPath(written: string | undefined, ctx: { cwd: string; root
 }
 
 /** SOURCE_DATE_EPOCH, else the document's own date, else now: the same inputs give the same bytes. */
-function documentDate(data: Record<string, unknown>, datePath: string | undefined): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+export function documentDate(data: Record<string, unknown>, datePath: string | undefined, host: Host): Date {
+  const epoch = host.sourceDate();
+  if (epoch) return epoch;
   const value = datePath?.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
   const parsed = typeof value === 'string' || value instanceof Date ? new Date(value) : undefined;
   if (parsed && !Number.isNaN(parsed.getTime())) return parsed;
-  return new Date();
+  return host.now();
 }

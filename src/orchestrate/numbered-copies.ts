@@ -13,14 +13,22 @@ export interface Copy {
 export function listCopies(opts: { copies?: number; recipients?: string; cwd: string }): Copy[] {
   if (opts.recipients) {
     const file = resolve(opts.cwd, opts.recipients);
-    const table = loadCsv(file);
+    const table = loadCsv(file, undefined, { kind: 'recipients' });
     const nameCol = table.columns.findIndex((c) => /^(name|姓名|收件人|领取人)$/i.test(c));
     const numberCol = table.columns.findIndex((c) => /^(copy|number|份号)$/i.test(c));
     if (nameCol < 0) throw new BriefingError('E_CSV_SYNTAX', { reason: 'the recipients list needs a column named 姓名 (or name)' }, { file, line: 1 });
-    return table.rows.map((row, i) => ({
+    const copies = table.rows.map((row, i) => ({
       number: pad(numberCol >= 0 && row[numberCol] ? Number(row[numberCol]) : i + 1, file, i + 2),
       recipient: row[nameCol]!,
     }));
+    // Two rows with one 份号 would print the same copy twice, one PDF over the other.
+    const seen = new Map<string, number>();
+    copies.forEach((c, i) => {
+      const first = seen.get(c.number);
+      if (first !== undefined) throw new BriefingError('E_CSV_SYNTAX', { reason: `份号 ${c.number} is given twice, on lines ${first + 2} and ${i + 2}` }, { file, line: i + 2 });
+      seen.set(c.number, i);
+    });
+    return copies;
   }
   const n = opts.copies ?? 0;
   return Array.from({ length: n }, (_, i) => ({ number: pad(i + 1, undefined, undefined) }));

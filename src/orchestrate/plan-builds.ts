@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { BriefingError } from '../errors/briefing-error.js';
 import type { FontFileSpec, JobSpec, ProjectConfig } from '../project/load-config.js';
 import type { PrintOptions } from '../document/print-options.js';
+import type { BuildRequest } from './build-briefing.js';
 
 /** One document to build, before anything is read: where its data is and what the job says. */
 export interface PlannedBuild {
@@ -14,6 +15,8 @@ export interface PlannedBuild {
   print: PrintOptions;
   /** Why it is in the plan, for --dry-run: the config job (by line) or the command line. */
   reason: string;
+  /** Which paths the config chose rather than the user: the gate holds those to the project. */
+  fromConfig: NonNullable<BuildRequest['fromConfig']>;
 }
 
 export interface PlanRequest {
@@ -41,10 +44,10 @@ export function planBuilds(req: PlanRequest): PlannedBuild[] {
     const files = req.paths.flatMap((p) => (GLOB.test(p) ? expand([p], req.cwd) : [resolve(req.cwd, p)]));
     plan = files.map((dataFile) => {
       const job = jobFor(dataFile);
-      return fromJob(dataFile, job, req, job ? `matches the job at ${rel(req.config.file!, req.cwd)}:${job.line}` : 'named on the command line');
+      return fromJob(dataFile, job, req, job ? `matches the job at ${rel(req.config.file!, req.cwd)}:${job.line}` : 'named on the command line', false);
     });
   } else if (req.config.jobs.length) {
-    plan = jobFiles.flatMap(({ job, files }) => [...files].map((dataFile) => fromJob(dataFile, job, req, `job at ${rel(req.config.file!, req.cwd)}:${job.line}`)));
+    plan = jobFiles.flatMap(({ job, files }) => [...files].map((dataFile) => fromJob(dataFile, job, req, `job at ${rel(req.config.file!, req.cwd)}:${job.line}`, true)));
   } else {
     throw new BriefingError('E_USAGE', { detail: 'nothing to build: name data files, or add jobs to briefing.config.yaml' });
   }
@@ -56,8 +59,14 @@ export function planBuilds(req: PlanRequest): PlannedBuild[] {
   return plan;
 }
 
-function fromJob(dataFile: string, job: JobSpec | undefined, req: PlanRequest, reason: string): PlannedBuild {
+function fromJob(dataFile: string, job: JobSpec | undefined, req: PlanRequest, reason: string, dataFromConfig: boolean): PlannedBuild {
   return {
+    fromConfig: {
+      data: dataFromConfig,
+      template: !req.template && !!job?.template,
+      output: !req.output && !!job?.output,
+      ...(job && req.config.file ? { job: { file: req.config.file, line: job.outputLine ?? job.line, output: job.output } } : {}),
+    },
     dataFile,
     template: req.template ?? job?.template,
     // -o is relative to the current folder; a job's pattern to the project root.

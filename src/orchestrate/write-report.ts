@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { BriefingError } from '../errors/briefing-error.js';
+import { briefingVersion } from '../host/package-files.js';
 import { writeAtomic } from '../output/write-atomic.js';
-import { packageRoot } from '../project/paths.js';
 import { revive, type Outcome } from './outcome.js';
 
 /** The record CI archives: one entry per document, written even when builds fail. */
@@ -23,7 +21,7 @@ export interface Report {
 }
 
 export function buildReport(outcomes: Outcome[]): Report {
-  const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = briefingVersion();
   return {
     version,
     documents: outcomes.map((o) => {

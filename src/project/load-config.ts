@@ -1,9 +1,11 @@
-import { dirname, resolve } from 'node:path';
-import { fileStamp } from '../load/file-stamp.js';
+import { dirname, extname, resolve } from 'node:path';
+import { BriefingError } from '../errors/briefing-error.js';
+import { FONT_EXTENSIONS } from '../host/host.js';
+import { fileStamp } from '../host/gate.js';
+import type { Host } from '../host/host.js';
 import { loadSettings } from '../validate/load-settings.js';
 import type { PrintOptions } from '../document/print-options.js';
 import { KNOWN_PAPER, parsePaperSize } from '../document/page-size.js';
-import { BriefingError } from '../errors/briefing-error.js';
 
 /** A role's font files as the user names them: regular and optional bold, TTC as [file, name]. */
 export interface FontFileSpec {
@@ -22,6 +24,8 @@ export interface JobSpec {
   print: PrintOptions;
   /** Where the job is written, for messages. */
   line?: number;
+  /** Where its output pattern is written. */
+  outputLine?: number;
 }
 
 export interface ProjectConfig {
@@ -80,19 +84,19 @@ const loadedConfigs = new Map<string, { stamp: string; config: ProjectConfig }>(
  * Read briefing.config.{yaml,json}. Mistakes are reported at their line, like data errors. Read
  * once per process while the file is unchanged (`watch` sees an edit by its size or time).
  */
-export function loadConfig(file: string | undefined): ProjectConfig {
+export function loadConfig(file: string | undefined, host?: Host): ProjectConfig {
   if (!file) return { fonts: {}, print: {}, jobs: [] };
   // Missing (undefined): readConfig reports it as it always has.
   const stamp = fileStamp(file);
   const known = loadedConfigs.get(file);
   if (known && known.stamp === stamp) return known.config;
-  const config = readConfig(file);
+  const config = readConfig(file, host);
   if (stamp !== undefined) loadedConfigs.set(file, { stamp, config });
   return config;
 }
 
-function readConfig(file: string): ProjectConfig {
-  const loaded = loadSettings(file, configSchema, 'E_CONFIG');
+function readConfig(file: string, host: Host | undefined): ProjectConfig {
+  const loaded = loadSettings(file, configSchema, 'E_CONFIG', host);
   const raw = loaded.data as { fonts?: Record<string, unknown>; print?: PrintOptions; jobs?: { data: string | string[]; template?: string; output?: string; fonts?: Record<string, unknown>; print?: PrintOptions }[] };
   const base = dirname(file);
   const checkPaper = (print: PrintOptions | undefined, path: (string | number)[]) => {
@@ -102,26 +106,39 @@ function readConfig(file: string): ProjectConfig {
   };
   checkPaper(raw.print, ['print']);
   raw.jobs?.forEach((job, i) => checkPaper(job.print, ['jobs', i, 'print']));
+  const fontsAt = (path: (string | number)[]) => (role: string, written: string) => {
+    // Said here, at its line, rather than when a build first opens the file.
+    if (!FONT_EXTENSIONS.has(extname(written).toLowerCase())) {
+      throw new BriefingError('E_FONT_FILE_TYPE', { role, path: written }, { file, ...loaded.locate([...path, role]) });
+    }
+  };
   return {
     file,
-    fonts: resolveFonts(raw.fonts ?? {}, base),
+    fonts: resolveFonts(raw.fonts ?? {}, base, fontsAt(['fonts'])),
     print: raw.print ?? {},
     jobs: (raw.jobs ?? []).map((job, i) => ({
       data: Array.isArray(job.data) ? job.data : [job.data],
       template: job.template,
       output: job.output,
-      fonts: resolveFonts(job.fonts ?? {}, base),
+      fonts: resolveFonts(job.fonts ?? {}, base, fontsAt(['jobs', i, 'fonts'])),
       print: job.print ?? {},
       line: loaded.locate(['jobs', i])?.line,
+      outputLine: job.output === undefined ? undefined : loaded.locate(['jobs', i, 'output'])?.line,
     })),
   };
 }
 
-/** Font paths in the config are relative to the config file; they may point anywhere. */
-function resolveFonts(fonts: Record<string, unknown>, base: string): Record<string, FontFileSpec> {
-  const abs = (f: string | string[]): string | [string, string] => (Array.isArray(f) ? [resolve(base, f[0]!), f[1]!] : resolve(base, f));
+/**
+ * Font paths in the config are relative to the config file; they may point anywhere (an office's
+ * fonts live in C:/Windows/Fonts), but must name a font file (docs/security.md).
+ */
+function resolveFonts(fonts: Record<string, unknown>, base: string, check: (role: string, written: string) => void): Record<string, FontFileSpec> {
   const out: Record<string, FontFileSpec> = {};
   for (const [role, spec] of Object.entries(fonts)) {
+    const abs = (f: string | string[]): string | [string, string] => {
+      check(role, Array.isArray(f) ? f[0]! : f);
+      return Array.isArray(f) ? [resolve(base, f[0]!), f[1]!] : resolve(base, f);
+    };
     if (typeof spec === 'string') out[role] = { normal: abs(spec) };
     else {
       const s = spec as { normal: string | string[]; bold?: string | string[] };

@@ -1,7 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { BriefingError } from '../errors/briefing-error.js';
+import { createHost, type Host } from '../host/host.js';
+import { isFolder, isRegularFile, listFolder } from '../host/gate.js';
+import { utf8Text } from '../load/read-text.js';
 import { builtinTemplatesDir } from '../project/paths.js';
 
 /** A template folder, read: everything later stages need, nothing parsed beyond its manifest. */
@@ -28,62 +30,73 @@ interface TemplateManifest {
   datePath?: string;
 }
 
-/** `name` is a template name (project templates/ first, then built-in) or a folder path. */
-export function findTemplateDir(name: string, projectRoot: string): string {
-  const candidates = looksLikePath(name)
-    ? [resolve(name)]
-    : [join(projectRoot, 'templates', name), join(builtinTemplatesDir, name)];
-  for (const dir of candidates) {
-    if (existsSync(join(dir, 'template.yaml'))) return dir;
-  }
-  throw new BriefingError('E_TEMPLATE_NOT_FOUND', { name, available: listTemplateNames(projectRoot).join(', ') || '(none)' });
+/**
+ * `name` is a template name (project templates/ first, then built-in) or a folder path. `typed`:
+ * the user gave it on the command line, so a folder path may lie outside the project; a name in
+ * the data or a config must lead into the project or to a built-in template.
+ */
+export function findTemplateDir(name: string, host: Host, { typed = false, cwd }: { typed?: boolean; cwd?: string } = {}): string {
+  const dir = host.templateFolder(name, { typed, cwd });
+  if (dir) return dir;
+  throw new BriefingError('E_TEMPLATE_NOT_FOUND', { name, available: listTemplateNames(host.projectRoot).join(', ') || '(none)' });
 }
 
 export function listTemplateNames(projectRoot: string): string[] {
   const names = new Set<string>();
   for (const base of [join(projectRoot, 'templates'), builtinTemplatesDir]) {
-    if (!existsSync(base)) continue;
-    for (const entry of readdirSync(base)) {
-      if (existsSync(join(base, entry, 'template.yaml'))) names.add(entry);
+    for (const entry of listFolder(base)) {
+      if (isRegularFile(join(base, entry, 'template.yaml'))) names.add(entry);
     }
   }
   return [...names].sort();
 }
 
-export function loadTemplatePack(dir: string): TemplatePack {
+const MANIFEST_TEXT = ['name', 'description', 'entry', 'schema', 'style', 'datePath'] as const;
+
+/**
+ * Read a template folder through the host: every file it names must lie where the folder was
+ * found (the project, briefing's own templates, or the folder the user named), symbolic links
+ * followed. By default the folder is its own project (the caller vouches for it).
+ */
+export function loadTemplatePack(dir: string, host: Host = createHost({ projectRoot: dir })): TemplatePack {
   const manifestFile = join(dir, 'template.yaml');
+  const invalid = (reason: string) => new BriefingError('E_TEMPLATE_INVALID', { reason }, { file: manifestFile });
   let manifest: TemplateManifest;
+  const manifestText = utf8Text(host.read('template', manifestFile, { missing: () => invalid('template.yaml is missing') }), manifestFile);
   try {
-    manifest = (parseYaml(readFileSync(manifestFile, 'utf8')) ?? {}) as TemplateManifest;
+    manifest = (parseYaml(manifestText) ?? {}) as TemplateManifest;
   } catch (e) {
-    throw new BriefingError('E_TEMPLATE_INVALID', { reason: `template.yaml: ${(e as Error).message.split('\n')[0]}` }, { file: manifestFile });
+    throw invalid(`template.yaml: ${(e as Error).message.split('\n')[0]}`);
   }
+  if (typeof manifest !== 'object' || Array.isArray(manifest)) throw invalid('template.yaml must be a mapping of keys to values');
+  for (const key of MANIFEST_TEXT) {
+    if (manifest[key] !== undefined && typeof manifest[key] !== 'string') throw invalid(`template.yaml: ${key} must be text`);
+  }
+  const missing = (what: string, file: string) => () => invalid(`${what} ${file} is missing`);
   const entryFile = join(dir, manifest.entry ?? `${basename(dir)}.hbs`);
-  const need = (file: string, what: string) => {
-    if (!existsSync(file)) throw new BriefingError('E_TEMPLATE_INVALID', { reason: `${what} ${file} is missing` }, { file: manifestFile });
-    return file;
-  };
+  const entrySource = utf8Text(host.read('template', entryFile, { shown: manifest.entry, where: { file: manifestFile }, missing: missing('entry template', entryFile) }), entryFile);
   const partials = new Map<string, { file: string; source: string }>();
   const partialsDir = join(dir, 'partials');
-  if (existsSync(partialsDir) && statSync(partialsDir).isDirectory()) {
-    for (const f of readdirSync(partialsDir).sort()) {
+  if (isFolder(partialsDir)) {
+    for (const f of listFolder(partialsDir)) {
       if (extname(f) !== '.hbs') continue;
       const file = join(partialsDir, f);
-      partials.set(basename(f, '.hbs'), { file, source: readFileSync(file, 'utf8') });
+      partials.set(basename(f, '.hbs'), { file, source: utf8Text(host.read('partial', file, { shown: `partials/${f}` }), file) });
     }
   }
+  const schemaFile = join(dir, manifest.schema ?? 'schema.json');
+  const styleFile = join(dir, manifest.style ?? 'style.yaml');
+  // Read later (validate, document); checked now, so a pack that points out of its place fails whole.
+  host.check('schema', schemaFile, { shown: manifest.schema, where: { file: manifestFile }, missing: missing('schema', schemaFile) });
+  host.check('style', styleFile, { shown: manifest.style, where: { file: manifestFile }, missing: missing('style file', styleFile) });
   return {
     name: manifest.name ?? basename(dir),
     description: manifest.description ?? '',
     dir,
-    entry: { file: need(entryFile, 'entry template'), source: readFileSync(entryFile, 'utf8') },
+    entry: { file: entryFile, source: entrySource },
     partials,
-    schemaFile: need(join(dir, manifest.schema ?? 'schema.json'), 'schema'),
-    styleFile: need(join(dir, manifest.style ?? 'style.yaml'), 'style file'),
+    schemaFile,
+    styleFile,
     datePath: manifest.datePath,
   };
-}
-
-function looksLikePath(name: string): boolean {
-  return name.includes('/') || name.includes('\\') || name.startsWith('.');
 }

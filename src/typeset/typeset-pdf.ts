@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { DocDefinition, Inline } from '../document/doc-definition.js';
 import { auditContent, type LostText } from './audit/content-audit.js';
 import { drawCopies, type CopyMarks, type Furniture } from './draw/draw-pages.js';
@@ -22,6 +21,8 @@ export interface CopyRequest {
 export interface TypesetOptions {
   /** The copies to print into this one PDF, each starting on an odd page; one plain copy by default. */
   copies?: CopyRequest[];
+  /** Called with the pages of one copy once they are laid out, before anything is drawn: a page limit throws here. */
+  checkPages?: (pages: number) => void;
 }
 
 export interface TypesetResult {
@@ -85,7 +86,8 @@ export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: Ty
   const images = new Map<string, PdfKitImage>();
   const image = (key: string): PdfKitImage => {
     let img = images.get(key);
-    if (!img) images.set(key, (img = doc.openImage(readFileSync(def.images[key]!))));
+    // The document stage read and checked every image (document/check-image.ts): it hands over bytes.
+    if (!img) images.set(key, (img = doc.openImage(def.images[key]!)));
     return img;
   };
   const env: LayoutEnv = {
@@ -101,6 +103,7 @@ export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: Ty
 
   const contentWidth = pageWidth - ml - mr;
   const pages = paginate(flowBlocks(def.content, contentWidth, env), env.pageHeight, { keepSpaceAtBreak: !!def.grid });
+  options.checkPages?.(pages.length);
   const lost = auditContent(def.content, pages, { width: pageWidth, height: pageHeight, origin: [ml, mt] });
 
   const furniture: Furniture = {};

@@ -1,7 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { BriefingError, formatDataPath } from '../errors/briefing-error.js';
-import type { LoadedData } from '../load/load-data.js';
+import { fileStamp } from '../host/gate.js';
+import { createHost, type Host } from '../host/host.js';
+import { loadData, type LoadedData } from '../load/load-data.js';
+import { utf8Text } from '../load/read-text.js';
 import { validatorFor, type ValidatorOptions } from './schema-validator.js';
 
 /** The reserved keys every template's data may carry, whatever its schema says. */
@@ -10,26 +13,12 @@ const RESERVED_KEYS = ['template', '$schema'];
 /** Per schema file: its validator, and the file's size and time when it was read (watch sees edits). */
 const bySchemaFile = new Map<string, { stamp: string; validate: ValidateFunction }>();
 
-function fileStamp(file: string): string | undefined {
-  try {
-    const st = statSync(file);
-    return `${st.size}:${st.mtimeMs}`;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The validator for a template's schema.json; the file is read again only when it has changed. */
-export function compileSchema(schemaFile: string, opts: ValidatorOptions = {}): ValidateFunction {
+export function compileSchema(schemaFile: string, opts: ValidatorOptions = {}, host?: Host): ValidateFunction {
   const stamp = fileStamp(schemaFile);
   const known = bySchemaFile.get(schemaFile);
   if (known && stamp !== undefined && known.stamp === stamp) return known.validate;
-  let schema: Record<string, unknown>;
-  try {
-    schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>;
-  } catch (e) {
-    throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema.json: ${(e as Error).message}` }, { file: schemaFile });
-  }
+  const schema = readSchema(schemaFile, host ?? createHost({ projectRoot: dirname(schemaFile) }));
   let validate: ValidateFunction;
   try {
     validate = validatorFor(schema, opts);
@@ -41,11 +30,34 @@ export function compileSchema(schemaFile: string, opts: ValidatorOptions = {}): 
 }
 
 /**
+ * A schema file's JSON, read through the gate. A mistake is reported at its line the way data
+ * mistakes are, never with JSON.parse's message, which quotes the file's first characters (and
+ * the file may be one a symbolic link led to).
+ */
+function readSchema(schemaFile: string, host: Host): Record<string, unknown> {
+  const text = utf8Text(host.read('schema', schemaFile), schemaFile);
+  let schema: unknown;
+  try {
+    schema = JSON.parse(text);
+  } catch {
+    schema = undefined;
+  }
+  if (schema && typeof schema === 'object' && !Array.isArray(schema)) return schema as Record<string, unknown>;
+  try {
+    loadData(schemaFile, { host, kind: 'schema' }); // finds where the mistake is (loads jsonc-parser only now)
+  } catch (e) {
+    if (!(e instanceof BriefingError)) throw e;
+    throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema: ${e.message}` }, e.location);
+  }
+  throw new BriefingError('E_TEMPLATE_INVALID', { reason: 'schema: not a JSON object' }, { file: schemaFile });
+}
+
+/**
  * Check data against the template's schema; every violation, each with its data path and line.
  * `opts.cacheDir` (the project's .briefing-cache) keeps a project's own schema compiled between runs.
  */
-export function validateData(loaded: LoadedData, schemaFile: string, opts: ValidatorOptions = {}): BriefingError[] {
-  return validateWith(loaded, compileSchema(schemaFile, opts));
+export function validateData(loaded: LoadedData, schemaFile: string, opts: ValidatorOptions = {}, host?: Host): BriefingError[] {
+  return validateWith(loaded, compileSchema(schemaFile, opts, host));
 }
 
 export function validateWith(loaded: LoadedData, validate: ValidateFunction): BriefingError[] {
@@ -113,6 +125,11 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
 
 function describe(v: unknown): string {
   if (v === null) return 'null (an empty value)';
+  // YAML 1.1 tags (%YAML 1.1, !!timestamp, !!binary, !!set, !!omap) make values that are no mapping.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'a date' : `the date ${v.toISOString().slice(0, 10)} (quote it to make it text)`;
+  if (ArrayBuffer.isView(v)) return 'binary data';
+  if (v instanceof Set) return 'a set';
+  if (v instanceof Map) return 'an ordered mapping';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 30 ? `${v.slice(0, 30)}…` : v)}`;
   if (typeof v === 'object') return 'a mapping';

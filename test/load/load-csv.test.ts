@@ -7,6 +7,7 @@ import { loadCsv } from '../../src/load/load-csv.js';
 import { loadData } from '../../src/load/load-data.js';
 import { fixtures, tempDir } from '../helpers/run-cli.js';
 import { thrownBriefingError } from '../helpers/briefing-error.js';
+import { createHost } from '../../src/host/host.js';
 
 const csv = (name: string) => join(fixtures, 'data', name);
 const bad = (name: string) => join(fixtures, 'bad/tables', name);
@@ -101,9 +102,9 @@ describe('attachTables passes the encoding written beside csv:', () => {
     writeFileSync(join(root, 'big5.csv'), Buffer.from([0xab, 0xfc, 0xbc, 0xd0, 0x0a, 0x31, 0x0a])); // 指標 in Big5
     writeFileSync(join(root, 'ok.yaml'), 'table: { csv: big5.csv, encoding: big5 }\n');
     writeFileSync(join(root, 'bad.yaml'), 'title: x\ntable:\n  csv: big5.csv\n  encoding: klingon\n');
-    const { data } = attachTables(loadData(join(root, 'ok.yaml')), root);
+    const { data } = attachTables(loadData(join(root, 'ok.yaml')), createHost({ projectRoot: root }));
     expect(data.table).toMatchObject({ columns: ['指標'], rows: [['1']] });
-    const e = thrownBriefingError(() => attachTables(loadData(join(root, 'bad.yaml')), root));
+    const e = thrownBriefingError(() => attachTables(loadData(join(root, 'bad.yaml')), createHost({ projectRoot: root })));
     expect(e.location).toMatchObject({ file: join(root, 'bad.yaml'), line: 4, column: 13, dataPath: 'table.encoding' });
   });
 });

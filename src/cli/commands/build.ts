@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Sink } from '../output-sink.js';
 import { displayPath } from '../report-error.js';
@@ -10,11 +9,13 @@ import { BuildCache } from '../../orchestrate/build-cache.js';
 import { copyRequests, listCopies } from '../../orchestrate/numbered-copies.js';
 import { revive, type Outcome } from '../../orchestrate/outcome.js';
 import { planBuilds, resolveShard, shardOf } from '../../orchestrate/plan-builds.js';
+import { plannedOutput } from '../../orchestrate/planned-output.js';
 import { runBatch } from '../../orchestrate/run-batch.js';
 import { buildReport, writeReport } from '../../orchestrate/write-report.js';
 import { loadConfig } from '../../project/load-config.js';
 import { findProjectRoot } from '../../project/project-root.js';
 import { checkPaper, checkPrintOptions, type PrintOptions } from '../../document/print-options.js';
+import { removeLeftoverTemps } from '../../output/write-atomic.js';
 
 export interface BuildFlags {
   template?: string;
@@ -61,22 +62,30 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
     const copying = flags.copies !== undefined || flags.recipients !== undefined;
     const plan = shardOf(planBuilds({ paths, cwd, root, config, template: flags.template, output: copying ? undefined : flags.output }), resolveShard(flags.shard), root);
     cache = new BuildCache(root);
-    const copies = copying ? listCopies({ copies: positive(flags.copies, '--copies'), recipients: flags.recipients, cwd }) : [];
-    jobs = positive(flags.jobs, '--jobs') ?? 1;
-    const seconds = flags.timeout === undefined ? undefined : Number(flags.timeout);
-    if (seconds !== undefined && !(seconds > 0)) throw new BriefingError('E_USAGE', { detail: `--timeout takes a number of seconds, not "${flags.timeout}"` });
-    timeoutMs = seconds && seconds * 1000;
-    const maxPages = positive(flags.maxPages, '--max-pages') ?? DEFAULT_MAX_PAGES;
+    // Every option value is checked before anything is read or built: out of range is a usage error.
+    const copyCount = positive(flags.copies, '--copies', MAX_COPY_NUMBER);
+    jobs = positive(flags.jobs, '--jobs', MAX_JOBS) ?? 1;
+    timeoutMs = seconds(flags.timeout);
+    const maxPages = positive(flags.maxPages, '--max-pages', MAX_PAGES_LIMIT) ?? DEFAULT_MAX_PAGES;
+    const copyNumber = flags.copyNumber === undefined ? undefined : copyNumberOf(flags.copyNumber);
     if (flags.combine && flags.watermark) throw new BriefingError('E_USAGE', { detail: '--watermark works with one PDF per copy, not with --combine' });
+    const copies = copying ? listCopies({ copies: copyCount, recipients: flags.recipients, cwd }) : [];
+    // Each copy takes a page at least: more copies than pages is refused before building one.
+    if (flags.combine && copies.length > maxPages) {
+      throw new BriefingError('E_COPIES_MAX_PAGES', { copies: copies.length, pages: 1, total: copies.length, max: maxPages }, flags.recipients ? { file: resolve(cwd, flags.recipients) } : {});
+    }
     reasons = plan.flatMap((p) => (copying && !flags.combine ? copies.map(() => p.reason) : [p.reason]));
     requests = plan.flatMap((p) => {
       const print = printOptions(p.print, flags);
-      const base: BuildRequest = { dataFile: p.dataFile, template: p.template, output: p.output, fonts: p.fonts, strict: flags.strict || print.pdfa, copyNumber: flags.copyNumber, force: flags.force, dryRun: flags.dryRun, cwd, maxPages, print };
+      const base: BuildRequest = { dataFile: p.dataFile, template: p.template, output: p.output, fonts: p.fonts, strict: flags.strict || print.pdfa, copyNumber, force: flags.force, dryRun: flags.dryRun, cwd, maxPages, print, fromConfig: p.fromConfig };
+      // A copy's output is -o (typed) or briefing's own default, never a config pattern.
+      const copy = { ...base, fromConfig: { ...p.fromConfig, output: false } };
       const each = !copying ? [{ ...base, watermark: flags.watermark }]
-        : flags.combine ? [{ ...base, output: flags.output ?? 'output/{stem}-copies.pdf', combineCopies: copies }]
-        : copyRequests(base, copies, resolve(cwd, flags.output ?? 'output/copies'), flags.watermark);
+        : flags.combine ? [{ ...copy, output: flags.output ?? 'output/{stem}-copies.pdf', combineCopies: copies }]
+        : copyRequests(copy, copies, resolve(cwd, flags.output ?? 'output/copies'), flags.watermark);
       return each.map((r) => ({ ...r, previousHash: cache.get(cacheKey(r)) }));
     });
+    refuseCollisions(requests, cwd);
   } catch (e) {
     sink.fail(e);
     return { code: e instanceof BriefingError && e.code === 'E_USAGE' ? 2 : 1, inputs: [] };
@@ -152,16 +161,12 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink):
 
 /**
  * A worker stopped mid-write may leave its temp file (never the target: that is only ever replaced
- * by a rename). Temp files carry this process's id, which worker threads share.
+ * by a rename). The writer removes what this process (and any killed one) left there.
  */
 function removeTempFiles(requests: BuildRequest[], cwd: string): void {
   const { root } = findProjectRoot(cwd);
   const dirs = new Set([join(root, 'output'), ...requests.filter((r) => r.output).map((r) => dirname(resolve(cwd, r.output!)))]);
-  const mine = new RegExp(`^\\..+\\.${process.pid}\\.[0-9a-f]+\\.tmp$`);
-  for (const dir of dirs) {
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir)) if (mine.test(f)) rmSync(join(dir, f), { force: true });
-  }
+  for (const dir of dirs) removeLeftoverTemps(dir);
 }
 
 /** Incremental builds remember each output by data file, output pattern and 份号. */
@@ -169,10 +174,19 @@ function cacheKey(r: BuildRequest): string {
   return [r.dataFile, r.output ?? '', r.copyNumber ?? '', r.watermark ?? '', r.template ?? ''].join('\u0000');
 }
 
-function positive(value: string | undefined, flag: string): number | undefined {
+/** 份号 are six digits. */
+const MAX_COPY_NUMBER = 999_999;
+const MAX_JOBS = 256;
+const MAX_PAGES_LIMIT = 1_000_000;
+/** A day: far beyond any document, and within what a timer can wait (2^31 − 1 ms, some 24.8 days). */
+const MAX_TIMEOUT_SECONDS = 86_400;
+
+function positive(value: string | undefined, flag: string, max: number): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new BriefingError('E_USAGE', { detail: `${flag} takes a whole number of at least 1, not "${value}"` });
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > max) {
+    throw new BriefingError('E_USAGE', { detail: `${flag} takes a whole number from 1 to ${max}, not "${shorten(value)}"` });
+  }
   return n;
 }
 
@@ -183,4 +197,46 @@ function printOptions(configured: PrintOptions, flags: BuildFlags): PrintOptions
     ...(paper !== undefined ? { paper: flags.paper !== undefined ? checkPaper(paper) : paper } : {}),
     ...(flags.pdfa || configured.pdfa ? { pdfa: true } : {}),
   });
+}
+
+function seconds(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const s = Number(value);
+  if (!(s > 0) || s > MAX_TIMEOUT_SECONDS) {
+    throw new BriefingError('E_USAGE', { detail: `--timeout takes a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}, not "${shorten(value)}"` });
+  }
+  return s * 1000;
+}
+
+/** --copy-number: a 份号 of 1 to 6 digits, printed as six (000123). */
+function copyNumberOf(value: string): string {
+  if (!/^\d{1,6}$/.test(value) || Number(value) < 1) {
+    throw new BriefingError('E_USAGE', { detail: `--copy-number takes a 份号 of 1 to 6 digits (e.g. 000123), not "${shorten(value)}"` });
+  }
+  return value.padStart(6, '0');
+}
+
+/** An option value as typed, cut short: 5,000 digits need not be echoed back. */
+function shorten(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}
+
+/**
+ * Two documents that would be written to one file: refused before anything is built, naming both.
+ * Outputs with {date} or {template} depend on the data and are compared once filled in, in
+ * prepareDocument's terms; here they are compared as far as they are known without reading.
+ */
+function refuseCollisions(requests: BuildRequest[], cwd: string): void {
+  const seen = new Map<string, BuildRequest>();
+  for (const r of requests) {
+    const out = plannedOutput(r);
+    if (out === undefined) continue;
+    const key = process.platform === 'win32' || process.platform === 'darwin' ? out.toLowerCase() : out;
+    const first = seen.get(key);
+    if (first) {
+      const which = (q: BuildRequest) => `${displayPath(resolve(cwd, q.dataFile))}${q.copyNumber ? ` (份号 ${q.copyNumber})` : ''}`;
+      throw new BriefingError('E_OUTPUT_COLLISION', { first: which(first), second: which(r), path: displayPath(out) }, { file: resolve(cwd, r.dataFile) });
+    }
+    seen.set(key, r);
+  }
 }

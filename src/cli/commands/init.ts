@@ -1,8 +1,10 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Sink } from '../output-sink.js';
 import { displayPath } from '../report-error.js';
 import { BriefingError } from '../../errors/briefing-error.js';
+import { exists, isFolder, isRegularFile, listFolder } from '../../host/gate.js';
+import { readPackageFile } from '../../host/package-files.js';
+import { writeAtomic } from '../../output/write-atomic.js';
 import { builtinTemplatesDir } from '../../project/paths.js';
 import { listTemplateNames } from '../../template/template-pack.js';
 
@@ -19,21 +21,22 @@ export function runInit(dir: string | undefined, flags: { template?: string; for
     const target = resolve(dir ?? '.');
     const name = flags.template ?? 'bulletin';
     const source = join(builtinTemplatesDir, name);
-    if (!existsSync(join(source, 'template.yaml'))) {
+    if (!isRegularFile(join(source, 'template.yaml'))) {
       throw new BriefingError('E_TEMPLATE_NOT_FOUND', { name, available: listTemplateNames(target).join(', ') });
     }
-    if (existsSync(target) && readdirSync(target).length && !flags.force) {
+    if (exists(target) && listFolder(target).length && !flags.force) {
       throw new BriefingError('E_USAGE', { detail: `${displayPath(target)} is not empty; choose an empty folder or pass --force` });
     }
-    mkdirSync(join(target, 'data'), { recursive: true });
-    cpSync(source, join(target, 'templates', name), { recursive: true, filter: (f) => !f.endsWith('sample.yaml') });
-    for (const entry of readdirSync(source)) {
+    // Everything goes through the one writer; the user named the folder, so it may lie anywhere.
+    const write = (file: string, bytes: Uint8Array | string) => writeAtomic(file, typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
+    copyFolder(source, join(target, 'templates', name), (f) => !f.endsWith('sample.yaml'), write);
+    for (const entry of listFolder(source)) {
       if (TEMPLATE_FILES.has(entry) || entry.endsWith('.hbs')) continue;
-      cpSync(join(source, entry), join(target, 'data', entry), { recursive: true });
+      copyFolder(join(source, entry), join(target, 'data', entry), () => true, write);
     }
-    const sample = readFileSync(join(source, 'sample.yaml'), 'utf8').replace(/\$schema=\S+/, `$schema=../templates/${name}/schema.json`);
-    writeFileSync(join(target, 'data', `${name}.yaml`), sample);
-    writeFileSync(join(target, 'briefing.config.yaml'), [
+    const sample = readPackageFile(join(source, 'sample.yaml')).toString('utf8').replace(/\$schema=\S+/, `$schema=../templates/${name}/schema.json`);
+    write(join(target, 'data', `${name}.yaml`), sample);
+    write(join(target, 'briefing.config.yaml'), [
       '# briefing project: `npx briefing build` builds every job below.',
       'jobs:',
       '  - data: data/*.yaml',
@@ -45,7 +48,7 @@ export function runInit(dir: string | undefined, flags: { template?: string; for
       'fonts: {}',
       '',
     ].join('\n'));
-    writeFileSync(join(target, '.gitignore'), 'output/\n.briefing-cache/\n');
+    write(join(target, '.gitignore'), 'output/\n.briefing-cache/\n');
     sink.info(sink.lang === 'zh'
       ? `已在 ${displayPath(target)} 创建项目（模板 ${name}）。下一步：cd ${displayPath(target)} && npx briefing build`
       : `created a ${name} project in ${displayPath(target)}; next: cd ${displayPath(target)} && npx briefing build`);
@@ -54,4 +57,14 @@ export function runInit(dir: string | undefined, flags: { template?: string; for
     sink.fail(e);
     return e instanceof BriefingError && e.code === 'E_USAGE' ? 2 : 1;
   }
+}
+
+/** Copy a file or folder of briefing's own (read through the gate) to `to`, keeping what `keep` accepts. */
+function copyFolder(from: string, to: string, keep: (file: string) => boolean, write: (file: string, bytes: Uint8Array) => void): void {
+  if (!keep(from)) return;
+  if (!isFolder(from)) {
+    write(to, readPackageFile(from));
+    return;
+  }
+  for (const entry of listFolder(from)) copyFolder(join(from, entry), join(to, entry), keep, write);
 }

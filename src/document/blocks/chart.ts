@@ -108,6 +108,8 @@ function readSpec(el: MarkupElement, ctx: BuildContext): ChartSpec {
   const round = type === 'pie' || type === 'ring';
   if (round && series.length !== 1) fail('series', `a ${type} chart takes exactly one series, not ${series.length}`);
   if (round && series[0]!.values.some((v) => v === null || v < 0)) fail('series', `a ${type} chart needs a figure of 0 or more for every slice`);
+  // Two slices of 1e308 add up to Infinity, and would print as 100 % and 0 %.
+  if (round && !Number.isFinite(series[0]!.values.reduce<number>((sum, v) => sum + (v ?? 0), 0))) fail('series', `the slices of a ${type} chart add up to more than can be printed`);
   const width = a.width?.endsWith('%') ? (ctx.width * Number.parseFloat(a.width)) / 100 : parseLength(a.width) ?? ctx.width;
   return {
     type,

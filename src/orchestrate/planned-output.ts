@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import { createHost } from '../host/host.js';
+import { loadData } from '../load/load-data.js';
+import { findProjectRoot } from '../project/project-root.js';
+import { findTemplateDir, loadTemplatePack } from '../template/template-pack.js';
+import { documentDate, outputPath, type BuildRequest } from './build-briefing.js';
+
+const PLACEHOLDERS_FROM_DATA = /\{(date|template)\}/;
+
+/**
+ * The file a request will be written to, found before anything is built so a batch can refuse two
+ * documents that would overwrite each other. A pattern with {date} or {template} needs the data
+ * (and, for {date}, the template's date path), read here through the gate as the build reads it;
+ * undefined when that fails — the build itself then reports why.
+ */
+export function plannedOutput(req: BuildRequest): string | undefined {
+  const cwd = req.cwd ?? process.cwd();
+  const dataFile = resolve(cwd, req.dataFile);
+  const { root } = findProjectRoot(cwd);
+  if (!req.output || !PLACEHOLDERS_FROM_DATA.test(req.output)) {
+    return outputPath(req.output, { cwd, root, dataFile, template: '', date: new Date(0) });
+  }
+  try {
+    const host = createHost({ projectRoot: root });
+    const loaded = loadData(dataFile, { host, typed: !req.fromConfig?.data });
+    const name = req.template ?? (typeof loaded.data.template === 'string' ? loaded.data.template : undefined);
+    if (!name) return undefined;
+    const pack = loadTemplatePack(findTemplateDir(name, host, { typed: !!req.template && !req.fromConfig?.template, cwd }), host);
+    return outputPath(req.output, { cwd, root, dataFile, template: pack.name, date: documentDate(loaded.data, pack.datePath, host) });
+  } catch {
+    return undefined;
+  }
+}
