@@ -7,6 +7,8 @@ export interface CsvTable {
   file: string;
   columns: string[];
   rows: string[][];
+  /** The line each body row starts on, for pointing from a printed cell back to the file. */
+  rowLines: number[];
 }
 
 export interface CsvOptions {
@@ -27,15 +29,17 @@ const iconv = () => (iconvLite ??= require('iconv-lite') as typeof import('iconv
 export function loadCsv(file: string, referencedFrom?: SourceLocation, options: CsvOptions = {}): CsvTable {
   const bytes = readBytes(file, () => new BriefingError('E_CSV_NOT_FOUND', { path: file }, referencedFrom ?? { file }));
   const text = decodeCsv(bytes, file, options);
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = csv().parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false });
+    records = csv().parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false, info: true }) as unknown as typeof records;
   } catch (e) {
     throw csvSyntaxError(e as { message: string; lines?: number; code?: string }, text, file);
   }
   if (records.length === 0) throw new BriefingError('E_CSV_SYNTAX', { reason: 'the file is empty; a header row is expected' }, { file, line: 1 });
-  const [columns, ...rows] = records;
-  return { file, columns: columns!, rows };
+  const [header, ...body] = records;
+  // csv-parse counts the line a record ends on; a quoted cell may span lines.
+  const startLine = (r: { record: string[]; info: { lines: number } }) => r.info.lines - r.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+  return { file, columns: header!.record, rows: body.map((r) => r.record), rowLines: body.map(startLine) };
 }
 
 /** csv-parse's reason in plain words, at the line where the problem starts. */

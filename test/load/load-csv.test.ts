@@ -18,6 +18,14 @@ describe('loadCsv', () => {
     expect(t.rows).toEqual([['重大项目', '360'], ['完成投资,亿元', '186.6']]);
   });
 
+  it('knows the line each body row starts on, past blank lines and cells quoted over two lines', () => {
+    const file = join(tempDir(), 'lines.csv');
+    writeFileSync(file, '指标,说明\n\n重大项目,"全区\n合计"\n小微企业园,12个\n');
+    const t = loadCsv(file);
+    expect(t.rows).toEqual([['重大项目', '全区\n合计'], ['小微企业园', '12个']]);
+    expect(t.rowLines).toEqual([3, 5]);
+  });
+
   it('reads a file with a BOM', () => {
     expect(loadCsv(csv('bom.csv')).columns[0]).toBe('指标');
   });
