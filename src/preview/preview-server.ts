@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { allowedRequest } from './host-guard.js';
@@ -94,6 +94,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Ru
     if (!asset) return send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
     res.writeHead(200, {
       'Content-Type': asset.type,
+      'Content-Length': statSync(asset.file).size,
       'Cache-Control': 'no-cache',
       ...(url.pathname === '/' ? { 'Content-Security-Policy': PAGE_POLICY } : {}),
     });
@@ -148,7 +149,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Ru
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
   res.end(body);
 }
 
