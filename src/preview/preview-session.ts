@@ -110,6 +110,12 @@ export class PreviewSession {
     return () => r.listeners.delete(listener);
   }
 
+  /** Build a document before any page asks, so the first page opens on finished pages. */
+  warm(id: string): void {
+    const r = this.#record(id);
+    if (r.stale) this.#enqueue(r);
+  }
+
   /** Resolves when no build is queued or running (tests, and a clean exit). */
   async idle(): Promise<void> {
     while (this.#working || this.#queue.length) await this.#idle;

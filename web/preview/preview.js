@@ -95,16 +95,16 @@ function follow() {
 async function show(state) {
   if (state !== latest) return; // a newer state is queued behind this one
   const build = state.build;
+  // Words first: an error appears, or goes, the moment the server knows; new pages follow.
+  showStatus(state);
+  showOverlay(state);
+  showWarnings($('warnings'), build?.warnings ?? [], t);
   if (build && build.version !== shownVersion) {
     await sheets.show(build.pdf);
     shownVersion = build.version;
     document.body.dataset.version = String(build.version);
   }
-  if (!build && !state.errors && !sheets.count) $('pages').replaceChildren(h('p', 'empty', t.firstBuild));
-  if (!build && state.errors) $('pages').replaceChildren();
-  showStatus(state);
-  showOverlay(state);
-  showWarnings($('warnings'), build?.warnings ?? [], t);
+  if (!build && !sheets.count) $('pages').replaceChildren(...(state.errors ? [] : [h('p', 'empty', t.firstBuild)]));
 }
 
 /** @param {DocumentState} state */

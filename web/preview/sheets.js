@@ -82,7 +82,11 @@ export class Sheets {
     this.#pdf = undefined;
   }
 
-  /** Show the PDF at `url` in place of the one shown, at the reader's page and position. @param {string} url */
+  /**
+   * Show the PDF at `url` in place of the one shown, at the reader's page and position. Resolves
+   * once the pages in view are on screen; the others are drawn after.
+   * @param {string} url
+   */
   async show(url) {
     const generation = ++this.#generation;
     // Fetched whole: a preview PDF is local and small, and pdf.js then needs no range requests.
@@ -124,6 +128,11 @@ export class Sheets {
     if (firstTime) this.opts.pages.scrollTop = 0;
     else this.#restore({ page: first, within: keep.within });
     void old?.destroy();
+    void this.#paintRest(sheets, generation);
+  }
+
+  /** The pages out of view, one after another, after the swap; a newer PDF stops this. @param {Sheet[]} sheets @param {number} generation */
+  async #paintRest(sheets, generation) {
     for (const s of sheets) {
       if (generation !== this.#generation) return;
       await this.#paint(s);

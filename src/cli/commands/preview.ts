@@ -40,6 +40,7 @@ export async function runPreview(paths: string[], flags: PreviewFlags, sink: Sin
     configFile = project.configFile;
     port = parsePort(flags.port);
     const plan = planBuilds({ paths, cwd, root: project.root, config: loadConfig(configFile), template: flags.template, output: flags.output });
+    if (!plan.length) throw new BriefingError('E_USAGE', { detail: `no data file matches ${paths.join(' ')}` });
     documents = plan.map((p, i) => ({
       id: String(i + 1),
       label: displayPath(p.dataFile),
@@ -67,6 +68,7 @@ export async function runPreview(paths: string[], flags: PreviewFlags, sink: Sin
     await session.close();
     return sink.fail(new BriefingError('E_PREVIEW_LISTEN', { address: `${host}:${port}`, reason: err.code ?? err.message, code: err.code ?? '' }));
   }
+  session.warm(documents[0]!.id);
   // The address is what this command is for: printed even with --quiet.
   process.stdout.write(`${say('previewAt', sink.lang, { url: server.url })}\n`);
   if (documents.length > 1) sink.info(say('previewDocuments', sink.lang, { count: documents.length }));
