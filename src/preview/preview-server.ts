@@ -65,7 +65,8 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Ru
   let port = opts.port;
   const server: Server = createServer((req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
-    if (!allowedRequest({ host: req.headers.host, origin: req.headers.origin }, { host: opts.host, port, localAddress: req.socket.localAddress })) {
+    const headers = { host: req.headers.host, origin: req.headers.origin, fetchSite: header(req, 'sec-fetch-site'), fetchMode: header(req, 'sec-fetch-mode'), fetchDest: header(req, 'sec-fetch-dest') };
+    if (!allowedRequest(headers, { host: opts.host, port, localAddress: req.socket.localAddress })) {
       send(res, 403, 'text/plain; charset=utf-8', 'This preview answers only requests addressed to its own loopback address.\n');
       return;
     }
@@ -146,6 +147,11 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Ru
         server.closeAllConnections();
       }),
   };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {

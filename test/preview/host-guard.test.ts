@@ -22,6 +22,15 @@ describe('allowedRequest (DNS rebinding)', () => {
     expect(allowedRequest({ host: '127.0.0.1:4321', origin: 'null' }, loopback)).toBe(false);
   });
 
+  it('refuses what another site embeds or fetches (Sec-Fetch-Site), but lets the reader follow a link to the page', () => {
+    expect(allowedRequest({ host: '127.0.0.1:4321', fetchSite: 'cross-site', fetchMode: 'no-cors' }, loopback)).toBe(false);
+    expect(allowedRequest({ host: '127.0.0.1:4321', fetchSite: 'same-site', fetchMode: 'cors' }, loopback)).toBe(false);
+    expect(allowedRequest({ host: '127.0.0.1:4321', fetchSite: 'same-origin', fetchMode: 'cors' }, loopback)).toBe(true);
+    expect(allowedRequest({ host: '127.0.0.1:4321', fetchSite: 'none', fetchMode: 'navigate' }, loopback)).toBe(true);
+    expect(allowedRequest({ host: '127.0.0.1:4321', fetchSite: 'cross-site', fetchMode: 'navigate', fetchDest: 'document' }, loopback)).toBe(true);
+    expect(allowedRequest({ host: '127.0.0.1:4321', fetchSite: 'cross-site', fetchMode: 'navigate', fetchDest: 'iframe' }, loopback)).toBe(false);
+  });
+
   it('with --host: the name given, or the IP literal the connection came in on; still no other name', () => {
     const lan = { host: '0.0.0.0', port: 8080, localAddress: '192.0.2.7' };
     expect(allowedRequest({ host: '192.0.2.7:8080' }, lan)).toBe(true);

@@ -139,7 +139,7 @@ function showOverlay(state) {
 
 /** Ask the server where the clicked text came from. @param {import('./sheets.js').TextClick} click */
 async function findSource(click) {
-  sheets.mark(click.spans);
+  sheets.mark(click.span);
   const panel = $('source');
   showSourceAsking(panel, t);
   /** @type {SourceQuery} */

@@ -18,7 +18,7 @@
  * @property {number | undefined} charIndex which character of `text` was clicked
  * @property {number} x PDF points from the page's left edge
  * @property {number} y PDF points from the page's top edge
- * @property {HTMLElement[]} spans the line's spans, to mark
+ * @property {HTMLElement} span the span clicked, to mark
  */
 
 /**
@@ -38,6 +38,8 @@ const pdfjs = /** @type {typeof import('pdfjs-dist')} */ (await import('/pdfjs/p
 pdfjs.GlobalWorkerOptions.workerSrc = '/pdfjs/pdf.worker.mjs';
 
 const THUMB_WIDTH = 100;
+/** Longer documents are drawn as the reader scrolls near each page. */
+const PAINT_ALL_UP_TO = 40;
 
 export class Sheets {
   /** @type {Sheet[]} */
@@ -47,6 +49,8 @@ export class Sheets {
   #generation = 0;
   #url = '';
   #current = 1;
+  /** @type {IntersectionObserver | undefined} */
+  #nearby;
 
   /**
    * @param {{ pages: HTMLElement, thumbs: HTMLElement, label: (n: number) => string, onText: (click: TextClick) => void, onPage?: (n: number) => void }} opts
@@ -73,6 +77,7 @@ export class Sheets {
   /** Forget the document shown (another one was chosen). */
   clear() {
     this.#generation++;
+    this.#nearby?.disconnect();
     this.#sheets = [];
     this.#url = '';
     this.#current = 1;
@@ -131,8 +136,26 @@ export class Sheets {
     void this.#paintRest(sheets, generation);
   }
 
-  /** The pages out of view, one after another, after the swap; a newer PDF stops this. @param {Sheet[]} sheets @param {number} generation */
+  /**
+   * The pages out of view, after the swap: all of them, one after another, for an ordinary
+   * document; for a long one only those scrolled near. A newer PDF stops this.
+   * @param {Sheet[]} sheets @param {number} generation
+   */
   async #paintRest(sheets, generation) {
+    this.#nearby?.disconnect();
+    if (sheets.length > PAINT_ALL_UP_TO) {
+      const observer = new IntersectionObserver((entries) => {
+        for (const e of entries) {
+          if (!e.isIntersecting || generation !== this.#generation) continue;
+          observer.unobserve(e.target);
+          const s = sheets[Number(/** @type {HTMLElement} */ (e.target).dataset.page) - 1];
+          if (s) void this.#paint(s);
+        }
+      }, { root: this.opts.pages, rootMargin: '1500px 0px' });
+      this.#nearby = observer;
+      for (const s of sheets) if (!s.painted) observer.observe(s.el);
+      return;
+    }
     for (const s of sheets) {
       if (generation !== this.#generation) return;
       await this.#paint(s);
@@ -145,10 +168,10 @@ export class Sheets {
     if (s) this.opts.pages.scrollTop = s.el.offsetTop - 20;
   }
 
-  /** Mark the spans of the line last clicked; unmark the previous ones. @param {HTMLElement[]} spans */
-  mark(spans) {
+  /** Mark the text last clicked; unmark the previous. @param {HTMLElement} span */
+  mark(span) {
     for (const el of this.opts.pages.querySelectorAll('.picked')) el.classList.remove('picked');
-    for (const el of spans) el.classList.add('picked');
+    span.classList.add('picked');
   }
 
   /** @param {PdfPage} page */
@@ -260,7 +283,7 @@ export class Sheets {
       charIndex: caretIndex(e.clientX, e.clientY, span),
       x: (e.clientX - page.left) / scale,
       y: (e.clientY - page.top) / scale,
-      spans,
+      span,
     });
   }
 }
