@@ -177,9 +177,10 @@ export class PreviewSession {
       // a template after a data error is still seen.
       this.#present.built(r.doc, { error: e });
     }
+    // Watching first: a save made the moment the page shows the build is not missed.
+    await this.#watch();
     r.building = false;
     this.#notify(r);
-    await this.#watch();
   }
 
   #view(r: DocRecord, result: BuildResult): BuildView {
@@ -202,8 +203,10 @@ export class PreviewSession {
     if (!this.#watcher) {
       // Loaded on the first build: listing commands never pay for the watcher.
       const { watch } = await import('chokidar');
-      this.#watcher = watch([...next], { ignoreInitial: true });
-      this.#watcher.on('all', (_event, path) => this.#onChange(resolve(path)));
+      const watcher = watch([...next], { ignoreInitial: true });
+      watcher.on('all', (_event, path) => this.#onChange(resolve(path)));
+      await new Promise<void>((ready) => watcher.once('ready', () => ready()));
+      this.#watcher = watcher;
     } else {
       this.#watcher.unwatch([...this.#watched].filter((f) => !next.has(f)));
       this.#watcher.add([...next].filter((f) => !this.#watched.has(f)));

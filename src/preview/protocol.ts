@@ -8,6 +8,7 @@
  *   POST /api/source  SourceQuery  → SourceAnswer
  */
 import type { Lang } from '../errors/catalogue.js';
+import type { SourceClick, SourcePlace } from './source-lookup.js';
 
 export interface DocumentEntry {
   id: string;
@@ -60,32 +61,13 @@ export interface DocumentState {
   errors?: ProblemView[];
 }
 
-/** A click on the page: the text under the pointer and the printed line around it. */
-export interface SourceQuery {
+/** A click on the page: which document, and what was clicked (see SourceClick). */
+export interface SourceQuery extends SourceClick {
   doc: string;
-  /** 1-based page number. */
-  page: number;
-  /** The text-layer span clicked. */
-  text: string;
-  /** The whole printed line the span sits on (spans at the same height, left to right). */
-  line: string;
-  /** Where the span starts in `line`, and which of its characters was clicked (UTF-16 indexes). */
-  spanStart?: number;
-  charIndex?: number;
-  /** The point clicked, in PDF points from the page's top-left: for an exact source map later. */
-  x?: number;
-  y?: number;
 }
 
-export interface SourceView {
-  kind: 'data' | 'table' | 'markdown' | 'template';
-  file: string;
-  line?: number;
-  column?: number;
-  dataPath?: string;
-  /** The source text the click matched, shortened. */
-  excerpt: string;
-}
+/** Where clicked text came from, its file shown as the user would type it from where preview runs. */
+export type SourceView = SourcePlace;
 
 export interface SourceAnswer {
   hit?: SourceView;
