@@ -41,6 +41,8 @@ export function webAssets(): Map<string, WebAsset> {
   for (const dir of ['cmaps', 'standard_fonts', 'wasm']) {
     for (const name of filesIn(join(pdfjs, dir))) add(`/pdfjs/${dir}/${name}`, join(pdfjs, dir, name));
   }
+  // The icons pdf_viewer.css names relative to itself.
+  for (const name of filesIn(join(pdfjs, 'legacy/web/images'))) add(`/pdfjs/images/${name}`, join(pdfjs, 'legacy/web/images', name));
   return table;
 }
 

@@ -30,7 +30,8 @@
  * @property {HTMLButtonElement} thumb
  * @property {PdfPage} page
  * @property {Viewport} viewport
- * @property {Promise<void> | undefined} painted
+ * @property {Promise<void> | undefined} written its text layer, once
+ * @property {Promise<void> | undefined} painted its canvas and thumbnail (after the text), once
  */
 
 // @ts-ignore -- served by the preview server from the installed pdfjs-dist (web-assets.ts)
@@ -137,8 +138,9 @@ export class Sheets {
   }
 
   /**
-   * The pages out of view, after the swap: all of them, one after another, for an ordinary
-   * document; for a long one only those scrolled near. A newer PDF stops this.
+   * The pages out of view, after the swap: for an ordinary document every text layer (quick, and
+   * what find and clicks use), then every canvas; for a long one only the pages scrolled near.
+   * A newer PDF stops this.
    * @param {Sheet[]} sheets @param {number} generation
    */
   async #paintRest(sheets, generation) {
@@ -156,9 +158,11 @@ export class Sheets {
       for (const s of sheets) if (!s.painted) observer.observe(s.el);
       return;
     }
-    for (const s of sheets) {
-      if (generation !== this.#generation) return;
-      await this.#paint(s);
+    for (const draw of [(/** @type {Sheet} */ s) => this.#writeText(s), (/** @type {Sheet} */ s) => this.#paint(s)]) {
+      for (const s of sheets) {
+        if (generation !== this.#generation) return;
+        await draw(s);
+      }
     }
   }
 
@@ -205,17 +209,23 @@ export class Sheets {
     thumb.append(small, String(number));
     thumb.title = this.opts.label(number);
     thumb.addEventListener('click', () => this.goTo(number));
-    return { number, el, canvas, text, thumb, page, viewport, painted: undefined };
+    return { number, el, canvas, text, thumb, page, viewport, written: undefined, painted: undefined };
   }
 
-  /** Draw a sheet once: canvas, text layer, thumbnail. @param {Sheet} s */
+  /** A sheet's text layer: what can be selected, searched and clicked. @param {Sheet} s */
+  #writeText(s) {
+    s.written ??= new pdfjs.TextLayer({ textContentSource: s.page.streamTextContent(), container: s.text, viewport: s.viewport }).render();
+    return s.written;
+  }
+
+  /** Draw a sheet: text layer, canvas, thumbnail. @param {Sheet} s */
   #paint(s) {
     s.painted ??= (async () => {
+      await this.#writeText(s);
       const ratio = window.devicePixelRatio || 1;
       s.canvas.width = Math.floor(s.viewport.width * ratio);
       s.canvas.height = Math.floor(s.viewport.height * ratio);
       await s.page.render({ canvas: s.canvas, viewport: s.viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise;
-      await new pdfjs.TextLayer({ textContentSource: s.page.streamTextContent(), container: s.text, viewport: s.viewport }).render();
       const small = /** @type {HTMLCanvasElement} */ (s.thumb.firstChild);
       small.getContext('2d')?.drawImage(s.canvas, 0, 0, small.width, small.height);
       s.el.dataset.rendered = 'true';
