@@ -32,11 +32,12 @@ const sheets = new Sheets({
   onText: (click) => void findSource(click),
 });
 
-/** The document shown, its last state, and the build version on screen. */
+/** The document shown and its last state. */
 let doc = pickDocument();
 /** @type {DocumentState | undefined} */
 let latest;
-let shownVersion = 0;
+/** The build on screen: its PDF address and time (a restarted server counts versions from 1 again). */
+let shown = '';
 let rendering = Promise.resolve();
 /** @type {EventSource | undefined} */
 let events;
@@ -54,7 +55,7 @@ select.addEventListener('change', () => {
   const url = new URL(location.href);
   url.searchParams.set('doc', doc);
   history.replaceState(null, '', url);
-  shownVersion = 0;
+  shown = '';
   latest = undefined;
   sheets.clear();
   showSourceHelp($('source'), t);
@@ -99,9 +100,9 @@ async function show(state) {
   showStatus(state);
   showOverlay(state);
   showWarnings($('warnings'), build?.warnings ?? [], t);
-  if (build && build.version !== shownVersion) {
+  if (build && `${build.pdf} ${build.builtAt}` !== shown) {
     await sheets.show(build.pdf);
-    shownVersion = build.version;
+    shown = `${build.pdf} ${build.builtAt}`;
     document.body.dataset.version = String(build.version);
   }
   if (!build && !sheets.count) $('pages').replaceChildren(...(state.errors ? [] : [h('p', 'empty', t.firstBuild)]));
