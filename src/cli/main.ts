@@ -137,6 +137,25 @@ Examples:
         process.exitCode = sink.fail(e);
       }
     });
+
+  p.command('preview')
+    .description(tr('show the documents in the browser, rebuilt live on every save', '在浏览器中预览文档，每次保存后即时重新生成'))
+    .argument('[data...]', tr('YAML or JSON data files or globs (default: the config\'s jobs)', 'YAML 或 JSON 数据文件或通配模式（默认：配置中的任务）'))
+    .option('-t, --template <name|dir>', tr('template to use (overrides the config job and the data\'s "template:")', '使用的模板（优先于配置任务和数据中的 template:）'))
+    .option('-o, --output <file>', tr('output PDF or a pattern like out/{stem}.pdf (default output/{stem}.pdf)', '输出 PDF 或 out/{stem}.pdf 形式的模式（默认 output/{stem}.pdf）'))
+    .option('--strict', tr('treat characters no font has as errors', '缺字视为错误'))
+    .option('--port <n>', tr('port to listen on (default: a free one)', '监听端口（默认自动选用空闲端口）'))
+    .option('--host <address>', tr('address to listen on (default 127.0.0.1; only this machine can connect)', '监听地址（默认 127.0.0.1，仅本机可访问）'))
+    .option('--open', tr('open the page in the default browser', '在默认浏览器中打开页面'))
+    .addHelpText('after', `
+Examples:
+  briefing preview templates/bulletin/sample.yaml --open
+  briefing preview 'reports/*.yaml' --port 8080`)
+    .action(async (data: string[], flags, cmd: Command) => {
+      const { runPreview } = await import('./commands/preview.js');
+      const g = cmd.optsWithGlobals<GlobalFlags>();
+      process.exitCode = await runPreview(data, flags, sinkFor(cmd), g.lang === 'en' ? 'en' : 'zh');
+    });
   return p;
 }
 

@@ -359,6 +359,14 @@ export const catalogue = {
     hintEn: () => 'check the fonts section of briefing.config.yaml',
     hintZh: () => '请检查 briefing.config.yaml 的 fonts 部分',
   },
+  E_PREVIEW_LISTEN: {
+    en: (p) => `cannot start the preview server on ${p.address}: ${p.reason}`,
+    zh: (p) => `无法在 ${p.address} 启动预览服务：${p.reason}`,
+    hintEn: (p) => (p.code === 'EADDRINUSE' ? 'another program uses that port: choose another with --port, or leave --port out to take a free one'
+      : p.code === 'EACCES' ? 'ports below 1024 need administrator rights: choose a higher one with --port' : 'check --host and --port'),
+    hintZh: (p) => (p.code === 'EADDRINUSE' ? '该端口已被其他程序占用：请用 --port 另选端口，或不加 --port 自动选用空闲端口'
+      : p.code === 'EACCES' ? '1024 以下的端口需要管理员权限：请用 --port 选用更大的端口号' : '请检查 --host 与 --port'),
+  },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -9,6 +9,8 @@ export interface CsvTable {
   file: string;
   columns: string[];
   rows: string[][];
+  /** The line each body row starts on, for pointing from a printed cell back to the file. */
+  rowLines: number[];
 }
 
 export interface CsvOptions {
@@ -50,18 +52,20 @@ export function loadCsv(file: string, referencedFrom?: SourceLocation, options: 
     missing: () => new BriefingError('E_CSV_NOT_FOUND', { path: file }, referencedFrom ?? { file }),
   });
   const text = decodeCsv(bytes, file, options);
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
     // One record past the limit is enough to know the table is too long: the rest is never parsed.
-    records = csv().parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false, to: MAX_CSV_ROWS + 2 });
+    records = csv().parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false, info: true, to: MAX_CSV_ROWS + 2 }) as unknown as typeof records;
   } catch (e) {
     throw csvSyntaxError(e as { message: string; lines?: number; code?: string }, text, file);
   }
   if (records.length === 0) throw new BriefingError('E_CSV_SYNTAX', { reason: 'the file is empty; a header row is expected' }, { file, line: 1 });
-  const [columns, ...rows] = records;
-  if (rows.length > MAX_CSV_ROWS) throw new BriefingError('E_CSV_TOO_LARGE', { limit: MAX_CSV_ROWS, what: 'rows' }, { file });
-  if (rows.length * columns!.length > MAX_CSV_CELLS) throw new BriefingError('E_CSV_TOO_LARGE', { limit: MAX_CSV_CELLS, what: 'cells' }, { file });
-  return { file, columns: columns!, rows };
+  const [header, ...body] = records;
+  if (body.length > MAX_CSV_ROWS) throw new BriefingError('E_CSV_TOO_LARGE', { limit: MAX_CSV_ROWS, what: 'rows' }, { file });
+  if (body.length * header!.record.length > MAX_CSV_CELLS) throw new BriefingError('E_CSV_TOO_LARGE', { limit: MAX_CSV_CELLS, what: 'cells' }, { file });
+  // csv-parse counts the line a record ends on; a quoted cell may span lines.
+  const startLine = (r: { record: string[]; info: { lines: number } }) => r.info.lines - r.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+  return { file, columns: header!.record, rows: body.map((r) => r.record), rowLines: body.map(startLine) };
 }
 
 /** csv-parse's reason in plain words, at the line where the problem starts. */

@@ -25,6 +25,14 @@ describe('loadCsv', () => {
     expect(loadCsv(file).rows).toEqual([['\u3000其中：高技术制造业', '12.6']]);
   });
 
+  it('knows the line each body row starts on, past blank lines and cells quoted over two lines', () => {
+    const file = join(tempDir(), 'lines.csv');
+    writeFileSync(file, '指标,说明\n\n重大项目,"全区\n合计"\n小微企业园,12个\n');
+    const t = loadCsv(file);
+    expect(t.rows).toEqual([['重大项目', '全区\n合计'], ['小微企业园', '12个']]);
+    expect(t.rowLines).toEqual([3, 5]);
+  });
+
   it('reads a file with a BOM', () => {
     expect(loadCsv(csv('bom.csv')).columns[0]).toBe('指标');
   });
