@@ -27,7 +27,7 @@ const { VALIDATORS } = await dist('validate/schema-validator.js');
 const { checkSettings, settingsSchemasChecked } = await dist('validate/validate-data.js');
 const { settingsKey, settingsLoaded, SETTINGS } = await dist('validate/load-settings.js');
 const { loadData } = await dist('load/load-data.js');
-const { readUtf8 } = await dist('load/read-text.js');
+const { utf8Text } = await dist('load/read-text.js');
 const { templateKey, templateModuleSource, TEMPLATES } = await dist('render/template-specs.js');
 const { checkTemplatePack, packCheckKey, CHECKED_PACKS } = await dist('render/check-template.js');
 const { templateHelperNames } = await dist('render/render-template.js');
@@ -59,7 +59,7 @@ for (const { file, schema, code } of settingsLoaded().filter((s) => !relative(te
   checkSettings(loaded, schema, code);
   // Only what JSON keeps exactly (no -0, no .inf): anything else is parsed at run time.
   if (isDeepStrictEqual(JSON.parse(JSON.stringify(loaded.data)), loaded.data)) {
-    checkedSettings.push({ key: settingsKey(readUtf8(file, () => new Error(`${file} is gone`)), schema), data: loaded.data });
+    checkedSettings.push({ key: settingsKey(utf8Text(readFileSync(file), file), schema), data: loaded.data });
   }
 }
 if (checkedSettings.length < packs.length) throw new Error(`expected every bundled style.yaml checked, found ${checkedSettings.length}`);

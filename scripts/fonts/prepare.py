@@ -75,6 +75,7 @@ SOURCES_SHA256 = {
 ROLE_RANGES = [
     (0x0020, 0x007E), (0x00A0, 0x00FF),
     (0x2000, 0x206F),                      # general punctuation
+    (0x2E3A, 0x2E3B),                      # two- and three-em dash (—— as one rule)
     (0x2100, 0x214F), (0x2150, 0x218F),    # letterlike, number forms
     (0x2190, 0x21FF), (0x2200, 0x22FF),    # arrows, math operators
     (0x2460, 0x24FF), (0x2500, 0x257F),    # enclosed alnum, box drawing
@@ -86,7 +87,15 @@ ROLE_RANGES = [
     (0xFE10, 0xFE1F), (0xFE30, 0xFE4F),    # vertical forms, compat forms
     (0xFF00, 0xFFEF),                      # half/full-width forms
 ]
-HAN_RANGES = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)]
+# Extensions B–G and the compatibility supplement: names of people and places
+# (the 196 characters of the 通用规范汉字表 outside the BMP, GB 18030-2022
+# level 1, Unihan kIICore) live here.  A regular role face keeps every one of
+# them it has, so a rare name prints in the role's own style, not in the
+# fallback's (Hanazono Mincho, Japanese stroke forms).
+EXT_RANGES = [(0x20000, 0x2A6DF), (0x2A700, 0x2B73F), (0x2B740, 0x2B81F),
+              (0x2B820, 0x2CEAF), (0x2CEB0, 0x2EBEF), (0x30000, 0x3134F),
+              (0x2F800, 0x2FA1F)]
+HAN_RANGES = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)] + EXT_RANGES
 
 # Never put into the fallback: private use, Hangul, controls and default
 # ignorables (a visible glyph for a variation selector would be wrong).
@@ -130,7 +139,7 @@ def in_ranges(cp, ranges):
 
 
 # han = "full": ROLE_RANGES (+ GB 2312 non-Han extras such as pinyin āǎ, Greek,
-#                Cyrillic), all URO/Ext A hanzi the face has.
+#                Cyrillic), all URO/Ext A–G hanzi the face has.
 # han = "gb2312": same non-Han set, hanzi limited to GB 2312 (6763).
 FONTS = [
     dict(id="noto-serif-regular", file="NotoSerifCJKsc-Regular.ttf", kind="noto", weight=400,
@@ -251,7 +260,7 @@ def load(spec):
 
 def wanted_codepoints(spec, cmap):
     if spec["han"] == "full":
-        ranges, extra = ROLE_RANGES, GB2312_ALL
+        ranges, extra = ROLE_RANGES + EXT_RANGES, GB2312_ALL
     else:
         ranges = [r for r in ROLE_RANGES if r not in HAN_RANGES]
         extra = GB2312_ALL
@@ -331,9 +340,51 @@ def cff_to_truetype(font):
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
+# briefing sets text without OpenType shaping (its line breaker has placed
+# every glyph), so what a zh-Hans shaper would substitute by 'locl' is put
+# into the cmap instead: in Noto CJK that makes U+2014 the full-width dash
+# (1 em, not the 0.89 em Latin one) and U+2E3A a 2-em rule, so "——" prints
+# as one continuous 2-em dash, as Chromium and Typst draw it for Chinese.
+LOCL_LANGUAGE = {"noto": "ZHS "}
+
+
+def bake_locl(font, language):
+    """Point the cmap at the glyphs the 'locl' feature picks for `language`."""
+    gsub = font["GSUB"].table
+    mapping = {}
+    for record in gsub.ScriptList.ScriptRecord:
+        if record.ScriptTag != "hani":
+            continue
+        for lang in record.Script.LangSysRecord:
+            if lang.LangSysTag != language:
+                continue
+            for i in lang.LangSys.FeatureIndex:
+                feature = gsub.FeatureList.FeatureRecord[i]
+                if feature.FeatureTag != "locl":
+                    continue
+                for li in feature.Feature.LookupListIndex:
+                    lookup = gsub.LookupList.Lookup[li]
+                    for sub in lookup.SubTable:
+                        sub = sub.ExtSubTable if lookup.LookupType == 7 else sub
+                        mapping.update(getattr(sub, "mapping", {}))
+    if not mapping:
+        raise SystemExit(f"no 'locl' substitutions for {language!r} in {font['name'].getDebugName(4)}")
+    changed = 0
+    for table in font["cmap"].tables:
+        if not table.isUnicode() or table.format == 14:
+            continue
+        for cp, glyph in list(table.cmap.items()):
+            if glyph in mapping:
+                table.cmap[cp] = mapping[glyph]
+                changed += 1
+    return changed
+
+
 def make_font(spec, unicodes, out):
     started = time.monotonic()
     font = load(spec)
+    if spec["kind"] in LOCL_LANGUAGE:
+        bake_locl(font, LOCL_LANGUAGE[spec["kind"]])
     if unicodes is None:
         unicodes = wanted_codepoints(spec, font.getBestCmap())
     sub = subset.Subsetter(options())
@@ -555,10 +606,17 @@ def write_readme(rows, total, bold_han):
         "- Regular faces: ASCII, Latin-1, general punctuation, letterlike/number",
         "  forms, arrows, math operators, enclosed alphanumerics (①), box drawing,",
         "  geometric shapes (▲■●), misc symbols (★, where the face has it), CJK",
-        "  punctuation, kana, enclosed CJK, CJK compatibility, CJK Ext A, URO,",
-        "  compatibility ideographs, vertical/compat/half- and full-width forms,",
-        "  plus the non-hanzi part of GB 2312 (pinyin āǎ…, Greek, Cyrillic), each",
-        "  limited to what the face actually has. Hangul and all else is dropped.",
+        "  punctuation, kana, enclosed CJK, CJK compatibility, URO, CJK Ext A–G",
+        "  and the compatibility supplement (every rare name character the face",
+        "  has: Noto CJK SC covers all 8,105 of the 通用规范汉字表, 196 of them",
+        "  outside the BMP), compatibility ideographs, vertical/compat/half- and",
+        "  full-width forms, the two- and three-em dash (U+2E3A/B), plus the",
+        "  non-hanzi part of GB 2312 (pinyin āǎ…, Greek, Cyrillic), each limited",
+        "  to what the face actually has. Hangul and all else is dropped.",
+        "- Noto CJK: the zh-Hans (`ZHS`) `locl` substitutions are put into the cmap,",
+        "  since briefing sets text without OpenType shaping: U+2014 is the 1-em",
+        "  dash and U+2E3A the 2-em rule a Chinese shaper picks (the default glyphs",
+        "  are 0.89 and 1.69 em), so \"——\" prints as one continuous 2-em dash.",
     ]
     if bold_han == "gb2312":
         lines += [
@@ -570,13 +628,14 @@ def write_readme(rows, total, bold_han):
     lines += [
         "- FandolFang has no bold and covers about GB 2312 only (8.7k code points).",
         "- Fallback (Hanazono Mincho): only code points that no role font above has",
-        "  (CJK Ext B–F, compatibility supplement, radicals, strokes, and rare",
+        "  (the Ext B–F characters Noto CJK lacks, radicals, strokes, and rare",
         "  symbols/scripts), without private use, Hangul and default-ignorables",
         "  (variation selectors). It needs ~71k glyphs, more than the 65,535 one",
         "  font can hold, so it is two files: try HanaMinA-Fallback first, then",
         "  HanaMinB-Fallback (their code points do not overlap).",
         f"- Layout features kept: {', '.join(LAYOUT_FEATURES)} (GPOS). Dropped: `locl`",
-        "  (would add the JP/KR/TC glyph variants, +6 MB per Noto face), `vert`/`vrt2`",
+        "  (baked into the cmap for zh-Hans; the JP/KR/TC variants would add +6 MB",
+        "  per Noto face), `vert`/`vrt2`",
         "  and the vertical metrics tables (pdfkit sets horizontal text only), hinting,",
         "  glyph names. name, OS/2, post, hhea and head are kept (PostScript name,",
         "  ascender/descender/unitsPerEm unchanged).",

@@ -36,6 +36,18 @@ const text = {
     en: (p: { message: string }) => `internal error: ${p.message}\nThis is a bug in briefing, not in your files; run with --verbose for details and report it.`,
     zh: (p: { message: string }) => `内部错误：${p.message}\n这是 briefing 的缺陷，并非您的文件有误；请使用 --verbose 查看详情并报告。`,
   },
+  previewAt: {
+    en: (p: { url: string }) => `preview at ${p.url} (Ctrl+C to stop)`,
+    zh: (p: { url: string }) => `预览地址：${p.url}（按 Ctrl+C 退出）`,
+  },
+  previewDocuments: {
+    en: (p: { count: number }) => `${p.count} documents to choose from on the page`,
+    zh: (p: { count: number }) => `页面上可选择 ${p.count} 个文档`,
+  },
+  openFailed: {
+    en: (p: { reason: string }) => `could not open a browser (${p.reason}); open the address above by hand`,
+    zh: (p: { reason: string }) => `无法打开浏览器（${p.reason}），请手动打开上面的地址`,
+  },
 } as const;
 
 export function say<K extends keyof typeof text>(key: K, lang: Lang, params: Parameters<(typeof text)[K]['en']>[0]): string {

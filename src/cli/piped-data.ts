@@ -1,5 +1,6 @@
 import { BriefingError } from '../errors/briefing-error.js';
 import { usageError } from '../errors/usage.js';
+import { checkSize, readStream } from '../host/gate.js';
 import { decodeUtf8 } from '../load/read-text.js';
 import { STDIN_NAME } from '../orchestrate/plan-builds.js';
 
@@ -7,13 +8,11 @@ import { STDIN_NAME } from '../orchestrate/plan-builds.js';
 export type ReadStdin = () => Promise<Buffer>;
 
 /**
- * Standard input, read whole. The one read of it briefing makes, kept here in the open so a host
- * that owns file access can take it over.
+ * Standard input, read whole: the one read of it briefing makes, held by the gate to the size a
+ * data file may have (an endless pipe stops at the limit).
  */
 export async function readProcessStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  return readStream('data', process.stdin, STDIN_NAME);
 }
 
 /** --format: yaml or json, or absent. */
@@ -25,7 +24,9 @@ export function checkFormat(format: string | undefined): void {
 
 /** The data piped in: UTF-8 text, in the format asked for or, failing that, the one it looks like. */
 export async function readPipedData(readStdin: ReadStdin, format: string | undefined): Promise<{ dataText: string; dataFormat: 'yaml' | 'json' }> {
-  const text = decodeUtf8(await readStdin());
+  const bytes = await readStdin();
+  checkSize('data', bytes.length, STDIN_NAME);
+  const text = decodeUtf8(bytes);
   if (text === undefined) throw new BriefingError('E_DATA_ENCODING', {}, { file: STDIN_NAME });
   return { dataText: text, dataFormat: format === 'json' || (format === undefined && /^\s*\{/.test(text)) ? 'json' : 'yaml' };
 }

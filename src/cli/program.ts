@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../errors/catalogue.js';
-import { packageRoot } from '../project/paths.js';
+import { briefingVersion } from '../host/package-files.js';
 import { helpConfiguration } from './help-frame.js';
 import { languageFromArgs, pickLanguage } from './language.js';
 import { createSink, type Sink, type TextStream } from './output-sink.js';
@@ -22,8 +20,6 @@ interface GlobalFlags {
   quiet?: boolean;
   verbose?: boolean;
 }
-
-const version = (): string => (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 /**
  * Run briefing with the words after `briefing` on the command line; resolves to the exit code.
@@ -79,7 +75,7 @@ function program(lang: Lang, streams: CliStreams, setCode: (code: number) => voi
   };
 
   p.description(tr('Turn report data and Handlebars templates into print-ready Chinese PDF briefings', '把报告数据与 Handlebars 模板排成可付印的中文 PDF 简报'))
-    .version(version(), '-V, --version', tr('output the version number', '输出版本号'))
+    .version(briefingVersion(), '-V, --version', tr('output the version number', '输出版本号'))
     .addOption(new Option('--lang <lang>', tr('language of messages', '提示信息的语言')).choices(['en', 'zh']))
     .option('-q, --quiet', tr('print only errors and warnings', '只输出错误与警告'))
     .option('--verbose', tr('print more, including stack traces of internal errors', '输出更多信息，包括内部错误的调用栈'));
@@ -101,7 +97,9 @@ function program(lang: Lang, streams: CliStreams, setCode: (code: number) => voi
     .option('--recipients <csv>', tr('print one numbered copy per row of a CSV with a 姓名 (name) column', '按 CSV（含“姓名”列）每行印制一份编号副本'))
     .option('--watermark <text>', tr('with --recipients: watermark each copy, {name} is the recipient', '配合 --recipients：为每份加水印，{name} 为领取人'))
     .option('--combine', tr('with --copies or --recipients: one PDF, each copy starting on an odd page', '配合 --copies 或 --recipients：合并为一个 PDF，每份从奇数页开始'))
-    .option('--copy-number <number>', tr('print this 份号 where the template places it', '在模板指定位置印上此份号'));
+    .option('--copy-number <number>', tr('print this 份号 where the template places it', '在模板指定位置印上此份号'))
+    .option('--paper <size>', tr('paper: A4, A3, B5, 16开 (185×260), 大16开 (210×285), 8开, or W×H in mm; the template\'s type area follows', '纸张：A4、A3、B5、16开（185×260）、大16开（210×285）、8开，或以毫米计的 宽×高；版心按模板规则随之调整'))
+    .option('--pdfa', tr('write PDF/A-2b for the archive (implies --strict)', '生成 PDF/A-2b 归档文件（同时启用 --strict）'));
 
   const dataArgument = tr('YAML or JSON data files or globs, - for standard input (default: the config\'s jobs)', 'YAML 或 JSON 数据文件或通配模式，- 表示标准输入（默认：配置中的全部任务）');
 
@@ -200,6 +198,26 @@ function program(lang: Lang, streams: CliStreams, setCode: (code: number) => voi
       } catch (e) {
         setCode(sink.fail(e));
       }
+    });
+
+  subcommand('preview')
+    .description(tr('show the documents in the browser, rebuilt live on every save', '在浏览器中预览文档，每次保存后即时重新生成'))
+    .argument('[data...]', tr('YAML or JSON data files or globs (default: the config\'s jobs)', 'YAML 或 JSON 数据文件或通配模式（默认：配置中的全部任务）'))
+    .option('-t, --template <name|dir>', tr('template to use (overrides the config job and the data\'s "template:")', '使用的模板（优先于配置任务和数据中的 template:）'))
+    .option('-o, --output <file>', tr('output PDF or a pattern like out/{stem}.pdf (default output/{stem}.pdf)', '输出 PDF 或 out/{stem}.pdf 形式的模式（默认 output/{stem}.pdf）'))
+    .option('--strict', tr('treat characters no font has as errors', '缺字视为错误'))
+    .option('--port <n>', tr('port to listen on (default: a free one)', '监听端口（默认自动选用空闲端口）'))
+    .option('--host <address>', tr('address to listen on (default 127.0.0.1; only this machine can connect)', '监听地址（默认 127.0.0.1，仅本机可访问）'))
+    .option('--open', tr('open the page in the default browser', '在默认浏览器中打开页面'))
+    .addHelpText('after', examples([
+      ['briefing preview templates/bulletin/sample.yaml --open', 'rebuilds on every save', '每次保存都重新生成'],
+      ["briefing preview 'reports/*.yaml' --port 8080", ''],
+    ]))
+    .action(async (data: string[], flags, cmd: Command) => {
+      const { runPreview } = await import('./commands/preview.js');
+      const g = cmd.optsWithGlobals<GlobalFlags>();
+      // The page speaks --lang, else Chinese: it is for the clerk, whatever the terminal's locale.
+      setCode(await runPreview(data, flags, sinkFor(cmd), g.lang === 'en' ? 'en' : 'zh'));
     });
   return p;
 }

@@ -1,3 +1,4 @@
+import type { Host } from '../host/host.js';
 import type { MarkupNode } from '../markup/markup-tree.js';
 import type { TocRegistry } from './blocks/toc.js';
 import type { Content } from './doc-definition.js';
@@ -11,12 +12,17 @@ export interface BuildContext {
   /** Folder that relative image paths start from (the data file's). */
   baseDir: string;
   projectRoot: string;
+  /** How files (images) are read: through the gate, from the project or the data file's folder. */
+  host: Host;
+  /** The data file the document is made from; paths in it are relative to its folder. */
+  dataFile: string;
   /** The rendered markup's origin, for error locations. */
   origin: string;
   outline: { lastByLevel: (string | undefined)[]; count: number; counters: number[] };
   copyNumberSlots: Content[];
   /** Headings and <toc> elements; the 目录 is filled once every heading is known. */
   toc: TocRegistry;
+  /** Image key → the checked image as a data: URL (blocks/image.ts). */
   images: Record<string, string>;
   /** Every file read while building (images), for incremental builds and watch. */
   files: string[];

@@ -1,7 +1,10 @@
+import { join } from 'node:path';
+import { createHost, type Host } from '../host/host.js';
 import { isElement, textOf, type MarkupElement } from '../markup/markup-tree.js';
 import type { BuildContext } from './build-context.js';
 import type { Content, DocDefinition } from './doc-definition.js';
-import { pageContentWidth } from './page-size.js';
+import { pageContentWidth, pageDimensions } from './page-size.js';
+import { archivalDefinition } from './archive-definition.js';
 import { parseLength } from './units.js';
 import { styleFor, type StyleSheet } from './style.js';
 import { paragraph, heading } from './blocks/text-blocks.js';
@@ -27,6 +30,12 @@ export interface BuildOptions {
   projectRoot: string;
   origin: string;
   creationDate: Date;
+  /** Write PDF/A-2b (archive-definition.ts). */
+  pdfa?: boolean;
+  /** How images are read; by default a host around the project folder. */
+  host?: Host;
+  /** The data file paths are relative to; by default a file in `baseDir`. */
+  dataFile?: string;
 }
 
 /** Markup tree → pdfmake document definition. Pure: reads no fonts and lays out nothing. */
@@ -37,6 +46,8 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
     width: pageContentWidth(sheet.page.size, margins.left, margins.right, sheet.file),
     baseDir: options.baseDir,
     projectRoot: options.projectRoot,
+    host: options.host ?? createHost({ projectRoot: options.projectRoot }),
+    dataFile: options.dataFile ?? join(options.baseDir, 'data'),
     origin: options.origin,
     outline: { lastByLevel: [], count: 0, counters: [] },
     copyNumberSlots: [],
@@ -58,8 +69,9 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
   if (a.author) info.author = a.author;
   if (a.keywords) info.keywords = a.keywords;
   const pn = sheet.page.pageNumber;
+  const [pageWidth, pageHeight] = pageDimensions(sheet.page.size, sheet.file);
   const definition: DocDefinition = {
-    pageSize: sheet.page.size,
+    pageSize: { width: pageWidth, height: pageHeight },
     pageMargins: [margins.left, margins.top, margins.right, margins.bottom],
     content: ctx.blocks(doc.children),
     info,
@@ -68,10 +80,12 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
     images: ctx.images,
     defaultStyle: { font: sheet.text.font, fontSize: sheet.text.size },
     typography: { hanLatinEm: sheet.typography.hanLatinSpace, compress: !sheet.page.grid },
+    ...(sheet.page.grid ? { grid: true } : {}),
     ...(a.lang ? { language: a.lang } : {}),
+    ...(Object.keys(sheet.print.colors).length ? { printColors: sheet.print.colors } : {}),
   };
   finishTocs(ctx);
-  return { definition, files: ctx.files };
+  return { definition: options.pdfa ? archivalDefinition(definition) : definition, files: ctx.files };
 }
 
 function buildBlock(el: MarkupElement, ctx: BuildContext): Content[] {

@@ -67,7 +67,14 @@ function pick(s: TextStyle | undefined): Partial<TextStyle> {
   return s ? { font: s.font, color: s.color } : {};
 }
 
+/**
+ * Drop the template's layout whitespace around a block's text: ASCII spaces and line breaks only.
+ * A full-width space (U+3000) is the data's own, and at a line's start it means indentation
+ * (　其中：高技术制造业 is a sub-item in a statistics table), so it stays.
+ */
 function trimEdges(runs: Inline[]): void {
-  while (runs.length && (runs[0]!.text = runs[0]!.text.replace(/^\s+/, '')) === '') runs.shift();
-  while (runs.length && (runs[runs.length - 1]!.text = runs[runs.length - 1]!.text.replace(/\s+$/, '')) === '') runs.pop();
+  while (runs.length && (runs[0]!.text = runs[0]!.text.replace(/^[ \t\r\n\f\v]+/, '')) === '') runs.shift();
+  while (runs.length && (runs[runs.length - 1]!.text = runs[runs.length - 1]!.text.replace(/[ \t\r\n\f\v]+$/, '')) === '') runs.pop();
+  // pdfmake cuts every leading \s from a line, U+3000 included, unless told not to.
+  if (runs[0]?.text.startsWith('\u3000')) runs[0].preserveLeadingSpaces = true;
 }

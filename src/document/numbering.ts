@@ -11,6 +11,18 @@ export function chineseNumeral(n: number): string {
 
 export const NUMBERING_STYLES = ['cjk', 'cjk-paren', 'decimal', 'decimal-paren', 'circled', 'chapter', 'section'] as const;
 
+/**
+ * Labels for items in order: an item that brings its own label (an empty one included: an
+ * unnumbered item) keeps it and is not counted, so the numbered items run 1, 2, 3 without a gap.
+ */
+export function itemLabels(own: readonly (string | undefined)[], label: (n: number) => string): string[] {
+  let n = 0;
+  return own.map((l) => l ?? label(++n));
+}
+
+/** GB/T 9704's numbered 附件说明 (附件：1．名称): the number with a full-width full stop. */
+export const attachmentLabel = (n: number): string => `${n}．`;
+
 export function listLabel(style: string, n: number): string {
   switch (style) {
     case 'chapter': return `第${chineseNumeral(n)}章　`;

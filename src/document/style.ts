@@ -1,15 +1,21 @@
 import { BriefingError } from '../errors/briefing-error.js';
-import { fileStamp } from '../load/file-stamp.js';
+import { fileStamp } from '../host/gate.js';
+import type { Host } from '../host/host.js';
 import { loadSettings } from '../validate/load-settings.js';
 import { MM, parseFontSize, parseLength } from './units.js';
 import { NUMBERING_STYLES } from './numbering.js';
-import { pageDimensions } from './page-size.js';
+import { paperSize, type PaperSize } from './page-size.js';
+import { fitTypeArea, TYPE_AREA_RULES, type TypeAreaRule } from './type-area.js';
+import type { PrintColorSpec } from './print-options.js';
 
 /** A template's style.yaml, resolved to points and role names. */
 export interface StyleSheet {
   file: string;
   page: {
+    /** The paper printed on: the style's `page.size`, or the build's `--paper`. */
     size: string;
+    /** How the text block follows a paper other than the style's own (see type-area.ts). */
+    typeArea: TypeAreaRule;
     margins: { top: number; right: number; bottom: number; left: number };
     /** `skipFirst`: no number on page 1 (a cover), which still counts as page 1. */
     pageNumber?: { format: string; align: 'center' | 'outside' | 'left' | 'right'; offset: number; text: TextStyle; skipFirst: boolean };
@@ -22,6 +28,8 @@ export interface StyleSheet {
     /** Space between ideographs and Latin letters or digits, in em (clreq's customary ¼ em). */
     hanLatinSpace: number;
   };
+  /** How colours print under --color cmyk: `#rrggbb` (lower case) → a process mix or a spot ink. */
+  print: { colors: Record<string, PrintColorSpec> };
 }
 
 export interface TextStyle {
@@ -48,6 +56,7 @@ export interface BoxStyle {
   padding?: number;
 }
 
+const cmykSchema = { type: 'array', items: { type: 'number', minimum: 0, maximum: 100 }, minItems: 4, maxItems: 4 };
 const lengthOrNumber = { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^\\s*-?\\d+(\\.\\d+)?\\s*(mm|cm|pt|em)?\\s*$' }] };
 const textStyleSchema = {
   type: 'object',
@@ -70,6 +79,7 @@ export const styleSchema = {
       type: 'object', additionalProperties: false, required: ['size', 'margins'],
       properties: {
         size: { type: 'string' },
+        typeArea: { enum: [...TYPE_AREA_RULES] },
         margins: { type: 'object', additionalProperties: false, required: ['top', 'right', 'bottom', 'left'],
           properties: { top: lengthOrNumber, right: lengthOrNumber, bottom: lengthOrNumber, left: lengthOrNumber } },
         grid: { type: 'object', additionalProperties: false, required: ['chars', 'lines'],
@@ -84,23 +94,52 @@ export const styleSchema = {
       type: 'object', additionalProperties: false,
       properties: { hanLatinSpace: { type: 'number', minimum: 0, maximum: 1 } },
     },
+    print: {
+      type: 'object', additionalProperties: false,
+      properties: {
+        colors: {
+          type: 'object',
+          propertyNames: { pattern: '^#[0-9a-fA-F]{6}$' },
+          additionalProperties: {
+            anyOf: [
+              cmykSchema,
+              { type: 'object', additionalProperties: false, required: ['spot', 'cmyk'], properties: { spot: { type: 'string', minLength: 1, maxLength: 127 }, cmyk: cmykSchema } },
+            ],
+          },
+        },
+      },
+    },
   },
 };
 
 /** By file, with the file's size and time: a batch reads it once, `watch` sees an edit. */
 const cache = new Map<string, { stamp: string | undefined; sheet: StyleSheet }>();
 
-export function loadStyle(file: string): StyleSheet {
+/**
+ * `paper`: print on this paper rather than the style's `page.size`; the margins follow the style's
+ * `page.typeArea` rule (default `scale`). `host`: how the file is read (a host around its folder by default).
+ */
+export function loadStyle(file: string, { paper, host }: { paper?: PaperSize; host?: Host } = {}): StyleSheet {
   const stamp = fileStamp(file); // a missing file: loadData reports it
-  const cached = cache.get(file);
+  const key = paper ? `${file}\u0000${paper.width}×${paper.height}` : file;
+  const cached = cache.get(key);
   if (cached && cached.stamp === stamp) return cached.sheet;
-  const loaded = loadSettings(file, styleSchema, 'E_STYLE');
-  const raw = loaded.data as { page: Record<string, unknown>; text: RawText; elements?: Record<string, RawText>; typography?: { hanLatinSpace?: number } };
+  const loaded = loadSettings(file, styleSchema, 'E_STYLE', host);
+  const raw = loaded.data as { page: Record<string, unknown>; text: RawText; elements?: Record<string, RawText>; typography?: { hanLatinSpace?: number }; print?: { colors?: Record<string, RawPrintColor> } };
   const margins = raw.page.margins as Record<string, unknown>;
-  const box = { top: parseLength(margins.top)!, right: parseLength(margins.right)!, bottom: parseLength(margins.bottom)!, left: parseLength(margins.left)! };
-  const grid = gridOf(raw.page.grid as { chars: number; lines: number } | undefined, String(raw.page.size), box, file);
+  const designed = { top: parseLength(margins.top)!, right: parseLength(margins.right)!, bottom: parseLength(margins.bottom)!, left: parseLength(margins.left)! };
+  const design = paperSize(String(raw.page.size), { file });
+  const typeArea = (raw.page.typeArea as TypeAreaRule | undefined) ?? 'scale';
+  const sheetPaper = paper ?? design;
+  const box = fitTypeArea(design, designed, sheetPaper, typeArea, file);
+  const grid = gridOf(raw.page.grid as { chars: number; lines: number } | undefined, sheetPaper, box);
   let base = resolveText(raw.text, defaults, file, ['text'], loaded.locate);
   // On a grid the body's pitch comes from the grid: 156 mm / 28 ≈ 15.79 pt for 16 pt 三号.
+  // GB/T 9704 itself sets 16 pt characters on a 15.79 pt pitch; much tighter and they collide.
+  if (grid && grid.pitchX < base.size * 0.95) {
+    const reason = `page.grid: ${grid.chars} characters of ${base.size} pt do not fit in a ${((grid.pitchX * grid.chars) / MM).toFixed(1)} mm line on ${sheetPaper.name} (use page.typeArea: fixed or a larger paper)`;
+    throw new BriefingError('E_STYLE', { reason }, { file, ...loaded.locate(['page', 'grid']) });
+  }
   if (grid) base = { ...base, letterSpacing: grid.pitchX - base.size, leading: grid.pitchY / base.size };
   const elements: StyleSheet['elements'] = {};
   for (const [name, el] of Object.entries(raw.elements ?? {})) {
@@ -110,7 +149,8 @@ export function loadStyle(file: string): StyleSheet {
   const sheet: StyleSheet = {
     file,
     page: {
-      size: String(raw.page.size),
+      size: sheetPaper.name,
+      typeArea,
       margins: box,
       grid,
       pageNumber: pn && {
@@ -124,15 +164,15 @@ export function loadStyle(file: string): StyleSheet {
     text: base,
     elements,
     typography: { hanLatinSpace: raw.typography?.hanLatinSpace ?? 0 },
+    print: { colors: printColors(raw.print?.colors ?? {}) },
   };
-  cache.set(file, { stamp, sheet });
+  cache.set(key, { stamp, sheet });
   return sheet;
 }
 
-function gridOf(grid: { chars: number; lines: number } | undefined, size: string, box: { top: number; right: number; bottom: number; left: number }, file: string) {
+function gridOf(grid: { chars: number; lines: number } | undefined, paper: PaperSize, box: { top: number; right: number; bottom: number; left: number }) {
   if (!grid) return undefined;
-  const [w, h] = pageDimensions(size, file);
-  return { ...grid, pitchX: (w - box.left - box.right) / grid.chars, pitchY: (h - box.top - box.bottom) / grid.lines };
+  return { ...grid, pitchX: (paper.width - box.left - box.right) / grid.chars, pitchY: (paper.height - box.top - box.bottom) / grid.lines };
 }
 
 /** The style of a markup element: the sheet's entry for it, else the body text style. */
@@ -141,6 +181,15 @@ export function styleFor(sheet: StyleSheet, name: string): TextStyle & BoxStyle 
 }
 
 type RawText = Record<string, unknown>;
+type RawPrintColor = number[] | { spot: string; cmyk: number[] };
+
+function printColors(raw: Record<string, RawPrintColor>): Record<string, PrintColorSpec> {
+  const out: Record<string, PrintColorSpec> = {};
+  for (const [hex, spec] of Object.entries(raw)) {
+    out[hex.toLowerCase()] = Array.isArray(spec) ? { cmyk: spec as PrintColorSpec['cmyk'] } : { spot: spec.spot, cmyk: spec.cmyk as PrintColorSpec['cmyk'] };
+  }
+  return out;
+}
 const defaults: TextStyle = { font: 'serif', size: 12, bold: false, color: '#000000', leading: 1.5, spaceBefore: 0, spaceAfter: 0, indent: 0, letterSpacing: 0 };
 
 function resolveText(raw: RawText, parent: TextStyle, file: string, path: string[], locate: (p: string[]) => { line: number; column: number } | undefined): TextStyle {

@@ -14,6 +14,8 @@ const MEANING: Record<string, [string, string]> = {
   ENOENT: ['no such file or folder', '文件或文件夹不存在'],
   EMFILE: ['too many open files', '打开的文件过多'],
   ENAMETOOLONG: ['the name is too long', '名称过长'],
+  EADDRINUSE: ['another program uses that address', '该地址已被其他程序占用'],
+  EADDRNOTAVAIL: ['this machine has no such address', '本机没有该地址'],
 };
 
 export function errnoReason(e: unknown): { reason: string; reasonZh: string } {

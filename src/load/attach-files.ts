@@ -1,6 +1,5 @@
-import { dirname } from 'node:path';
 import type { SourceLocation } from '../errors/briefing-error.js';
-import { resolveInsideProject } from '../project/inside-project.js';
+import type { Host } from '../host/host.js';
 import { dataLocation } from './data-location.js';
 import type { DataPath, LoadedData } from './load-data.js';
 
@@ -9,7 +8,7 @@ export interface FileReference {
   /** The object's key that names a file, e.g. `csv` or `markdown`. */
   key: string;
   /** Read `file` and add what it holds to `out`, the copy of `obj` being built. */
-  attach(file: string, ctx: { obj: Record<string, unknown>; out: Record<string, unknown>; where: SourceLocation; at: (key: string) => SourceLocation }): void;
+  attach(file: string, ctx: { obj: Record<string, unknown>; out: Record<string, unknown>; where: SourceLocation; at: (key: string) => SourceLocation; written: string }): void;
 }
 
 /**
@@ -17,9 +16,8 @@ export interface FileReference {
  * inside the project), let `ref` attach its contents. Returns the copy and the files read, so
  * incremental builds and watch know them. The loaded data itself is left as it was.
  */
-export function attachFiles(data: unknown, loaded: LoadedData, projectRoot: string, ref: FileReference): { data: Record<string, unknown>; files: string[] } {
+export function attachFiles(data: unknown, loaded: LoadedData, host: Host, ref: FileReference): { data: Record<string, unknown>; files: string[] } {
   const files: string[] = [];
-  const baseDir = dirname(loaded.file);
   // Line and column are found only if an error is raised there (a second parse of the data).
   const at = (path: DataPath): SourceLocation => dataLocation(loaded, path);
   const walk = (value: unknown, path: (string | number)[]): unknown => {
@@ -34,8 +32,8 @@ export function attachFiles(data: unknown, loaded: LoadedData, projectRoot: stri
     const written = obj[ref.key];
     if (typeof written === 'string') {
       const where = at([...path, ref.key]);
-      const file = resolveInsideProject(written, baseDir, projectRoot, where);
-      ref.attach(file, { obj, out, where, at: (key) => at([...path, key]) });
+      const file = host.resolveReference(written, loaded.file, where);
+      ref.attach(file, { obj, out, where, at: (key) => at([...path, key]), written });
       files.push(file);
     }
     return out;

@@ -1,8 +1,9 @@
 import { BriefingError } from '../errors/briefing-error.js';
+import type { Host } from '../host/host.js';
 import { attachFiles } from './attach-files.js';
 import type { LoadedData } from './load-data.js';
 import { parseMarkdown, type ParsedMarkdown } from './parse-markdown.js';
-import { readUtf8 } from './read-text.js';
+import { utf8Text } from './read-text.js';
 
 /**
  * Where the parsed Markdown hangs on its data object. A symbol, not a key: YAML and JSON cannot
@@ -17,11 +18,12 @@ const MARKDOWN = Symbol('briefing.markdown');
  * attachTables, same shape as the loaded data, so data paths still locate lines) and returns a new
  * copy plus the Markdown files read, for incremental builds and watch.
  */
-export function attachMarkdown(data: Record<string, unknown>, loaded: LoadedData, projectRoot: string): { data: Record<string, unknown>; files: string[] } {
-  return attachFiles(data, loaded, projectRoot, {
+export function attachMarkdown(data: Record<string, unknown>, loaded: LoadedData, host: Host): { data: Record<string, unknown>; files: string[] } {
+  return attachFiles(data, loaded, host, {
     key: 'markdown',
-    attach(file, { out, where }) {
-      const source = readUtf8(file, () => new BriefingError('E_MARKDOWN_NOT_FOUND', { path: file }, where));
+    attach(file, { out, where, written }) {
+      const bytes = host.read('markdown', file, { from: loaded.file, shown: written, where, missing: () => new BriefingError('E_MARKDOWN_NOT_FOUND', { path: file }, where) });
+      const source = utf8Text(bytes, file);
       Object.defineProperty(out, MARKDOWN, { value: parseMarkdown(source, file), enumerable: false });
     },
   });

@@ -81,3 +81,47 @@ export function tooDeepOrCyclic(data: unknown): { path: (string | number)[]; cyc
   };
   return walk(data, []);
 }
+
+/**
+ * How much longer than the file the data's text may grow by aliases: a YAML alias (`*name`)
+ * repeats what its anchor holds, so 600 KB of YAML can stand for gigabytes of text, which a
+ * template would then print page after page. Real anchors repeat a name or a phrase.
+ */
+export const EXPANSION_ALLOWANCE = 1_000_000;
+
+export type BudgetProblem =
+  | { kind: 'expansion'; path: (string | number)[] }
+  | { kind: 'number'; path: (string | number)[]; value: string };
+
+/**
+ * The first place where the data, with every alias expanded, holds more than `limit` characters
+ * of keys and text, or a number that is no figure at all (.nan, .inf, or 1e400, which parses as
+ * infinite): a template or chart would print "NaN" or take it as 100 %. Stops as soon as the budget is spent, so the walk itself stays bounded. Runs after
+ * tooDeepOrCyclic: no cycles, no more than MAX_DEPTH levels.
+ */
+export function overBudget(data: unknown, limit: number): BudgetProblem | undefined {
+  let spent = 0;
+  const walk = (value: unknown, path: (string | number)[]): BudgetProblem | undefined => {
+    spent += 1;
+    if (typeof value === 'string') spent += value.length;
+    else if (typeof value === 'number') {
+      if (!Number.isFinite(value)) return { kind: 'number', path, value: numberText(value) };
+    } else if (ArrayBuffer.isView(value)) spent += value.byteLength;
+    else if (value && typeof value === 'object') {
+      const isList = Array.isArray(value);
+      for (const [k, v] of Object.entries(value)) {
+        if (!isList) spent += k.length;
+        if (spent > limit) return { kind: 'expansion', path };
+        const found = walk(v, [...path, isList ? Number(k) : k]);
+        if (found) return found;
+      }
+    }
+    return spent > limit ? { kind: 'expansion', path } : undefined;
+  };
+  return walk(data, []);
+}
+
+function numberText(n: number): string {
+  if (Number.isNaN(n)) return '.nan';
+  return n > 0 ? '.inf' : '-.inf';
+}

@@ -1,12 +1,16 @@
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { BriefingError, type SourceLocation } from '../errors/briefing-error.js';
-import { decodeUtf8, lineColumnAt, readBytes } from './read-text.js';
+import { createHost, type Host } from '../host/host.js';
+import { decodeUtf8, lineColumnAt } from './read-text.js';
 
 /** A CSV table: the header row and the body rows, cells as trimmed strings. */
 export interface CsvTable {
   file: string;
   columns: string[];
   rows: string[][];
+  /** The line each body row starts on, for pointing from a printed cell back to the file. */
+  rowLines: number[];
 }
 
 export interface CsvOptions {
@@ -14,7 +18,22 @@ export interface CsvOptions {
   encoding?: string;
   /** Where that `encoding:` is written, for an unknown name. */
   encodingAt?: SourceLocation;
+  /** The build's host; by default one around the file's own folder (the caller vouches for the file). */
+  host?: Host;
+  /** A table the data names (default), or the recipients list given on the command line. */
+  kind?: 'csv' | 'recipients';
+  /** The data file that names the table: its folder may hold it even outside the project. */
+  from?: string;
+  /** The path as written in the data, for messages. */
+  shown?: string;
 }
+
+/**
+ * The most a table may hold. Far more rows than a printed table has (50,000 rows are some 1,200
+ * pages); a million-row export would otherwise take minutes and then exhaust the stack.
+ */
+export const MAX_CSV_ROWS = 50_000;
+export const MAX_CSV_CELLS = 1_000_000;
 
 const require = createRequire(import.meta.url);
 // Loaded when first needed: most documents name no CSV, and most CSV files are UTF-8, so neither
@@ -25,19 +44,30 @@ const csv = () => (csvParser ??= require('csv-parse/sync') as typeof import('csv
 const iconv = () => (iconvLite ??= require('iconv-lite') as typeof import('iconv-lite'));
 
 export function loadCsv(file: string, referencedFrom?: SourceLocation, options: CsvOptions = {}): CsvTable {
-  const bytes = readBytes(file, () => new BriefingError('E_CSV_NOT_FOUND', { path: file }, referencedFrom ?? { file }));
+  const host = options.host ?? createHost({ projectRoot: dirname(file) });
+  const bytes = host.read(options.kind ?? 'csv', file, {
+    from: options.from,
+    shown: options.shown,
+    where: referencedFrom,
+    missing: () => new BriefingError('E_CSV_NOT_FOUND', { path: file }, referencedFrom ?? { file }),
+  });
   const text = decodeCsv(bytes, file, options);
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = csv().parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false });
+    // One record past the limit is enough to know the table is too long: the rest is never parsed.
+    records = csv().parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: false, info: true, to: MAX_CSV_ROWS + 2 }) as unknown as typeof records;
   } catch (e) {
     throw csvSyntaxError(e as { message: string; lines?: number; code?: string }, text, file);
   }
   if (records.length === 0) {
     throw new BriefingError('E_CSV_SYNTAX', { reason: 'the file is empty; a header row is expected', reasonZh: '文件是空的；第一行应为表头' }, { file, line: 1 });
   }
-  const [columns, ...rows] = records;
-  return { file, columns: columns!, rows };
+  const [header, ...body] = records;
+  if (body.length > MAX_CSV_ROWS) throw new BriefingError('E_CSV_TOO_LARGE', { limit: MAX_CSV_ROWS, what: 'rows' }, { file });
+  if (body.length * header!.record.length > MAX_CSV_CELLS) throw new BriefingError('E_CSV_TOO_LARGE', { limit: MAX_CSV_CELLS, what: 'cells' }, { file });
+  // csv-parse counts the line a record ends on; a quoted cell may span lines.
+  const startLine = (r: { record: string[]; info: { lines: number } }) => r.info.lines - r.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+  return { file, columns: header!.record, rows: body.map((r) => r.record), rowLines: body.map(startLine) };
 }
 
 /** csv-parse's reason in plain words, at the line where the problem starts. */

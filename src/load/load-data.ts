@@ -1,11 +1,12 @@
 import { createRequire } from 'node:module';
-import { extname } from 'node:path';
+import { dirname, extname } from 'node:path';
 import type { ParseError } from 'jsonc-parser';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { BriefingError } from '../errors/briefing-error.js';
-import { collectionKeyAt, duplicateJsonKey, jsonTooDeepAt, TOO_DEEP, tooDeepOrCyclic } from './data-guards.js';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { BriefingError, formatDataPath } from '../errors/briefing-error.js';
+import { createHost, type Host } from '../host/host.js';
+import { collectionKeyAt, duplicateJsonKey, EXPANSION_ALLOWANCE, jsonTooDeepAt, overBudget, TOO_DEEP, tooDeepOrCyclic } from './data-guards.js';
 import { JSON_REASONS, yamlReasonZh } from './parse-reasons.js';
-import { lineColumnAt, readUtf8 } from './read-text.js';
+import { lineColumnAt, utf8Text } from './read-text.js';
 
 export type DataPath = readonly (string | number)[];
 
@@ -15,6 +16,11 @@ export interface LoadedData {
   data: Record<string, unknown>;
   /** Line/column where the value at `path` sits, or the nearest ancestor that exists. */
   locate(path: DataPath, where?: 'value' | 'key'): { line: number; column: number } | undefined;
+  /**
+   * YAML numbers whose written decimals the parsed value lost (56.30 parses to 56.3): where they
+   * are and how they were written, so they can be printed as written.
+   */
+  written: { path: DataPath; text: string }[];
 }
 
 /**
@@ -34,23 +40,38 @@ export function findValuePath(data: unknown, value: unknown, path: (string | num
 /** Limits that keep a hostile file from exhausting memory (alias bombs). */
 const MAX_ALIAS_COUNT = 1000;
 
-/**
- * `parsed` may know the file's values from its text already (settings parsed when briefing was
- * built: validate/load-settings.ts); when it returns undefined the text is parsed here.
- */
-export function loadData(file: string, parsed?: (text: string) => Record<string, unknown> | undefined): LoadedData {
+export interface LoadOptions {
+  /** The build's host; by default one around the file's own folder (the caller vouches for the file). */
+  host?: Host;
+  /** Which kind of file this is to the gate: its size limit and where it may lie. */
+  kind?: 'data' | 'style' | 'config' | 'schema';
+  /** A data file the user named (default) may lie anywhere; one a config glob found, only in the project. */
+  typed?: boolean;
+  /**
+   * May know the file's values from its text already (settings parsed when briefing was built:
+   * validate/load-settings.ts); when it returns undefined the text is parsed here.
+   */
+  parsed?: (text: string) => Record<string, unknown> | undefined;
+}
+
+export function loadData(file: string, { host, kind = 'data', typed = true, parsed }: LoadOptions = {}): LoadedData {
   const ext = extname(file).toLowerCase();
   if (ext !== '.yaml' && ext !== '.yml' && ext !== '.json') {
     throw new BriefingError('E_DATA_FORMAT', { ext: ext || '(none)', ...(ext ? {} : { extZh: '（无扩展名）' }) }, { file });
   }
-  const text = readUtf8(file, () => new BriefingError('E_DATA_NOT_FOUND', { path: file }, { file }));
-  return loadDataText(file, text, ext === '.json' ? 'json' : 'yaml', parsed);
+  const gate = host ?? createHost({ projectRoot: dirname(file) });
+  const bytes = gate.read(kind, file, { typed, missing: () => new BriefingError('E_DATA_NOT_FOUND', { path: file }, { file }) });
+  return loadDataText(file, utf8Text(bytes, file), ext === '.json' ? 'json' : 'yaml', parsed);
 }
 
-/** Data given as text (`build -` reads it from standard input); `file` is the name errors show. */
+/**
+ * Data given as text: read from a file above, or from standard input (`build -`, which
+ * cli/piped-data.ts reads within the data kind's size limit); `file` is the name errors show.
+ */
 export function loadDataText(file: string, text: string, format: 'yaml' | 'json', parsed?: (text: string) => Record<string, unknown> | undefined): LoadedData {
   const ext = format === 'json' ? '.json' : '.yaml';
-  const data = parsed?.(text) ?? (ext === '.json' ? parseJson(file, text) : parseYaml(file, text));
+  const written: LoadedData['written'] = [];
+  const data = parsed?.(text) ?? (ext === '.json' ? parseJson(file, text) : parseYaml(file, text, written));
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new BriefingError(ext === '.json' ? 'E_JSON_SYNTAX' : 'E_YAML_SYNTAX',
       { reason: 'the top level must be a mapping of keys to values', reasonZh: '最外层必须是“键: 值”形式的映射' }, { file, line: 1, column: 1 });
@@ -63,10 +84,36 @@ export function loadDataText(file: string, text: string, format: 'yaml' | 'json'
     const reason = unsafe.cycle ? { reason: 'an alias refers to a list or mapping that contains it', reasonZh: '别名（*）指向了包含它自己的列表或映射' } : TOO_DEEP;
     throw new BriefingError(ext === '.json' ? 'E_JSON_SYNTAX' : 'E_YAML_SYNTAX', reason, { file, ...locate(unsafe.path) });
   }
-  return { file, data: data as Record<string, unknown>, locate };
+  // Checked now, at the line that says it, not later where a template or a chart trips over it.
+  const budget = overBudget(data, text.length + EXPANSION_ALLOWANCE);
+  if (budget?.kind === 'expansion') {
+    throw new BriefingError('E_DATA_EXPANSION', { limit: EXPANSION_ALLOWANCE, size: text.length }, { file, dataPath: formatDataPath(budget.path), ...locate(budget.path) });
+  }
+  if (budget?.kind === 'number') {
+    const dataPath = formatDataPath(budget.path);
+    throw new BriefingError('E_DATA_NUMBER', { path: dataPath, value: budget.value }, { file, dataPath, ...locate(budget.path) });
+  }
+  return { file, data: data as Record<string, unknown>, locate, written };
 }
 
-function parseYaml(file: string, text: string): unknown {
+/** Decimals written with trailing zeros (56.30, 2.0, -1.50): the form a parsed number cannot keep. */
+const TRAILING_ZEROS = /^[-+]?\d+\.\d*0$/;
+
+/** Walk the document's mappings and sequences (not aliases) for numbers written with trailing zeros. */
+function collectWritten(node: unknown, path: (string | number)[], out: LoadedData['written']): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      if (typeof key === 'string' || typeof key === 'number') collectWritten(pair.value, [...path, String(key)], out);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => collectWritten(item, [...path, i], out));
+  } else if (isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string' && TRAILING_ZEROS.test(node.source)) {
+    out.push({ path, text: node.source.replace(/^\+/, '') });
+  }
+}
+
+function parseYaml(file: string, text: string, written: LoadedData['written'] = []): unknown {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const problem = doc.errors[0];
@@ -82,7 +129,9 @@ function parseYaml(file: string, text: string): unknown {
       const pos = lineCounter.linePos(complexKey);
       throw new BriefingError('E_YAML_SYNTAX', { reason: 'a key must be text, not a list or mapping', reasonZh: '键必须是文字，不能是列表或映射' }, { file, line: pos.line, column: pos.col });
     }
-    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    collectWritten(doc.contents, [], written);
+    return value;
   } catch (e) {
     if (e instanceof BriefingError) throw e;
     const reason = e instanceof RangeError ? TOO_DEEP : { reason: firstLine((e as Error).message), reasonZh: yamlReasonZh((e as Error).message) };

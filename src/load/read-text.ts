@@ -1,18 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { BriefingError } from '../errors/briefing-error.js';
-import { errnoReason } from '../errors/errno.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
-/** The bytes of an input file; a missing file or folder is the caller's "not found" error. */
-export function readBytes(path: string, notFound: () => BriefingError): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR') throw notFound();
-    throw new BriefingError('E_READ', { path, ...errnoReason(e) }, { file: path });
-  }
-}
 
 /** Strict UTF-8 without a leading BOM, or undefined when the bytes are not UTF-8. */
 export function decodeUtf8(bytes: Uint8Array): string | undefined {
@@ -23,10 +11,10 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Read a text file as UTF-8, dropping a BOM; a file that is not UTF-8 is a user error. */
-export function readUtf8(path: string, notFound: () => BriefingError): string {
-  const text = decodeUtf8(readBytes(path, notFound));
-  if (text === undefined) throw new BriefingError('E_DATA_ENCODING', {}, { file: path });
+/** A text file's bytes as UTF-8, dropping a BOM; a file that is not UTF-8 is a user error. */
+export function utf8Text(bytes: Uint8Array, file: string): string {
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new BriefingError('E_DATA_ENCODING', {}, { file });
   return text;
 }
 

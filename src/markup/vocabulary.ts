@@ -75,7 +75,7 @@ export const vocabulary: Record<string, ElementSpec> = {
   attachments: { content: 'items', attrs: { label: 'text' } },
   signature: { content: 'inline', attrs: { date: 'text', seal: 'text', 'seal-size': 'length' } },
   annex: { content: 'blocks', attrs: { label: 'text' } },
-  record: { content: 'recipients', attrs: { issuer: 'text', issued: 'text' } },
+  record: { content: 'recipients', attrs: { issuer: 'text', issued: 'text', page: 'enum:even,any' } },
 };
 
 export const INLINE_ELEMENTS = new Set(['strong', 'em', 'span', 'br']);

@@ -1,7 +1,10 @@
-import { existsSync } from 'node:fs';
+import { withWrittenNumbers } from '../render/written-numbers.js';
 import { dirname, join, resolve } from 'node:path';
 import { BriefingError, BriefingErrors, formatDataPath, type SourceLocation } from '../errors/briefing-error.js';
 import type { ErrorCode } from '../errors/catalogue.js';
+import { isRegularFile } from '../host/gate.js';
+import { createHost, type Host } from '../host/host.js';
+import { checkWriteTarget, type WriteRule } from '../output/write-atomic.js';
 import { attachTables } from '../load/attach-tables.js';
 import { attachMarkdown } from '../load/attach-markdown.js';
 import { findValuePath, loadData, loadDataText, type LoadedData } from '../load/load-data.js';
@@ -15,10 +18,14 @@ import type { MarkupElement } from '../markup/markup-tree.js';
 import { loadStyle } from '../document/style.js';
 import { buildDocument } from '../document/build-document.js';
 import type { DocDefinition } from '../document/doc-definition.js';
+import { paperSize } from '../document/page-size.js';
+import type { PrintOptions } from '../document/print-options.js';
 import { compiledTemplate } from './compiled-templates.js';
 import { creationDate, dateForNames, documentDay } from './document-date.js';
 import { hashInputs } from './input-hash.js';
 import { outputPath, stemOf } from './output-pattern.js';
+import type { CopyRequest, TypesetResult } from '../typeset/typeset-pdf.js';
+import type { LostText } from '../typeset/audit/content-audit.js';
 
 export interface BuildRequest {
   dataFile: string;
@@ -48,6 +55,21 @@ export interface BuildRequest {
   maxPages?: number;
   /** Print these numbered copies into one PDF, each starting on an odd page. */
   combineCopies?: { number: string; recipient?: string }[];
+  /** Paper, PDF/A and print-shop options (document/print-options.ts). */
+  print?: PrintOptions;
+  /**
+   * Which of the paths above came from briefing.config.yaml rather than from the user: the data
+   * file (found by a job's glob) must then lie in the project, a template folder path in the
+   * project or among briefing's own, and an output pattern must make a .pdf in the project.
+   * Absent: the caller typed them (the command line, a program calling briefing).
+   */
+  fromConfig?: {
+    data?: boolean;
+    template?: boolean;
+    output?: boolean;
+    /** The config job they came from: where its line is, and its output pattern as written. */
+    job?: { file: string; line?: number; output?: string };
+  };
 }
 
 export interface Warning extends SourceLocation {
@@ -81,86 +103,132 @@ export interface PreparedDocument {
   definition: DocDefinition;
   inputs: string[];
   output: string;
+  /** Where `output` may be written: what the writer checks again when it writes. */
+  outputRule: WriteRule;
   fonts: Record<string, FontFileSpec>;
+  /** The host the document was read through. */
+  host: Host;
 }
 
 /**
  * load → validate → render → markup → document. No fonts and no pdfmake are touched.
  * `writeCache: false` (validate) uses the project's .briefing-cache but never writes to it.
  */
-export function prepareDocument(req: BuildRequest, { writeCache = true }: { writeCache?: boolean } = {}): PreparedDocument {
+export function prepareDocument(req: BuildRequest, { writeCache = true, host: given }: { writeCache?: boolean; host?: Host } = {}): PreparedDocument {
   const cwd = req.cwd ?? process.cwd();
   const dataFile = resolve(cwd, req.dataFile);
   const { root, configFile } = findProjectRoot(cwd);
-  const config = loadConfig(configFile);
+  const host = given ?? createHost({ projectRoot: root });
+  const config = loadConfig(configFile, host);
   const fromStdin = req.dataText !== undefined;
-  const loaded = fromStdin ? loadDataText(dataFile, req.dataText!, req.dataFormat ?? 'yaml') : loadData(dataFile);
+  // Data from standard input was read (and held to the data kind's size) by the CLI.
+  const loaded = fromStdin ? loadDataText(dataFile, req.dataText!, req.dataFormat ?? 'yaml') : loadData(dataFile, { host, typed: !req.fromConfig?.data });
   const templateName = req.template ?? (typeof loaded.data.template === 'string' ? loaded.data.template : undefined);
   if (!templateName) throw new BriefingError('E_TEMPLATE_UNSET', {}, { file: dataFile });
-  const templateDir = atDataValue(loaded, req.template ? undefined : ['template'], () => findTemplateDir(templateName, root));
+  // -t is the user's own choice; a template named in the data or a config job is held to the project.
+  const typedTemplate = !!req.template && !req.fromConfig?.template;
+  const templateDir = atDataValue(loaded, req.template ? undefined : ['template'], () => findTemplateDir(templateName, host, { typed: typedTemplate, cwd }));
   // A project's own schema and template files are kept compiled in its .briefing-cache.
   const caching = { cacheDir: join(root, '.briefing-cache'), writeCache };
-  const template = compiledTemplate(templateDir, caching);
+  const template = compiledTemplate(templateDir, caching, host);
   const pack = template.pack;
-  const problems = validateData(loaded, pack.schemaFile, caching);
+  const problems = validateData(loaded, pack.schemaFile, caching, host);
   if (problems.length) throw problems.length === 1 ? problems[0]! : new BriefingErrors(problems);
-  const tables = attachTables(loaded, root);
-  const { data, files: markdownFiles } = attachMarkdown(tables.data, loaded, root);
+  const tables = attachTables(loaded, host);
+  const { data, files: markdownFiles } = attachMarkdown(tables.data, loaded, host);
   const csvFiles = [...tables.files, ...markdownFiles]; // every file the data names: CSV and Markdown
-  const markupText = template.render(data);
+  const markupText = template.render(withWrittenNumbers(data, loaded.written));
   const markup = parseMarkup(markupText, { file: pack.entry.file });
-  const sheet = loadStyle(pack.styleFile);
+  const paper = req.print?.paper ? paperSize(req.print.paper, { flag: '--paper' }) : undefined;
+  const sheet = loadStyle(pack.styleFile, { paper, host });
   const day = documentDay(loaded.data, pack.datePath);
   const { definition, files: imageFiles } = atDataValue(loaded, undefined, () => buildDocument(markup, sheet, {
     baseDir: dirname(dataFile),
     projectRoot: root,
     origin: `${pack.entry.file} (rendered markup)`,
-    creationDate: creationDate(day),
+    creationDate: creationDate(day, host),
+    pdfa: req.print?.pdfa,
+    host,
+    dataFile,
   }));
   const inputs = [dataFile, ...csvFiles, pack.entry.file, ...[...pack.partials.values()].map((p) => p.file), pack.schemaFile, pack.styleFile, ...imageFiles];
   if (configFile) inputs.push(configFile);
-  const output = outputPath(req.output, { cwd, root, stem: stemOf(dataFile, fromStdin), template: pack.name, date: dateForNames(day) });
-  return { loaded, projectRoot: root, config, template, markup, definition, inputs, output, fonts: { ...config.fonts, ...req.fonts } };
+  const output = outputPath(req.output, { cwd, root, stem: stemOf(dataFile, fromStdin), template: pack.name, date: dateForNames(day, host.now()) });
+  // Refused now, before any typesetting; the writer checks again when it writes.
+  const job = req.fromConfig?.job;
+  const outputRule: WriteRule = !req.output ? { origin: 'inside', root, pattern: 'output/{stem}.pdf' }
+    : req.fromConfig?.output ? { origin: 'pattern', root, pattern: job?.output ?? req.output } : { origin: 'typed' };
+  try {
+    checkWriteTarget(output, outputRule);
+  } catch (e) {
+    // A job's pattern is fixed in the config, at the job's line.
+    if (e instanceof BriefingError && outputRule.origin === 'pattern' && job) e.location = { file: job.file, line: job.line };
+    throw e;
+  }
+  return { loaded, projectRoot: root, config, template, markup, definition, inputs, output, outputRule, fonts: { ...config.fonts, ...req.fonts }, host };
 }
 
 /** The whole pipeline for one data file, ending in an atomically written PDF (or a skip). */
-export async function buildBriefing(req: BuildRequest): Promise<BuildResult> {
+export async function buildBriefing(req: BuildRequest, host?: Host): Promise<BuildResult> {
   const started = performance.now();
-  const prepared = prepareDocument(req);
-  if (req.combineCopies?.length && !req.dryRun) {
-    const { buildCombinedCopies } = await import('./combine-copies.js');
-    return buildCombinedCopies(req, req.combineCopies, prepared.output);
-  }
+  const prepared = prepareDocument(req, { host });
   const { loadFontSet } = await import('../typeset/font-set.js');
-  const fonts = loadFontSet(prepared.fonts);
-  const hash = hashInputs(prepared.inputs, fonts, { copyNumber: req.copyNumber, watermark: req.watermark, strict: req.strict });
+  const fonts = loadFontSet(prepared.fonts, prepared.host);
+  const copies = copiesOf(req);
+  const hash = hashInputs(prepared.inputs, fonts, { copies: JSON.stringify(copies), strict: req.strict, print: req.print });
   const base = { input: prepared.loaded.file, output: prepared.output, template: prepared.template.pack.name, inputs: prepared.inputs, hash };
-  const unchanged = !req.force && req.previousHash === hash && existsSync(prepared.output);
+  const unchanged = !req.force && req.previousHash === hash && isRegularFile(prepared.output);
   if (unchanged || req.dryRun) {
     return { ...base, pages: 0, bytes: 0, ms: Math.round(performance.now() - started), skipped: unchanged, warnings: [] };
   }
   const { typesetPdf } = await import('../typeset/typeset-pdf.js');
-  const { writeAtomic } = await import('../output/write-atomic.js');
-  const result = await typesetPdf(prepared.definition, fonts, {
-    readableRoots: [prepared.projectRoot, dirname(prepared.loaded.file)],
-    copyNumber: req.copyNumber,
-    watermark: req.watermark,
-  });
-  if (req.maxPages && result.pages > req.maxPages) {
-    throw new BriefingError('E_MAX_PAGES', { pages: result.pages, max: req.maxPages }, { file: prepared.loaded.file });
-  }
+  const result = await typesetPdf(prepared.definition, fonts, { copies, checkPages: (pages) => checkPageLimit(req, prepared, pages, copies.length) });
+  return finishBuild(prepared, req, result, { ...base, started });
+}
+
+/** Every copy this request prints into its PDF: one, or each of --copies N --combine. */
+function copiesOf(req: BuildRequest): CopyRequest[] {
+  if (!req.combineCopies?.length) return [{ ...(req.copyNumber !== undefined ? { copyNumber: req.copyNumber } : {}), ...(req.watermark ? { watermark: req.watermark } : {}) }];
+  return req.combineCopies.map((c) => ({
+    copyNumber: c.number,
+    ...(req.watermark && c.recipient ? { watermark: req.watermark.replaceAll('{name}', c.recipient) } : {}),
+  }));
+}
+
+/**
+ * The one end of every build that writes a PDF — single, batch, numbered or combined copies: the
+ * page limit, the content audit, missing glyphs (errors under --strict, else warnings), then the
+ * atomic write. Nothing is written unless every check passes.
+ */
+async function finishBuild(
+  prepared: PreparedDocument, req: BuildRequest, result: TypesetResult,
+  base: Omit<BuildResult, 'pages' | 'bytes' | 'ms' | 'skipped' | 'warnings'> & { started: number },
+): Promise<BuildResult> {
+  const { started, ...entry } = base;
+  const total = result.pages * Math.max(1, req.combineCopies?.length ?? 1);
+  const lost = result.lost.map((l) => contentLostError(prepared.loaded, l));
+  if (lost.length) throw lost.length === 1 ? lost[0]! : new BriefingErrors(lost);
   const missing = missingGlyphErrors(prepared.loaded, result.missing);
   if (req.strict && missing.length) throw missing.length === 1 ? missing[0]! : new BriefingErrors(missing);
-  writeAtomic(prepared.output, result.pdf);
+  const { writeAtomic } = await import('../output/write-atomic.js');
+  writeAtomic(prepared.output, result.pdf, prepared.outputRule);
   return {
-    ...base,
+    ...entry,
     inputs: [...prepared.inputs, ...result.fontFiles],
-    pages: result.pages,
+    pages: total,
     bytes: result.pdf.length,
     ms: Math.round(performance.now() - started),
     skipped: false,
     warnings: missing.map((e) => ({ code: e.code, params: e.params, message: e.message, ...e.location })),
   };
+}
+
+/** --max-pages, checked once one copy is laid out and before any copy is drawn. */
+function checkPageLimit(req: BuildRequest, prepared: PreparedDocument, pages: number, copies: number): void {
+  if (!req.maxPages || pages * copies <= req.maxPages) return;
+  const where = { file: prepared.loaded.file };
+  if (copies > 1) throw new BriefingError('E_COPIES_MAX_PAGES', { copies, pages, total: pages * copies, max: req.maxPages }, where);
+  throw new BriefingError('E_MAX_PAGES', { pages, max: req.maxPages }, where);
 }
 
 /** Where each missing character came from: the first data value that contains it. */
@@ -172,8 +240,20 @@ function missingGlyphErrors(loaded: LoadedData, missing: { char: string; codepoi
   });
 }
 
+/** A text the audit found short on the page, located at the data value it came from. */
+function contentLostError(loaded: LoadedData, lost: LostText): BriefingError {
+  const probe = lost.text.trim().slice(0, 24);
+  const path = probe ? findValuePath(loaded.data, probe, [], (v) => typeof v === 'string' && v.includes(probe)) : undefined;
+  const where = path ? { file: loaded.file, dataPath: formatDataPath(path), ...loaded.locate(path) } : { file: loaded.file };
+  const text = lost.text.length > 40 ? `${lost.text.slice(0, 40)}…` : lost.text;
+  const what = lost.reason === 'clipped' ? 'a line that runs off the page' : 'a text';
+  const whatZh = lost.reason === 'clipped' ? '超出页面的一行文字' : '一段文字';
+  return new BriefingError('E_CONTENT_LOST', { text, what, whatZh }, where);
+}
+
 /** Errors about a file named in the data point at the data, where the user can fix them. */
-const FILE_ERRORS = new Set(['E_IMAGE_NOT_FOUND', 'E_IMAGE_INVALID', 'E_PATH_OUTSIDE_PROJECT', 'E_URL_NOT_ALLOWED', 'E_TEMPLATE_NOT_FOUND']);
+const FILE_ERRORS = new Set(['E_IMAGE_NOT_FOUND', 'E_IMAGE_INVALID', 'E_PATH_OUTSIDE_PROJECT', 'E_URL_NOT_ALLOWED', 'E_TEMPLATE_NOT_FOUND',
+  'E_TEMPLATE_OUTSIDE', 'E_IMAGE_TOO_LARGE', 'E_IMAGE_DAMAGED', 'E_NOT_A_FILE', 'E_FILE_TOO_LARGE']);
 
 function atDataValue<T>(loaded: LoadedData, knownPath: (string | number)[] | undefined, fn: () => T): T {
   try {

@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFile } from '../host/gate.js';
 import { writeAtomic } from '../output/write-atomic.js';
 
 /**
@@ -8,32 +8,35 @@ import { writeAtomic } from '../output/write-atomic.js';
  */
 export class BuildCache {
   private readonly file: string;
-  private entries: Record<string, string> = {};
+  private entries = new Map<string, string>();
   private dirty = false;
 
-  constructor(root: string) {
+  constructor(private readonly root: string) {
     this.file = join(root, '.briefing-cache', 'builds.json');
     try {
-      this.entries = JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, string>;
+      const read: unknown = JSON.parse(readFile({ kind: 'cache', file: this.file, roots: [root] }).toString('utf8'));
+      // Only text → text is an entry; `null`, a list or anything else damaged is no cache at all.
+      if (read && typeof read === 'object' && !Array.isArray(read)) {
+        for (const [k, v] of Object.entries(read)) if (typeof v === 'string') this.entries.set(k, v);
+      }
     } catch {
-      this.entries = {};
+      this.entries.clear();
     }
   }
 
   get(output: string): string | undefined {
-    return this.entries[output];
+    return this.entries.get(output);
   }
 
   set(output: string, hash: string): void {
-    if (this.entries[output] === hash) return;
-    this.entries[output] = hash;
+    if (this.entries.get(output) === hash) return;
+    this.entries.set(output, hash);
     this.dirty = true;
   }
 
   /** Written only when something changed: a failed or fully skipped build leaves it alone. */
   save(): void {
     if (!this.dirty) return;
-    mkdirSync(join(this.file, '..'), { recursive: true });
-    writeAtomic(this.file, Buffer.from(`${JSON.stringify(this.entries, null, 1)}\n`));
+    writeAtomic(this.file, Buffer.from(`${JSON.stringify(Object.fromEntries(this.entries), null, 1)}\n`), { origin: 'inside', root: this.root });
   }
 }

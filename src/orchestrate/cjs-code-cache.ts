@@ -1,9 +1,10 @@
 import Module from 'node:module';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { threadId } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
+import { readFile } from '../host/gate.js';
 
 /**
  * A V8 code cache for the CommonJS modules briefing loads (yaml, handlebars, pdfmake, pdfkit …),
@@ -61,7 +62,7 @@ const HEADER_BYTES = 16;
 function readCache(file: string, sourceCrc: number, length: number): Buffer | undefined {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readFile({ kind: 'cache', file });
   } catch {
     return undefined;
   }

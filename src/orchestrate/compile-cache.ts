@@ -1,7 +1,7 @@
 import module from 'node:module';
 import { join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
-import { userCacheDir } from '../project/code-signature.js';
+import { userCacheDir } from '../host/user-cache-dir.js';
 import { installCodeCache, type CodeCache } from './cjs-code-cache.js';
 
 /**

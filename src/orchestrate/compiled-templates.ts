@@ -1,5 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileStamp, listFolder } from '../host/gate.js';
+import type { Host } from '../host/host.js';
 import { compileTemplate, type CompiledTemplate } from '../render/render-template.js';
 import type { TemplateCacheOptions } from '../render/template-specs.js';
 import { loadTemplatePack } from '../template/template-pack.js';
@@ -11,13 +12,13 @@ const compiled = new Map<string, { stamp: string; template: CompiledTemplate }>(
  * A template pack read, checked and compiled (entry and partials) once for a whole batch, and
  * again only when a file in it changed, so `watch` rebuilds with the partial just saved.
  */
-export function compiledTemplate(dir: string, opts: TemplateCacheOptions = {}): CompiledTemplate {
+export function compiledTemplate(dir: string, opts: TemplateCacheOptions = {}, host?: Host): CompiledTemplate {
   // Stamped before reading: a file saved while the pack is read gives a stamp that no longer
   // matches next time, so the pack is read again rather than kept stale.
   const stamp = folderStamp(dir);
   const known = compiled.get(dir);
   if (known && known.stamp === stamp) return known.template;
-  const template = compileTemplate(loadTemplatePack(dir), opts);
+  const template = compileTemplate(loadTemplatePack(dir, host), opts);
   compiled.set(dir, { stamp, template });
   return template;
 }
@@ -26,20 +27,7 @@ export function compiledTemplate(dir: string, opts: TemplateCacheOptions = {}): 
 function folderStamp(dir: string): string {
   const parts: string[] = [];
   for (const folder of [dir, join(dir, 'partials')]) {
-    let names: string[];
-    try {
-      names = readdirSync(folder).sort();
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      try {
-        const st = statSync(join(folder, name));
-        parts.push(`${name}:${st.size}:${st.mtimeMs}`);
-      } catch {
-        parts.push(`${name}:gone`);
-      }
-    }
+    for (const name of listFolder(folder)) parts.push(`${name}:${fileStamp(join(folder, name)) ?? 'gone'}`);
   }
   return parts.join('|');
 }

@@ -31,9 +31,15 @@ export function dateForNames(day: { year: number; month: number; day: number } |
   return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
+/** The clock a build reads: the host's (host/host.ts), which owns SOURCE_DATE_EPOCH and the time. */
+export interface BuildClock {
+  sourceDate(): Date | undefined;
+  now(): Date;
+}
+
 /** The PDF's timestamps: SOURCE_DATE_EPOCH, else the document's day (UTC midnight), else now. */
-export function creationDate(day: { year: number; month: number; day: number } | undefined, env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = sourceDateEpoch(env).date;
+export function creationDate(day: { year: number; month: number; day: number } | undefined, clock: BuildClock): Date {
+  const epoch = clock.sourceDate();
   if (epoch) return epoch;
-  return day ? new Date(Date.UTC(day.year, day.month - 1, day.day)) : new Date();
+  return day ? new Date(Date.UTC(day.year, day.month - 1, day.day)) : clock.now();
 }

@@ -1,23 +1,34 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundledFontsDir, packageRoot } from '../project/paths.js';
+import { fileStamp, readFile } from '../host/gate.js';
+import { SIZE_LIMITS, type FileKind } from '../host/file-kinds.js';
+import { briefingVersion } from '../host/package-files.js';
+import { bundledFontsDir } from '../project/paths.js';
 import type { FontSet } from '../typeset/font-set.js';
 
-const fileHashes = new Map<string, { size: number; mtimeMs: number; hash: string }>();
+/** The kinds of file a build reads (not briefing init's tarballs, nor the PDFs it writes). */
+const BUILD_INPUTS: FileKind[] = ['data', 'csv', 'markdown', 'image', 'template', 'partial', 'style', 'schema', 'font', 'config'];
 
-/** Content hash of one file; re-read only when its size or time changed within this process. */
+const fileHashes = new Map<string, { stamp: string; hash: string }>();
+
+/**
+ * Content hash of one file; re-read only when its size or time changed within this process. Every
+ * input was read through the gate already; read again through it, so a file swapped for a pipe
+ * since cannot hang the hash (the largest limit of a kind a build reads: fonts).
+ */
 function hashFile(file: string): string {
-  let st;
-  try {
-    st = statSync(file);
-  } catch {
-    return 'missing';
-  }
+  const stamp = fileStamp(file);
+  if (stamp === undefined) return 'missing';
   const known = fileHashes.get(file);
-  if (known && known.size === st.size && known.mtimeMs === st.mtimeMs) return known.hash;
-  const hash = createHash('sha256').update(readFileSync(file)).digest('hex');
-  fileHashes.set(file, { size: st.size, mtimeMs: st.mtimeMs, hash });
+  if (known && known.stamp === stamp) return known.hash;
+  let bytes: Buffer;
+  try {
+    bytes = readFile({ kind: 'font', file, limit: Math.max(...BUILD_INPUTS.map((k) => SIZE_LIMITS[k])) });
+  } catch {
+    return 'unreadable';
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  fileHashes.set(file, { stamp, hash });
   return hash;
 }
 
@@ -25,7 +36,7 @@ let versionKey: string | undefined;
 
 /** briefing's own version and its bundled fonts' manifest: a new briefing rebuilds everything. */
 function briefingKey(): string {
-  return (versionKey ??= `${JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version}:${hashFile(join(bundledFontsDir, 'manifest.json'))}`);
+  return (versionKey ??= `${briefingVersion()}:${hashFile(join(bundledFontsDir, 'manifest.json'))}`);
 }
 
 /**

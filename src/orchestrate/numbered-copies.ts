@@ -13,7 +13,7 @@ export interface Copy {
 export function listCopies(opts: { copies?: number; recipients?: string; cwd: string }): Copy[] {
   if (opts.recipients) {
     const file = resolve(opts.cwd, opts.recipients);
-    const table = loadCsv(file);
+    const table = loadCsv(file, undefined, { kind: 'recipients' });
     const nameCol = table.columns.findIndex((c) => /^(name|姓名|收件人|领取人)$/i.test(c));
     const numberCol = table.columns.findIndex((c) => /^(copy|number|份号)$/i.test(c));
     if (nameCol < 0) {
@@ -24,10 +24,21 @@ export function listCopies(opts: { copies?: number; recipients?: string; cwd: st
       throw new BriefingError('E_CSV_SYNTAX', { reason: 'the recipients list has a header but no names under it; add one row per recipient',
         reasonZh: '领取人名单只有表头，下面没有姓名；请每位领取人写一行' }, { file, line: 2 });
     }
-    return table.rows.map((row, i) => ({
+    const copies = table.rows.map((row, i) => ({
       number: pad(numberCol >= 0 && row[numberCol] ? Number(row[numberCol]) : i + 1, file, i + 2),
       recipient: row[nameCol]!,
     }));
+    // Two rows with one 份号 would print the same copy twice, one PDF over the other.
+    const seen = new Map<string, number>();
+    copies.forEach((c, i) => {
+      const first = seen.get(c.number);
+      if (first !== undefined) {
+        throw new BriefingError('E_CSV_SYNTAX', { reason: `份号 ${c.number} is given twice, on lines ${first + 2} and ${i + 2}`,
+          reasonZh: `份号 ${c.number} 出现了两次：第 ${first + 2} 行和第 ${i + 2} 行` }, { file, line: i + 2 });
+      }
+      seen.set(c.number, i);
+    });
+    return copies;
   }
   const n = opts.copies ?? 0;
   return Array.from({ length: n }, (_, i) => ({ number: pad(i + 1, undefined, undefined) }));

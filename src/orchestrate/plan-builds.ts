@@ -4,6 +4,8 @@ import { BriefingError } from '../errors/briefing-error.js';
 import { usageError } from '../errors/usage.js';
 import type { FontFileSpec, JobSpec, ProjectConfig } from '../project/load-config.js';
 import { checkOutputOption, hasPlaceholder, unknownPlaceholder } from './output-pattern.js';
+import type { PrintOptions } from '../document/print-options.js';
+import type { BuildRequest } from './build-briefing.js';
 
 /** One document to build, before anything is read: where its data is and what the job says. */
 export interface PlannedBuild {
@@ -11,11 +13,15 @@ export interface PlannedBuild {
   template?: string;
   output?: string;
   fonts: Record<string, FontFileSpec>;
+  /** The config's and the job's `print:` (the command line's flags go over it). */
+  print: PrintOptions;
   /** Why it is in the plan, for --dry-run: the config job (by line) or the command line. */
   reason: string;
   reasonZh: string;
   /** `-` on the command line: the data comes from standard input. */
   fromStdin?: boolean;
+  /** Which paths the config chose rather than the user: the gate holds those to the project. */
+  fromConfig: NonNullable<BuildRequest['fromConfig']>;
 }
 
 /** `-` as a data file: standard input. Its data is named like this in messages. */
@@ -48,16 +54,16 @@ export function planBuilds(req: PlanRequest): PlannedBuild[] {
   if (req.paths.length) {
     if (req.paths.filter((p) => p === STDIN_ARG).length > 1) throw usageError('standard input (-) can be read only once', '标准输入（-）只能读取一次');
     plan = expandDataPaths(req.paths, req.cwd).map((dataFile) => {
-      if (dataFile === resolve(req.cwd, STDIN_NAME)) return { ...fromJob(dataFile, undefined, req, ['read from standard input', '从标准输入读取']), fromStdin: true };
+      if (dataFile === resolve(req.cwd, STDIN_NAME)) return { ...fromJob(dataFile, undefined, req, ['read from standard input', '从标准输入读取'], false), fromStdin: true };
       const job = jobFor(dataFile);
       const at = job && `${rel(req.config.file!, req.cwd)}:${job.line}`;
-      return fromJob(dataFile, job, req, job ? [`matches the job at ${at}`, `属于 ${at} 处的任务`] : ['named on the command line', '在命令行中指定']);
+      return fromJob(dataFile, job, req, job ? [`matches the job at ${at}`, `属于 ${at} 处的任务`] : ['named on the command line', '在命令行中指定'], false);
     });
   } else if (req.config.jobs.length) {
     for (const { job, files } of jobFiles) if (!files.size) throw jobMatchesNothing(job, req.config.file!, req.root);
     plan = jobFiles.flatMap(({ job, files }) => {
       const at = `${rel(req.config.file!, req.cwd)}:${job.line}`;
-      return [...files].map((dataFile) => fromJob(dataFile, job, req, [`job at ${at}`, `${at} 处的任务`]));
+      return [...files].map((dataFile) => fromJob(dataFile, job, req, [`job at ${at}`, `${at} 处的任务`], true));
     });
   } else {
     throw usageError('nothing to build: name data files, or add jobs to briefing.config.yaml', '没有要生成的文档：请指定数据文件，或在 briefing.config.yaml 中添加任务（jobs）',
@@ -109,13 +115,20 @@ function checkJobPattern(job: JobSpec, configFile: string | undefined): void {
   }
 }
 
-function fromJob(dataFile: string, job: JobSpec | undefined, req: PlanRequest, [reason, reasonZh]: [string, string]): PlannedBuild {
+function fromJob(dataFile: string, job: JobSpec | undefined, req: PlanRequest, [reason, reasonZh]: [string, string], dataFromConfig: boolean): PlannedBuild {
   return {
+    fromConfig: {
+      data: dataFromConfig,
+      template: !req.template && !!job?.template,
+      output: !req.output && !!job?.output,
+      ...(job && req.config.file ? { job: { file: req.config.file, line: job.outputLine ?? job.line, output: job.output } } : {}),
+    },
     dataFile,
     template: req.template ?? job?.template,
     // -o is relative to the current folder; a job's pattern to the project root.
     output: req.output ? resolveKeepingPattern(req.output, req.cwd) : job?.output ? resolveKeepingPattern(job.output, req.root) : undefined,
     fonts: { ...req.config.fonts, ...job?.fonts },
+    print: { ...req.config.print, ...job?.print },
     reason,
     reasonZh,
   };

@@ -47,7 +47,11 @@ export async function runBatch(requests: BuildRequest[], opts: BatchOptions): Pr
   }
   const { Tinypool } = await import('tinypool');
   const threads = Math.max(1, Math.min(opts.jobs, requests.length));
-  const pool = new Tinypool({ filename: new URL('./batch-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads, isolateWorkers: false });
+  // With a time limit, builds run in child processes: a thread blocked in a system call (a read
+  // that never returns) cannot be terminated, and would keep this process from ever exiting,
+  // while a process can always be killed.
+  const runtime = opts.timeoutMs ? 'child_process' : 'worker_threads';
+  const pool = new Tinypool({ filename: new URL('./batch-worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads, isolateWorkers: false, runtime });
   const running = new Set<AbortController>();
   opts.signal?.addEventListener('abort', () => running.forEach((c) => c.abort()));
   // A few runners pull from one queue, so --fail-fast and signals stop handing out work at once.

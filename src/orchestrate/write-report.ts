@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { BriefingError } from '../errors/briefing-error.js';
 import { errnoReason } from '../errors/errno.js';
+import { briefingVersion } from '../host/package-files.js';
 import { writeAtomic } from '../output/write-atomic.js';
-import { packageRoot } from '../project/paths.js';
 import { revive, type Outcome } from './outcome.js';
 
 /** What became of a document: built, skipped (inputs unchanged), failed, or never started. */
@@ -32,7 +30,7 @@ export interface Report {
  * Ctrl+C) is listed as not run, with no errors of its own: it did not fail.
  */
 export function buildReport(documents: { input: string; outcome?: Outcome }[]): Report {
-  const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = briefingVersion();
   return {
     version,
     documents: documents.map(({ input, outcome: o }) => {

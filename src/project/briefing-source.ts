@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { exists, isRegularFile, readFile } from '../host/gate.js';
 
 /**
  * Where the running briefing came from, as a dependency spec a new project's package.json can use:
@@ -23,7 +23,7 @@ export function briefingSource(packageRoot: string, version: string): BriefingSo
   const registry = `^${version}`;
   const parent = dirname(packageRoot);
   if (basename(parent) !== 'node_modules') {
-    return existsSync(join(packageRoot, 'package.json')) ? { kind: 'spec', spec: `file:${packageRoot}` } : { kind: 'unknown', spec: registry };
+    return isRegularFile(join(packageRoot, 'package.json')) ? { kind: 'spec', spec: `file:${packageRoot}` } : { kind: 'unknown', spec: registry };
   }
   const tree = dirname(parent);
   for (const lockfile of [join(tree, 'package-lock.json'), join(tree, 'npm-shrinkwrap.json'), join(parent, '.package-lock.json')]) {
@@ -32,8 +32,8 @@ export function briefingSource(packageRoot: string, version: string): BriefingSo
     if (resolved.startsWith('file:')) {
       const path = resolved.slice('file:'.length);
       const file = isAbsolute(path) ? path : resolve(tree, path);
-      if (/\.t(ar\.)?gz$/.test(file) && existsSync(file)) return { kind: 'tarball', file };
-      if (existsSync(file)) return { kind: 'spec', spec: `file:${file}` };
+      if (/\.t(ar\.)?gz$/.test(file) && isRegularFile(file)) return { kind: 'tarball', file };
+      if (exists(file)) return { kind: 'spec', spec: `file:${file}` };
       return { kind: 'unknown', spec: registry };
     }
     // A git dependency is recorded with the commit it resolved to: the new project gets the same.
@@ -47,7 +47,8 @@ export function briefingSource(packageRoot: string, version: string): BriefingSo
 function recordedSource(lockfile: string, packageRoot: string, tree: string): string | undefined {
   let lock: { packages?: Record<string, { resolved?: string }> };
   try {
-    lock = JSON.parse(readFileSync(lockfile, 'utf8')) as typeof lock;
+    // Through the gate, from the tree npm installed briefing in: never a pipe, never gigabytes.
+    lock = JSON.parse(readFile({ kind: 'lockfile', file: lockfile, roots: [tree] }).toString('utf8')) as typeof lock;
   } catch {
     return undefined;
   }

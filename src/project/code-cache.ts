@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { readFile } from '../host/gate.js';
 import { writeAtomic } from '../output/write-atomic.js';
 import { signCode, verifyCode } from './code-signature.js';
 
@@ -18,6 +18,15 @@ function cacheFile(cacheDir: string, kind: string, key: string): string {
   return join(cacheDir, kind, `${key}.cjs`);
 }
 
+/**
+ * The project a cache folder belongs to (<project>/.briefing-cache): what its files must lie in,
+ * real paths compared, so a .briefing-cache that is a link out of the project is neither read
+ * nor written.
+ */
+function projectOf(cacheDir: string): string {
+  return dirname(cacheDir);
+}
+
 /** A CommonJS module's exports from its source; what it requires comes from briefing's own dependencies. */
 export function evaluateModule<T>(source: string): T {
   const module = { exports: {} as unknown };
@@ -29,7 +38,7 @@ export function evaluateModule<T>(source: string): T {
 export function loadCachedModule<T>(cacheDir: string, kind: string, key: string, keyDir?: string): T | undefined {
   let text: string;
   try {
-    text = readFileSync(cacheFile(cacheDir, kind, key), 'utf8');
+    text = readFile({ kind: 'cache', file: cacheFile(cacheDir, kind, key), roots: [projectOf(cacheDir)] }).toString('utf8');
   } catch {
     return undefined;
   }
@@ -49,7 +58,7 @@ export function saveCachedModule(cacheDir: string, kind: string, key: string, so
   const signature = signCode(source, keyDir);
   if (!signature) return false;
   try {
-    writeAtomic(cacheFile(cacheDir, kind, key), Buffer.from(`${HEADER}${signature}\n${source}`));
+    writeAtomic(cacheFile(cacheDir, kind, key), Buffer.from(`${HEADER}${signature}\n${source}`), { origin: 'inside', root: projectOf(cacheDir) });
     return true;
   } catch {
     return false;

@@ -1,7 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { readFile } from '../host/gate.js';
+import { userCacheDir } from '../host/user-cache-dir.js';
+import { createExclusive } from '../output/write-atomic.js';
 
 /**
  * Cached validators and templates (code-cache.ts) are code that briefing runs, and they live in the
@@ -12,13 +13,6 @@ import { join } from 'node:path';
 
 const KEY_BYTES = 32;
 
-/** The user's cache folder: %LOCALAPPDATA%, ~/Library/Caches or $XDG_CACHE_HOME (~/.cache), then briefing/. */
-export function userCacheDir(): string {
-  if (process.platform === 'win32') return join(process.env.LOCALAPPDATA || join(homedir(), 'AppData', 'Local'), 'briefing');
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'briefing');
-  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'briefing');
-}
-
 const keys = new Map<string, Buffer | null>();
 
 /** This user's signing key, made on first use (readable by the user only); null when it cannot be had. */
@@ -26,18 +20,15 @@ function signingKey(dir: string): Buffer | null {
   let key = keys.get(dir);
   if (key !== undefined) return key;
   const file = join(dir, 'code-signing.key');
+  const read = () => readFile({ kind: 'cache', file, roots: [dir], limit: KEY_BYTES });
   try {
-    key = readFileSync(file);
+    key = read();
   } catch {
+    // When two processes start at once, one key wins and the other reads it; a folder that is
+    // not writable leaves no key.
+    createExclusive(file, randomBytes(KEY_BYTES), 0o600);
     try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      // 'wx': when two processes start at once, one key wins and the other reads it.
-      writeFileSync(file, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
-    } catch {
-      // Another process made it first, or the folder is not writable: read whatever is there.
-    }
-    try {
-      key = readFileSync(file);
+      key = read();
     } catch {
       key = null;
     }

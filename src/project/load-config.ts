@@ -1,6 +1,11 @@
-import { dirname, resolve } from 'node:path';
-import { fileStamp } from '../load/file-stamp.js';
+import { dirname, extname, resolve } from 'node:path';
+import { BriefingError } from '../errors/briefing-error.js';
+import { FONT_EXTENSIONS } from '../host/host.js';
+import { fileStamp } from '../host/gate.js';
+import type { Host } from '../host/host.js';
 import { loadSettings } from '../validate/load-settings.js';
+import type { PrintOptions } from '../document/print-options.js';
+import { KNOWN_PAPER, KNOWN_PAPER_ZH, parsePaperSize } from '../document/page-size.js';
 
 /** A role's font files as the user names them: regular and optional bold, TTC as [file, name]. */
 export interface FontFileSpec {
@@ -15,14 +20,20 @@ export interface JobSpec {
   /** e.g. output/{stem}.pdf; {stem}, {date}, {template} are filled per document. */
   output?: string;
   fonts: Record<string, FontFileSpec>;
+  /** Paper and PDF/A for this job's documents, over the config's own `print:`. */
+  print: PrintOptions;
   /** Where the job is written, for messages. */
   line?: number;
+  /** Where its output pattern is written. */
+  outputLine?: number;
 }
 
 export interface ProjectConfig {
   file?: string;
   /** Role → the office's own font files (absolute paths), overriding the bundled ones. */
   fonts: Record<string, FontFileSpec>;
+  /** `print:` — paper and PDF/A for every document (the command line's flags win). */
+  print: PrintOptions;
   jobs: JobSpec[];
 }
 
@@ -36,11 +47,18 @@ const fontsSchema = {
     ],
   },
 };
+/** Only what a build can honour today; bleed, marks and CMYK join with the page composer. */
+const printSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { paper: { type: 'string' }, pdfa: { type: 'boolean' } },
+};
 const configSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
     fonts: fontsSchema,
+    print: printSchema,
     jobs: {
       type: 'array',
       items: {
@@ -52,6 +70,7 @@ const configSchema = {
           template: { type: 'string' },
           output: { type: 'string' },
           fonts: fontsSchema,
+          print: printSchema,
         },
       },
     },
@@ -65,39 +84,63 @@ const loadedConfigs = new Map<string, { stamp: string; config: ProjectConfig }>(
  * Read briefing.config.{yaml,json}. Mistakes are reported at their line, like data errors. Read
  * once per process while the file is unchanged (`watch` sees an edit by its size or time).
  */
-export function loadConfig(file: string | undefined): ProjectConfig {
-  if (!file) return { fonts: {}, jobs: [] };
+export function loadConfig(file: string | undefined, host?: Host): ProjectConfig {
+  if (!file) return { fonts: {}, print: {}, jobs: [] };
   // Missing (undefined): readConfig reports it as it always has.
   const stamp = fileStamp(file);
   const known = loadedConfigs.get(file);
   if (known && known.stamp === stamp) return known.config;
-  const config = readConfig(file);
+  const config = readConfig(file, host);
   if (stamp !== undefined) loadedConfigs.set(file, { stamp, config });
   return config;
 }
 
-function readConfig(file: string): ProjectConfig {
-  const loaded = loadSettings(file, configSchema, 'E_CONFIG');
-  const raw = loaded.data as { fonts?: Record<string, unknown>; jobs?: { data: string | string[]; template?: string; output?: string; fonts?: Record<string, unknown> }[] };
+function readConfig(file: string, host: Host | undefined): ProjectConfig {
+  const loaded = loadSettings(file, configSchema, 'E_CONFIG', host);
+  const raw = loaded.data as { fonts?: Record<string, unknown>; print?: PrintOptions; jobs?: { data: string | string[]; template?: string; output?: string; fonts?: Record<string, unknown>; print?: PrintOptions }[] };
   const base = dirname(file);
+  const checkPaper = (print: PrintOptions | undefined, path: (string | number)[]) => {
+    if (print?.paper === undefined || parsePaperSize(print.paper)) return;
+    const key = [...path, 'paper'].join('.');
+    const reason = `${key}: unknown paper "${print.paper}" (known: ${KNOWN_PAPER.join(', ')})`;
+    const reasonZh = `${key}：未知的纸张“${print.paper}”（可用：${KNOWN_PAPER_ZH.join('、')}）`;
+    throw new BriefingError('E_CONFIG', { reason, reasonZh }, { file, ...loaded.locate([...path, 'paper']) });
+  };
+  checkPaper(raw.print, ['print']);
+  raw.jobs?.forEach((job, i) => checkPaper(job.print, ['jobs', i, 'print']));
+  const fontsAt = (path: (string | number)[]) => (role: string, written: string) => {
+    // Said here, at its line, rather than when a build first opens the file.
+    if (!FONT_EXTENSIONS.has(extname(written).toLowerCase())) {
+      throw new BriefingError('E_FONT_FILE_TYPE', { role, path: written }, { file, ...loaded.locate([...path, role]) });
+    }
+  };
   return {
     file,
-    fonts: resolveFonts(raw.fonts ?? {}, base),
+    fonts: resolveFonts(raw.fonts ?? {}, base, fontsAt(['fonts'])),
+    print: raw.print ?? {},
     jobs: (raw.jobs ?? []).map((job, i) => ({
       data: Array.isArray(job.data) ? job.data : [job.data],
       template: job.template,
       output: job.output,
-      fonts: resolveFonts(job.fonts ?? {}, base),
+      fonts: resolveFonts(job.fonts ?? {}, base, fontsAt(['jobs', i, 'fonts'])),
+      print: job.print ?? {},
       line: loaded.locate(['jobs', i])?.line,
+      outputLine: job.output === undefined ? undefined : loaded.locate(['jobs', i, 'output'])?.line,
     })),
   };
 }
 
-/** Font paths in the config are relative to the config file; they may point anywhere. */
-function resolveFonts(fonts: Record<string, unknown>, base: string): Record<string, FontFileSpec> {
-  const abs = (f: string | string[]): string | [string, string] => (Array.isArray(f) ? [resolve(base, f[0]!), f[1]!] : resolve(base, f));
+/**
+ * Font paths in the config are relative to the config file; they may point anywhere (an office's
+ * fonts live in C:/Windows/Fonts), but must name a font file (docs/security.md).
+ */
+function resolveFonts(fonts: Record<string, unknown>, base: string, check: (role: string, written: string) => void): Record<string, FontFileSpec> {
   const out: Record<string, FontFileSpec> = {};
   for (const [role, spec] of Object.entries(fonts)) {
+    const abs = (f: string | string[]): string | [string, string] => {
+      check(role, Array.isArray(f) ? f[0]! : f);
+      return Array.isArray(f) ? [resolve(base, f[0]!), f[1]!] : resolve(base, f);
+    };
     if (typeof spec === 'string') out[role] = { normal: abs(spec) };
     else {
       const s = spec as { normal: string | string[]; bold?: string | string[] };

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFile } from '../host/gate.js';
 import { evaluateModule } from './code-cache.js';
 import { packageRoot } from './paths.js';
 
@@ -15,7 +15,7 @@ export const precompiledRoot = join(packageRoot, 'dist', 'precompiled');
 export function precompiledModule<T>(kind: string, key: string, root = precompiledRoot): T | undefined {
   let source: string;
   try {
-    source = readFileSync(join(root, kind, `${key}.cjs`), 'utf8');
+    source = readFile({ kind: 'package', file: join(root, kind, `${key}.cjs`), roots: [root] }).toString('utf8');
   } catch {
     return undefined;
   }
@@ -29,7 +29,7 @@ export function precompiledModule<T>(kind: string, key: string, root = precompil
 /** Data precompiled as JSON (dist/precompiled/<kind>/<key>.json), or undefined when there is none. */
 export function precompiledData<T>(kind: string, key: string, root = precompiledRoot): T | undefined {
   try {
-    return JSON.parse(readFileSync(join(root, kind, `${key}.json`), 'utf8')) as T;
+    return JSON.parse(readFile({ kind: 'package', file: join(root, kind, `${key}.json`), roots: [root] }).toString('utf8')) as T;
   } catch {
     return undefined;
   }

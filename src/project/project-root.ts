@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { exists } from '../host/gate.js';
 
 export const CONFIG_NAMES = ['briefing.config.yaml', 'briefing.config.yml', 'briefing.config.json'];
 
@@ -9,7 +9,7 @@ export function findProjectRoot(start: string): { root: string; configFile?: str
   for (;;) {
     for (const name of CONFIG_NAMES) {
       const candidate = join(dir, name);
-      if (existsSync(candidate)) return { root: dir, configFile: candidate };
+      if (exists(candidate)) return { root: dir, configFile: candidate };
     }
     const parent = dirname(dir);
     if (parent === dir) return { root: resolve(start) };

@@ -1,6 +1,6 @@
 import type { Content, Inline } from '../document/doc-definition.js';
 import { BriefingError } from '../errors/briefing-error.js';
-import { SYNTHETIC_BOLD_KEY } from './pdfmake-patches.js';
+import { SYNTHETIC_BOLD_KEY } from './synthetic-bold.js';
 import { advanceOf } from './glyph-metrics.js';
 
 const CJK_QUOTES = new Set('“”‘’');
@@ -116,11 +116,14 @@ export function applyFontFallback(content: unknown, fonts: FontSet): { used: Set
     }
     const n = node as Content;
     if (Array.isArray(n.text) && n.text.every(isInline)) n.text = (n.text as Inline[]).flatMap(splitRun);
-    for (const key of ['stack', 'columns', 'table', 'body', 'ul', 'ol']) if (key in n) visit(n[key]);
+    for (const key of TEXT_HOLDERS) if (key in n) visit(n[key]);
   };
   visit(content);
   return { used, missing };
 }
+
+/** Keys under which a document node holds text: its children, table cells, captions, a box's titles, a leader. */
+const TEXT_HOLDERS = ['stack', 'columns', 'table', 'body', 'ul', 'ol', 'caption', 'captionContinued', 'continuedLabel', 'box', 'title', 'titleContinued', 'leader'];
 
 function isInline(x: unknown): x is Inline {
   return !!x && typeof x === 'object' && typeof (x as Inline).text === 'string' && typeof (x as Inline).font === 'string' && typeof (x as Inline).leading === 'number';

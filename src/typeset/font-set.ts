@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BriefingError } from '../errors/briefing-error.js';
-import { fileStamp } from '../load/file-stamp.js';
+import { fileStamp } from '../host/gate.js';
+import { createHost, type Host } from '../host/host.js';
 import { bundledFontsDir } from '../project/paths.js';
 import type { FontFileSpec } from '../project/load-config.js';
 import { Coverage } from './coverage.js';
 import { mappedCodePoints } from './sfnt/cmap.js';
+import { glyphIndexProblem } from './sfnt/check-glyph-index.js';
 import { FileSource } from './sfnt/font-source.js';
 import { SfntFile } from './sfnt/sfnt-file.js';
 import { TrueTypeFont } from './sfnt/truetype-font.js';
@@ -59,7 +60,7 @@ const NEAREST: Record<string, string[]> = {
   serif: ['sans', 'kai', 'fangsong'],
   sans: ['serif', 'kai', 'fangsong'],
   kai: ['fangsong', 'serif', 'sans'],
-  fangsong: ['kai', 'serif', 'sans'],
+  fangsong: ['serif', 'kai', 'sans'],
 };
 export const FALLBACK_ROLE = 'fallback';
 
@@ -85,17 +86,21 @@ function bundledCoverage(id: string, compact: string): Coverage {
   return c;
 }
 
-function readManifest(): Manifest {
-  return (manifestCache ??= JSON.parse(readFileSync(join(bundledFontsDir, 'manifest.json'), 'utf8')) as Manifest);
+function readManifest(host: Host): Manifest {
+  return (manifestCache ??= JSON.parse(host.read('package', join(bundledFontsDir, 'manifest.json')).toString('utf8')) as Manifest);
 }
 
-/** The bundled fonts, with any role the project's config maps to its own files replaced. */
-export function loadFontSet(overrides: Record<string, FontFileSpec> = {}): FontSet {
-  const manifest = readManifest();
+/**
+ * The bundled fonts, with any role the project's config maps to its own files replaced. Font
+ * files are opened through the host: bundled ones only from briefing's fonts/, the config's from
+ * anywhere, but only regular files named .ttf/.otf/.ttc/.otc that parse as fonts.
+ */
+export function loadFontSet(overrides: Record<string, FontFileSpec> = {}, host: Host = createHost({ projectRoot: process.cwd() })): FontSet {
+  const manifest = readManifest(host);
   const roles = new Map<string, RoleFaces>();
   const bundled = (role: string, id: string, weight: Face['weight']): Face => {
     const entry = manifest.fonts[id]!;
-    return lazyFace(role, weight, join(bundledFontsDir, entry.file), undefined, () => bundledCoverage(id, entry.coverage));
+    return lazyFace(host, role, weight, join(bundledFontsDir, entry.file), undefined, () => bundledCoverage(id, entry.coverage));
   };
   for (const [role, spec] of Object.entries(manifest.roles)) {
     roles.set(role, { normal: bundled(role, spec.normal, 'normal'), ...(spec.bold ? { bold: bundled(role, spec.bold, 'bold') } : {}) });
@@ -103,7 +108,7 @@ export function loadFontSet(overrides: Record<string, FontFileSpec> = {}): FontS
   }
   for (const [role, spec] of Object.entries(overrides)) {
     const face = (f: string | [string, string], weight: Face['weight']) =>
-      Array.isArray(f) ? lazyFace(role, weight, f[0], f[1]) : lazyFace(role, weight, f);
+      Array.isArray(f) ? lazyFace(host, role, weight, f[0], f[1]) : lazyFace(host, role, weight, f);
     roles.set(role, { normal: face(spec.normal, 'normal'), ...(spec.bold ? { bold: face(spec.bold, 'bold') } : {}) });
   }
   const fallbacks = [...roles.keys()].filter((r) => r === FALLBACK_ROLE || r.startsWith(`${FALLBACK_ROLE}-`));
@@ -124,7 +129,7 @@ function stampOf(role: string, file: string): string {
   return stamp;
 }
 
-function openFont(role: string, file: string, postscriptName?: string): OpenedFont {
+function openFont(host: Host, role: string, file: string, postscriptName: string | undefined, configured: boolean): OpenedFont {
   const key = `${file}#${postscriptName ?? ''}`;
   const stamp = stampOf(role, file);
   let font = openedFonts.get(key);
@@ -133,16 +138,15 @@ function openFont(role: string, file: string, postscriptName?: string): OpenedFo
     font = undefined;
   }
   if (!font) {
-    let source: FileSource;
-    try {
-      source = FileSource.open(file);
-    } catch {
-      throw new BriefingError('E_FONT_MISSING', { role, path: file }, { file });
-    }
+    const missing = () => new BriefingError('E_FONT_MISSING', { role, path: file }, { file });
+    const opened = host.open('font', file, { typed: configured, role, missing });
+    const source = FileSource.fromDescriptor(opened.fd, opened.size);
     const check = SfntFile.open(source, postscriptName);
-    if (!check.ok) {
+    // A font the config names is checked further: a damaged glyph index prints text invisibly.
+    const damaged = !check.ok ? { reason: check.reason, reasonZh: check.reasonZh } : configured ? glyphIndexProblem(check.font) : undefined;
+    if (!check.ok || damaged !== undefined) {
       source.close();
-      throw new BriefingError('E_FONT_INVALID', { role, path: file, reason: check.reason, reasonZh: check.reasonZh }, { file });
+      throw new BriefingError('E_FONT_INVALID', { role, path: file, ...(damaged ?? { reason: '', reasonZh: '' }) }, { file });
     }
     const head = check.font.view('head');
     const hhea = check.font.view('hhea');
@@ -152,10 +156,12 @@ function openFont(role: string, file: string, postscriptName?: string): OpenedFo
   return font;
 }
 
-function lazyFace(role: string, weight: Face['weight'], file: string, postscriptName?: string, coverage?: () => Coverage): Face {
+function lazyFace(host: Host, role: string, weight: Face['weight'], file: string, postscriptName?: string, coverage?: () => Coverage): Face {
   let cov: Coverage | undefined;
   let font: OpenedFont | undefined;
-  const opened = () => (font ??= openFont(role, file, postscriptName));
+  // Only a bundled face comes with its coverage; every other file was named in the config.
+  const configured = !coverage;
+  const opened = () => (font ??= openFont(host, role, file, postscriptName, configured));
   const face: Face = {
     role,
     weight,
@@ -171,11 +177,7 @@ function lazyFace(role: string, weight: Face['weight'], file: string, postscript
     },
     bytes() {
       const f = opened();
-      try {
-        return (f.bytes ??= readFileSync(file));
-      } catch {
-        throw new BriefingError('E_FONT_MISSING', { role, path: file }, { file });
-      }
+      return (f.bytes ??= host.read('font', file, { typed: configured, role, missing: () => new BriefingError('E_FONT_MISSING', { role, path: file }, { file }) }));
     },
     coverage() {
       if (coverage) return (cov ??= coverage());

@@ -1,114 +1,162 @@
-import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
 import type { DocDefinition, Inline } from '../document/doc-definition.js';
-import { isWithin } from '../project/inside-project.js';
+import { auditContent, type LostText } from './audit/content-audit.js';
+import { drawCopies, type CopyMarks, type Furniture } from './draw/draw-pages.js';
+import { handleOf, loadPdfKit } from './draw/pdfkit-patches.js';
+import type { PdfKit, PdfKitFont, PdfKitImage } from './draw/pdfkit-types.js';
 import { applyFontFallback, type MissingGlyph } from './font-fallback.js';
 import type { Face, FontSet } from './font-set.js';
-import { layoutParagraphs } from './layout-paragraphs.js';
-import { applyPdfmakePatches, handleOf } from './pdfmake-patches.js';
+import type { LayoutEnv } from './layout/block.js';
+import type { SetLine } from './layout/frame.js';
+import { flowBlocks } from './layout/layout-node.js';
+import { paginate, type PageLayout } from './layout/paginate.js';
+import { setText } from './layout/set-text.js';
+import { LineMemo } from './linebreak/line-memo.js';
+
+/** One copy to print: its 份号 and the watermark across its pages (a recipient's name). */
+export interface CopyRequest {
+  copyNumber?: string;
+  watermark?: string;
+}
 
 export interface TypesetOptions {
-  /** Folders pdfmake may read images from (the project). Fonts are handed over as bytes. */
-  readableRoots: string[];
-  /** 份号 printed in every <copy-number/> slot. */
-  copyNumber?: string;
-  /** Printed faintly across every page (a recipient's name on a controlled copy). */
-  watermark?: string;
-  /** Several copies in one PDF, each `pages` long and starting on an odd page: number pages per copy. */
-  copyPages?: number;
+  /** The copies to print into this one PDF, each starting on an odd page; one plain copy by default. */
+  copies?: CopyRequest[];
+  /** Called with the pages of one copy once they are laid out, before anything is drawn: a page limit throws here. */
+  checkPages?: (pages: number) => void;
 }
 
 export interface TypesetResult {
   pdf: Buffer;
+  /** Pages of one copy. */
   pages: number;
   missing: MissingGlyph[];
+  /** Texts that are not on a page in full (the content audit); the build refuses to write such a PDF. */
+  lost: LostText[];
   fontFiles: string[];
-}
-
-interface PdfMake {
-  virtualfs: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean };
-  setFonts(f: Record<string, Record<string, string | [string, string]>>): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  createPdf(def: unknown): { getBuffer(): Promise<Buffer> };
-}
-
-let pdfmake: PdfMake | undefined;
-
-/** pdfmake is loaded here and only here, so commands that do not typeset never pay for it. */
-function engine(): PdfMake {
-  if (!pdfmake) {
-    const require = createRequire(import.meta.url);
-    applyPdfmakePatches();
-    pdfmake = require('pdfmake') as PdfMake;
-    pdfmake.setUrlAccessPolicy(() => false);
-  }
-  return pdfmake;
-}
-
-/** Lay out and write the PDF in memory: fonts chosen per character, page numbers, 份号. */
-export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: TypesetOptions): Promise<TypesetResult> {
-  const pm = engine();
-  if (options.copyNumber !== undefined) {
-    for (const slot of def.copyNumberSlots) (slot.text as Inline[])[0]!.text = options.copyNumber;
-  }
-  let pages = 0;
-  const footer = pageNumberFooter(def, (n) => (pages = n), options.copyPages);
-  const mark = options.watermark ? { text: [{ text: options.watermark, font: 'sans', fontSize: 12, leading: 1 }] } : undefined;
-  const { used, missing } = applyFontFallback([def.content, footer.sample, mark ?? []], fonts);
-  layoutParagraphs(def.content, fonts, def.typography);
-
-  const families: Record<string, Record<string, string | [string, string]>> = {};
-  for (const face of used) register(pm, face, families);
-  for (const [role, faces] of fonts.roles) {
-    // pdfmake resolves a family's faces eagerly by name; roles nobody used get their normal key.
-    if (!families[role]) families[role] = { normal: faces.normal.key };
-  }
-  for (const fam of Object.values(families)) {
-    fam.bold ??= fam.normal!;
-    fam.italics = fam.normal!;
-    fam.bolditalics = fam.bold;
-  }
-  pm.setFonts(families);
-  pm.setLocalAccessPolicy((path) => options.readableRoots.some((root) => isWithin(root, resolve(path))));
-
-  const { pageNumber: _pn, copyNumberSlots: _slots, typography: _t, ...definition } = def;
-  const watermark = mark && { text: options.watermark, font: (mark.text[0] as Inline).font, color: '#888888', opacity: 0.12, fontSize: 48 };
-  const pdf = await pm.createPdf({ ...definition, footer: footer.fn, compress: true, ...(watermark ? { watermark } : {}) }).getBuffer();
-  return { pdf, pages, missing, fontFiles: [...used].map((f) => f.file) };
-}
-
-function register(pm: PdfMake, face: Face, families: Record<string, Record<string, string | [string, string]>>): void {
-  if (!pm.virtualfs.existsSync(face.key)) {
-    const served = face.truetype();
-    pm.virtualfs.writeFileSync(face.key, served ? handleOf(served) : face.bytes());
-  }
-  const family = (families[face.role] ??= {});
-  family[face.weight] = face.postscriptName ? [face.key, face.postscriptName] : face.key;
+  /** How each page of one copy was filled, for checks of page composition. */
+  layout: { used: number; height: number; end: PageLayout['end'] }[];
 }
 
 /**
- * The footer pdfmake calls for every page. Its runs are built once from a sample so font
- * fallback has seen them (digits and dashes), then copied per page with the number filled in.
+ * Paragraphs set in this process, for the documents after this one. A bulletin sets 30 to 40 and
+ * a paragraph takes a few KB: the bound keeps some fifty different briefings' worth (about 10 MB).
  */
-function pageNumberFooter(def: DocDefinition, onCount: (n: number) => void, copyPages?: number) {
+const processMemo = new LineMemo(2000);
+
+/**
+ * The typeset stage: fonts chosen per character, every text set by briefing's line breaker, blocks
+ * placed on pages by briefing's composer, the placement audited, then drawn through pdfkit once per
+ * copy. pdfmake's document definition is the input; pdfmake itself is not run (docs/architecture.md).
+ */
+export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: TypesetOptions = {}): Promise<TypesetResult> {
+  const copies = options.copies?.length ? options.copies : [{}];
+  const { width: pageWidth, height: pageHeight } = def.pageSize;
+  const [ml, mt, mr, mb] = def.pageMargins;
   const pn = def.pageNumber;
-  const sample = pn ? { text: [{ ...pn.inline, text: pn.format.replace(/\{(page|pages)\}/g, '0123456789') }] } : { text: [] };
-  const [left, , right] = def.pageMargins;
-  const stride = copyPages ? copyPages + (copyPages % 2) : 0;
-  const fn = (absolutePage: number, absoluteCount: number) => {
-    onCount(absoluteCount);
-    // In combined copies each copy counts its own pages; the blank page after an odd copy has none.
-    const page = stride ? ((absolutePage - 1) % stride) + 1 : absolutePage;
-    const count = stride ? copyPages! : absoluteCount;
-    if (!pn || page > count || (pn.skipFirst && page === 1)) return null;
-    const text = pn.format.replaceAll('{page}', String(page)).replaceAll('{pages}', String(count));
-    const runs = (sample.text as Inline[]).map((r) => ({ ...r, text: '' }));
-    const first = runs[0] ?? { ...pn.inline, text: '' };
-    const alignment = pn.align === 'outside' ? (page % 2 ? 'right' : 'left') : pn.align;
-    // One character's space from the block edge on the outside, as GB/T 9704 places it.
-    const inset = pn.align === 'outside' ? pn.inline.fontSize : 0;
-    return { text: [{ ...first, text }], alignment, margin: [left + (alignment === 'left' ? inset : 0), pn.offset, right + (alignment === 'right' ? inset : 0), 0] };
+  const numberSample: Inline[] = pn ? [{ ...pn.inline, text: pn.format.replace(/\{(page|pages)\}/g, '0123456789') }] : [];
+  const marks = [...new Set(copies.map((c) => c.watermark).filter((w): w is string => !!w))].map((text) => ({ text: [{ text, font: 'sans', fontSize: 48, leading: 1, color: '#888888' }] as Inline[] }));
+  const { used, missing } = applyFontFallback([def.content, { text: numberSample }, marks], fonts);
+
+  const PDFDocument = loadPdfKit();
+  const info = pdfInfo(def.info);
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    compress: true,
+    info,
+    ...(def.language ? { lang: def.language } : {}),
+    // PDF/A: pdfkit writes the XMP metadata and the sRGB output intent itself (docs/print.md).
+    ...(def.version ? { pdfVersion: def.version } : {}),
+    ...(def.subset ? { subset: def.subset } : {}),
+  }) as PdfKit;
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk) => chunks.push(chunk!));
+  const finished = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+
+  const pdfFonts = new Map<Face, PdfKitFont>();
+  const fontOf = (face: Face): PdfKitFont => {
+    let font = pdfFonts.get(face);
+    if (!font) {
+      const servedFont = face.truetype();
+      doc.registerFont(face.key, servedFont ? handleOf(servedFont) : face.bytes(), face.postscriptName);
+      doc.font(face.key);
+      pdfFonts.set(face, (font = doc._font));
+    }
+    return font;
   };
-  return { fn, sample };
+  const images = new Map<string, PdfKitImage>();
+  const image = (key: string): PdfKitImage => {
+    let img = images.get(key);
+    // The document stage read and checked every image (document/check-image.ts): it hands over bytes.
+    if (!img) images.set(key, (img = doc.openImage(def.images[key]!)));
+    return img;
+  };
+  const env: LayoutEnv = {
+    faceOf: (run) => {
+      const faces = fonts.roles.get(run.font)!;
+      return run.bold && faces.bold ? faces.bold : faces.normal;
+    },
+    rules: def.typography,
+    memo: processMemo,
+    pageHeight: pageHeight - mt - mb,
+    imageSize: image,
+  };
+
+  const contentWidth = pageWidth - ml - mr;
+  const pages = paginate(flowBlocks(def.content, contentWidth, env), env.pageHeight, { keepSpaceAtBreak: !!def.grid });
+  options.checkPages?.(pages.length);
+  const lost = auditContent(def.content, pages, { width: pageWidth, height: pageHeight, origin: [ml, mt] });
+
+  const furniture: Furniture = {};
+  if (pn) {
+    const sample = numberSample;
+    furniture.pageNumber = (page, count) => {
+      if (pn.skipFirst && page === 1) return undefined;
+      const text = pn.format.replaceAll('{page}', String(page)).replaceAll('{pages}', String(count));
+      const [line] = setText({ text: restyle(text, sample), noWrap: true }, contentWidth, env);
+      if (!line) return undefined;
+      const align = pn.align === 'outside' ? (page % 2 ? 'right' : 'left') : pn.align;
+      // One character's space from the block edge on the outside, as GB/T 9704 places it.
+      const inset = pn.align === 'outside' ? pn.inline.fontSize : 0;
+      const x = align === 'left' ? ml + inset : align === 'right' ? pageWidth - mr - inset - line.width : ml + (contentWidth - line.width) / 2;
+      return { line, x, y: pageHeight - mb + pn.offset };
+    };
+  }
+  const markLines = new Map<string, SetLine>();
+  marks.forEach((m) => markLines.set((m.text as Inline[]).map((r) => r.text).join(''), setText({ text: m.text, noWrap: true }, contentWidth, env)[0]!));
+  const copyMarks: CopyMarks[] = copies.map((c, i) => ({
+    ...(c.copyNumber !== undefined ? { copyNumber: c.copyNumber } : {}),
+    ...(c.watermark ? { watermark: markLines.get(c.watermark) } : {}),
+    idSuffix: i === 0 ? '' : `-copy${i + 1}`,
+    outline: i === 0,
+  }));
+  drawCopies({ doc, pageSize: [pageWidth, pageHeight], origin: [ml, mt], fontOf, image, furniture }, pages, copyMarks);
+  doc.end();
+  await finished;
+  return {
+    pdf: Buffer.concat(chunks),
+    pages: pages.length,
+    missing,
+    lost,
+    fontFiles: [...used].map((f) => f.file),
+    layout: pages.map((p) => ({ used: p.used, height: env.pageHeight, end: p.end })),
+  };
+}
+
+/** pdfkit's Info keys from the document's (pdfmake's lower-case names). */
+function pdfInfo(info: Record<string, string | Date>): Record<string, string | Date> {
+  const out: Record<string, string | Date> = {};
+  for (const [k, v] of Object.entries(info)) out[k.charAt(0).toUpperCase() + k.slice(1)] = v;
+  return out;
+}
+
+/** `text` in the fonts font fallback chose for the same characters of `sample`. */
+function restyle(text: string, sample: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const ch of text) {
+    const run = sample.find((r) => r.text.includes(ch)) ?? sample[0]!;
+    const last = out[out.length - 1];
+    if (last && last.font === run.font && last.bold === run.bold) last.text += ch;
+    else out.push({ ...run, text: ch });
+  }
+  return out;
 }

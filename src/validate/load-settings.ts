@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import type { Host } from '../host/host.js';
 import { loadData, type LoadedData } from '../load/load-data.js';
 import { precompiledData } from '../project/precompiled-code.js';
 import { checkSettings } from './validate-data.js';
@@ -28,15 +29,16 @@ export function settingsKey(text: string, schema: object): string {
 /** Every settings file loaded so far, with its schema: what scripts/precompile.mjs precompiles. */
 const seen = new Map<string, { file: string; schema: object; code: SettingsCode }>();
 
-export function loadSettings(file: string, schema: object, code: SettingsCode): LoadedData & { precompiled: boolean } {
+export function loadSettings(file: string, schema: object, code: SettingsCode, host?: Host): LoadedData & { precompiled: boolean } {
   seen.set(`${code} ${file}`, { file, schema, code });
   let precompiled = false;
-  const loaded = loadData(file, (text) => {
+  const parsed = (text: string) => {
     const data = precompiledData<unknown>(SETTINGS, settingsKey(text, schema));
     // Anything but a mapping is a damaged file: parse and check the text instead.
     precompiled = !!data && typeof data === 'object' && !Array.isArray(data);
     return precompiled ? (data as Record<string, unknown>) : undefined;
-  });
+  };
+  const loaded = loadData(file, { host, kind: code === 'E_STYLE' ? 'style' : 'config', parsed });
   if (!precompiled) checkSettings(loaded, schema, code);
   return { ...loaded, precompiled };
 }

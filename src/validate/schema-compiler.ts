@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 
@@ -19,7 +18,7 @@ let ajvVersion: string | undefined;
 
 /** Read from ajv's package.json, not from ajv: loading ajv is what the caches avoid. */
 function installedAjvVersion(): string {
-  return (ajvVersion ??= (JSON.parse(readFileSync(require.resolve('ajv/package.json'), 'utf8')) as { version: string }).version);
+  return (ajvVersion ??= (require('ajv/package.json') as { version: string }).version);
 }
 
 /**

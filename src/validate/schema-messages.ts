@@ -121,6 +121,11 @@ const TYPE_ZH: Record<string, string> = { number: '数字', integer: '整数', s
 export function describeEn(v: unknown): string {
   if (v === null) return 'null (an empty value)';
   if (v === undefined) return 'nothing';
+  // YAML 1.1 tags (%YAML 1.1, !!timestamp, !!binary, !!set, !!omap) make values that are no mapping.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'a date' : `the date ${v.toISOString().slice(0, 10)} (quote it to make it text)`;
+  if (ArrayBuffer.isView(v)) return 'binary data';
+  if (v instanceof Set) return 'a set';
+  if (v instanceof Map) return 'an ordered mapping';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'string') return `the text ${JSON.stringify(shorten(v))}`;
   if (typeof v === 'object') return 'a mapping';
@@ -129,6 +134,10 @@ export function describeEn(v: unknown): string {
 
 export function describeZh(v: unknown): string {
   if (v === null || v === undefined) return '空值';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '日期' : `日期 ${v.toISOString().slice(0, 10)}（加引号即为文字）`;
+  if (ArrayBuffer.isView(v)) return '二进制数据';
+  if (v instanceof Set) return '集合';
+  if (v instanceof Map) return '有序映射';
   if (Array.isArray(v)) return '列表';
   if (typeof v === 'string') return `文字“${shorten(v)}”`;
   if (typeof v === 'object') return '映射（键: 值）';

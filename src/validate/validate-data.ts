@@ -1,7 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { BriefingError, formatDataPath } from '../errors/briefing-error.js';
-import type { LoadedData } from '../load/load-data.js';
+import { fileStamp } from '../host/gate.js';
+import { createHost, type Host } from '../host/host.js';
+import { loadData, type LoadedData } from '../load/load-data.js';
+import { utf8Text } from '../load/read-text.js';
 import { closestBranches, describeProblem } from './schema-messages.js';
 import { validatorFor, type ValidatorOptions } from './schema-validator.js';
 
@@ -11,26 +14,12 @@ const RESERVED_KEYS = ['template', '$schema'];
 /** Per schema file: its validator, and the file's size and time when it was read (watch sees edits). */
 const bySchemaFile = new Map<string, { stamp: string; validate: ValidateFunction }>();
 
-function fileStamp(file: string): string | undefined {
-  try {
-    const st = statSync(file);
-    return `${st.size}:${st.mtimeMs}`;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The validator for a template's schema.json; the file is read again only when it has changed. */
-export function compileSchema(schemaFile: string, opts: ValidatorOptions = {}): ValidateFunction {
+export function compileSchema(schemaFile: string, opts: ValidatorOptions = {}, host?: Host): ValidateFunction {
   const stamp = fileStamp(schemaFile);
   const known = bySchemaFile.get(schemaFile);
   if (known && stamp !== undefined && known.stamp === stamp) return known.validate;
-  let schema: Record<string, unknown>;
-  try {
-    schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>;
-  } catch (e) {
-    throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema.json: ${(e as Error).message}`, reasonZh: `schema.json 不是有效的 JSON（原文：“${(e as Error).message}”）` }, { file: schemaFile });
-  }
+  const schema = readSchema(schemaFile, host ?? createHost({ projectRoot: dirname(schemaFile) }));
   let validate: ValidateFunction;
   try {
     validate = validatorFor(schema, opts);
@@ -45,11 +34,34 @@ export function compileSchema(schemaFile: string, opts: ValidatorOptions = {}): 
 }
 
 /**
+ * A schema file's JSON, read through the gate. A mistake is reported at its line the way data
+ * mistakes are, never with JSON.parse's message, which quotes the file's first characters (and
+ * the file may be one a symbolic link led to).
+ */
+function readSchema(schemaFile: string, host: Host): Record<string, unknown> {
+  const text = utf8Text(host.read('schema', schemaFile), schemaFile);
+  let schema: unknown;
+  try {
+    schema = JSON.parse(text);
+  } catch {
+    schema = undefined;
+  }
+  if (schema && typeof schema === 'object' && !Array.isArray(schema)) return schema as Record<string, unknown>;
+  try {
+    loadData(schemaFile, { host, kind: 'schema' }); // finds where the mistake is (loads jsonc-parser only now)
+  } catch (e) {
+    if (!(e instanceof BriefingError)) throw e;
+    throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema: ${e.message}`, reasonZh: `数据结构文件：${e.messageIn('zh')}` }, e.location);
+  }
+  throw new BriefingError('E_TEMPLATE_INVALID', { reason: 'schema: not a JSON object', reasonZh: '数据结构文件：不是 JSON 对象' }, { file: schemaFile });
+}
+
+/**
  * Check data against the template's schema; every violation, each with its data path and line.
  * `opts.cacheDir` (the project's .briefing-cache) keeps a project's own schema compiled between runs.
  */
-export function validateData(loaded: LoadedData, schemaFile: string, opts: ValidatorOptions = {}): BriefingError[] {
-  return validateWith(loaded, compileSchema(schemaFile, opts));
+export function validateData(loaded: LoadedData, schemaFile: string, opts: ValidatorOptions = {}, host?: Host): BriefingError[] {
+  return validateWith(loaded, compileSchema(schemaFile, opts, host));
 }
 
 export function validateWith(loaded: LoadedData, validate: ValidateFunction): BriefingError[] {

@@ -20,7 +20,7 @@ const IDENTIFIERS = new Set<string>([
   // values a user writes
   'true', 'false', 'null', 'auto', 'left', 'right', 'center', 'justify', 'yaml', 'json', 'name',
   // commands (briefing's and npm's), config keys, font roles
-  'install', 'build', 'watch', 'validate', 'templates', 'init', 'fonts', 'schema', 'help', 'jobs', 'data', 'template', 'output', 'normal', 'bold',
+  'install', 'build', 'watch', 'validate', 'templates', 'init', 'fonts', 'schema', 'preview', 'help', 'jobs', 'data', 'template', 'output', 'print', 'paper', 'pdfa', 'normal', 'bold',
   'serif', 'sans', 'kai', 'fangsong', 'fallback', 'stem', 'date', 'markdown', 'encoding', 'gb18030',
 ]);
 for (const dir of ['templates', 'test/fixtures/templates']) {
@@ -192,7 +192,7 @@ async function run(c: Case): Promise<{ text: string; code: number | null }> {
 
 describe('under --lang zh there is no English sentence', () => {
   it('in any help: the program\'s and every command\'s', async () => {
-    for (const cmd of [[], ['build'], ['watch'], ['validate'], ['templates'], ['init'], ['fonts'], ['schema'], ['help']]) {
+    for (const cmd of [[], ['build'], ['watch'], ['validate'], ['templates'], ['init'], ['fonts'], ['schema'], ['preview'], ['help']]) {
       const r = await runInProcess([...cmd, '--help', '--lang', 'zh']);
       expect(r.code, cmd.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/^用法：briefing/);

@@ -118,7 +118,8 @@ describe('briefing build templates/gongwen/sample.yaml (GB/T 9704 公文)', () =
   });
 
   it('prints A4 pages, every string of the data in reading order', () => {
-    expect(pdf.pages.length).toBe(5);
+    // The body ends on page 5; the 版记 goes to the foot of page 6, the back of the last sheet.
+    expect(pdf.pages.length).toBe(6);
     for (const p of pdf.pages) expect([p.width, p.height].map(Math.round)).toEqual([595, 842]);
     const body = pdf.pages.map((p) => rows(p).filter((r) => r.y < BLOCK.bottom).map((r) => r.text).join('')).join('');
     const ordered = [
@@ -176,7 +177,10 @@ describe('briefing build templates/gongwen/sample.yaml (GB/T 9704 公文)', () =
   it('sets the title in 二号 bold 宋体, centred lines as the data breaks them, two lines under the rule', () => {
     const lines = rows(pdf.pages[0]!).filter((r) => r.size > 21.9 && r.size < 22.1);
     expect(lines.map((l) => l.text)).toEqual(['中共郑州市二七区委办公室关于印发', '《关于高质量建设现代化美好二七扎实推进', '中国式现代化二七实践的实施意见》的通知']);
-    for (const l of lines) expect(Math.abs((l.left + l.right) / 2 - (BLOCK.left + BLOCK.right) / 2)).toBeLessThan(TOL);
+    // Centred on the ink: the blank half of a full-width 《 that starts a line (or 》 that ends one) does not count.
+    const inkLeft = (l: (typeof lines)[number]) => l.left + (l.text.startsWith('《') ? l.size / 2 : 0);
+    const inkRight = (l: (typeof lines)[number]) => l.right - (l.text.endsWith('》') ? l.size / 2 : 0);
+    for (const l of lines) expect(Math.abs((inkLeft(l) + inkRight(l)) / 2 - (BLOCK.left + BLOCK.right) / 2)).toBeLessThan(TOL);
     const titleFonts = fonts[0]!.filter((i) => lines.some((l) => Math.abs(l.y - i.y) < 0.5)).map((i) => i.font);
     expect(titleFonts.every((f) => /NotoSerifCJKsc-Bold$/.test(f)), titleFonts.join()).toBe(true);
     const rule = drawn.rects.find((r) => r.color === '230,0,18')!;
@@ -286,6 +290,8 @@ describe('briefing build templates/gongwen/sample.yaml (GB/T 9704 公文)', () =
     expect(Math.abs(issued.left - BLOCK.left - 14)).toBeLessThan(TOL);
     expect(Math.abs(issued.right - (BLOCK.right - 14))).toBeLessThan(TOL);
     for (const page of pdf.pages.slice(0, -1)) expect(page.text).not.toContain('抄送');
+    // GB/T 9704: the 版记 is on the last page, an even one when printed on both sides.
+    expect(pdf.pages.length % 2).toBe(0);
   });
 });
 

@@ -117,8 +117,13 @@ describe('briefing build templates/handout/sample.yaml', () => {
     expect(Math.max(...rights) - Math.min(...rights)).toBeLessThan(0.5);
     // The long material title wraps: a line without leader or number, then the rest with both.
     const long = squeeze(h1s[3]!);
-    const wrapped = lines(pdf.pages[1]!).find((l) => long.startsWith(l.text) && l.text.length < long.length);
+    const all = lines(pdf.pages[1]!);
+    const wrapped = all.find((l) => long.startsWith(l.text) && l.text.length < long.length);
     expect(wrapped?.text.length).toBeGreaterThan(10);
+    // The rest hangs under the text, after the two characters of 四、, and takes the page number.
+    const rest = all[all.indexOf(wrapped!) + 1]!;
+    expect(rest.items[0]!.x - wrapped!.items[0]!.x).toBeCloseTo(2 * wrapped!.items[0]!.height, 0);
+    expect(rest.text).toMatch(/·+\d+$/);
     expect(entries.find((e) => e.text === long)?.dots).toBeGreaterThan(3);
   });
 

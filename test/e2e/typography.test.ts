@@ -24,9 +24,10 @@ function contentStreams(bytes: Buffer): string {
 describe('type specimen: rare characters, fallback, synthetic bold, punctuation', () => {
   let pdf: PdfRead;
   let text: string;
+  let out: string;
 
   beforeAll(async () => {
-    const out = join(tempDir(), 'specimen.pdf');
+    out = join(tempDir(), 'specimen.pdf');
     const run = await runInProcess(['build', join(fixtures, 'projects/specimen/specimen.yaml'), '-t', join(fixtures, 'templates/specimen'), '-o', out, '--strict']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -38,12 +39,14 @@ describe('type specimen: rare characters, fallback, synthetic bold, punctuation'
     for (const ch of '堃喆玥燊犇淼翀䶮𠮷𡈼') expect(text).toContain(ch);
   });
 
-  it('takes Extension B characters from the fallback font, embedded and subset', async () => {
+  it('takes Extension B name characters from the Noto face of their text, embedded and subset', async () => {
     const names = pdf.fonts.map((f) => f.baseFont);
-    expect(names.some((n) => /\+HanaMin[AB]$/.test(n)), names.join(', ')).toBe(true);
+    expect(names.some((n) => /\+HanaMin[AB]$/.test(n)), names.join(', ')).toBe(false);
     expect(pdf.fonts.every((f) => f.subset && f.embedded)).toBe(true);
-    const ext = pdf.pages[0]!.items.find((i) => i.str.includes('𠮷'));
-    expect(ext).toBeDefined();
+    const withFonts = await readPdf(out, { fonts: true });
+    const ext = withFonts.pages[0]!.items.filter((i) => i.str.includes('𠮷') || i.str.includes('𡈼'));
+    expect(ext.length).toBeGreaterThan(0);
+    expect(new Set(ext.map((i) => i.baseFont))).toEqual(new Set(['NotoSerifCJKsc-Regular']));
   });
 
   it('draws bold 仿宋 by filling and stroking the outline', async () => {

@@ -9,6 +9,8 @@ export interface PdfTextItem {
   width: number;
   height: number;
   fontName: string;
+  /** With readPdf's `fonts` option: the font's PostScript name without the subset tag ("NotoSerifCJKsc-Regular"). */
+  baseFont?: string;
 }
 
 export interface PdfPage {
@@ -29,18 +31,20 @@ export interface PdfRead {
 }
 
 /** Read a PDF back the way a reader's viewer would: text with positions, metadata, fonts. */
-export async function readPdf(file: string): Promise<PdfRead> {
+export async function readPdf(file: string, opts: { fonts?: boolean } = {}): Promise<PdfRead> {
   const bytes = readFileSync(file);
   const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, useSystemFonts: false }).promise;
   const pages: PdfPage[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+    // Fonts are loaded (and their names known) only when the page's drawing is parsed.
+    if (opts.fonts) await page.getOperatorList();
     const content = await page.getTextContent();
     const items: PdfTextItem[] = [];
     for (const it of content.items) {
       if (!('str' in it) || it.str === '') continue;
-      items.push({ str: it.str, x: it.transform[4], y: y1 - it.transform[5], width: it.width, height: it.height, fontName: it.fontName });
+      items.push({ str: it.str, x: it.transform[4], y: y1 - it.transform[5], width: it.width, height: it.height, fontName: it.fontName, ...(opts.fonts ? { baseFont: baseFontOf(page, it.fontName) } : {}) });
     }
     pages.push({ width: x1 - x0, height: y1 - y0, items, text: readingOrder(items) });
   }
@@ -48,6 +52,12 @@ export async function readPdf(file: string): Promise<PdfRead> {
   const outline = ((await doc.getOutline()) ?? []) as PdfRead['outline'];
   await doc.destroy();
   return { pages, info: meta.info as Record<string, unknown>, outline, fonts: fontsOf(bytes), bytes };
+}
+
+/** pdf.js names a font by its load id; the loaded font object knows the BaseFont it came from. */
+function baseFontOf(page: { commonObjs: { has(id: string): boolean; get(id: string): unknown } }, id: string): string {
+  const font = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: string }) : undefined;
+  return (font?.name ?? '').replace(/^[A-Z]{6}\+/, '');
 }
 
 function readingOrder(items: PdfTextItem[]): string {

@@ -5,6 +5,7 @@ import { attachedMarkdown, attachMarkdown } from '../../src/load/attach-markdown
 import { loadData } from '../../src/load/load-data.js';
 import { fixtures, tempDir } from '../helpers/run-cli.js';
 import { thrownBriefingError } from '../helpers/briefing-error.js';
+import { createHost } from '../../src/host/host.js';
 
 /** A scratch project holding one data file and the given text files. */
 function project(data: string, files: Record<string, string | Buffer> = {}): { root: string; file: string } {
@@ -19,7 +20,7 @@ function project(data: string, files: Record<string, string | Buffer> = {}): { r
 
 function attach(root: string, file: string) {
   const loaded = loadData(file);
-  return attachMarkdown(loaded.data, loaded, root);
+  return attachMarkdown(loaded.data, loaded, createHost({ projectRoot: root }));
 }
 
 
@@ -27,7 +28,7 @@ describe('attachMarkdown', () => {
   it('reads each { markdown } file relative to the data file and lists the files read', () => {
     const root = join(fixtures, 'projects/markdown');
     const loaded = loadData(join(root, 'report.yaml'));
-    const { data, files } = attachMarkdown(loaded.data, loaded, root);
+    const { data, files } = attachMarkdown(loaded.data, loaded, createHost({ projectRoot: root }));
     expect(files).toEqual([join(root, 'text/overview.md'), join(root, 'text/priorities.md')]);
     const body = (data.sections as { body: Record<string, unknown> }[])[0]!.body;
     expect(body.markdown).toBe('text/overview.md');

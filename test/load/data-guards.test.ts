@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { BriefingError } from '../../src/errors/briefing-error.js';
-import { MAX_DEPTH } from '../../src/load/data-guards.js';
+import { EXPANSION_ALLOWANCE, MAX_DEPTH } from '../../src/load/data-guards.js';
 import { loadData } from '../../src/load/load-data.js';
 import { tempDir } from '../helpers/run-cli.js';
 
@@ -73,5 +73,21 @@ describe('loadData refuses what later stages could not survive', () => {
     expect(e.message).toBe('invalid JSON: the key "k" appears twice in one object');
     expect(e.location).toMatchObject({ line: 1, column: 16 });
     expect(loadData(file('two.json', '{"a": {"k": 1}, "b": {"k": 2}}')).data).toEqual({ a: { k: 1 }, b: { k: 2 } });
+  });
+
+  it('refuses aliases that repeat text past the allowance, at the alias that spent it, but lets anchors repeat short values', () => {
+    const long = 'x'.repeat(EXPANSION_ALLOWANCE / 4);
+    const e = failure(file('bomb.yaml', `a: &t "${long}"\nb: [*t, *t, *t, *t, *t]\n`));
+    expect(e.code).toBe('E_DATA_EXPANSION');
+    expect(e.location).toMatchObject({ dataPath: 'b[4]', line: 2 }); // the file holds a and the four before it
+    expect(loadData(file('names.yaml', `who: &w 区委办公室\nlist: [${Array(900).fill('*w').join(', ')}]\n`)).data.list).toHaveLength(900);
+  });
+
+  it('refuses a number that is no figure at its line: .nan, -.inf, and 1e400 in JSON', () => {
+    expect(failure(file('nan.yaml', 'a:\n  b: .nan\n')).location).toMatchObject({ dataPath: 'a.b', line: 2, column: 6 });
+    expect(failure(file('inf.yaml', 'a: [1, -.inf]\n')).message).toContain('a[1] is -.inf (infinite');
+    const json = failure(file('big.json', '{"a": 1e400}'));
+    expect([json.code, json.location.line, json.location.column]).toEqual(['E_DATA_NUMBER', 1, 7]);
+    expect(loadData(file('fine.json', '{"a": 1e300, "b": -9007199254740993}')).data).toEqual({ a: 1e300, b: -9007199254740993 });
   });
 });

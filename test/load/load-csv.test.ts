@@ -7,6 +7,7 @@ import { loadCsv } from '../../src/load/load-csv.js';
 import { loadData } from '../../src/load/load-data.js';
 import { fixtures, tempDir } from '../helpers/run-cli.js';
 import { thrownBriefingError } from '../helpers/briefing-error.js';
+import { createHost } from '../../src/host/host.js';
 
 const csv = (name: string) => join(fixtures, 'data', name);
 const bad = (name: string) => join(fixtures, 'bad/tables', name);
@@ -16,6 +17,20 @@ describe('loadCsv', () => {
     const t = loadCsv(csv('table.csv'));
     expect(t.columns).toEqual(['指标', '数量']);
     expect(t.rows).toEqual([['重大项目', '360'], ['完成投资,亿元', '186.6']]);
+  });
+
+  it('keeps a cell’s leading full-width space (indentation in statistics tables), trims ASCII spaces', () => {
+    const file = join(tempDir(), 'indent.csv');
+    writeFileSync(file, '指标,数值\n  \u3000其中：高技术制造业 , 12.6 \n');
+    expect(loadCsv(file).rows).toEqual([['\u3000其中：高技术制造业', '12.6']]);
+  });
+
+  it('knows the line each body row starts on, past blank lines and cells quoted over two lines', () => {
+    const file = join(tempDir(), 'lines.csv');
+    writeFileSync(file, '指标,说明\n\n重大项目,"全区\n合计"\n小微企业园,12个\n');
+    const t = loadCsv(file);
+    expect(t.rows).toEqual([['重大项目', '全区\n合计'], ['小微企业园', '12个']]);
+    expect(t.rowLines).toEqual([3, 5]);
   });
 
   it('reads a file with a BOM', () => {
@@ -95,9 +110,9 @@ describe('attachTables passes the encoding written beside csv:', () => {
     writeFileSync(join(root, 'big5.csv'), Buffer.from([0xab, 0xfc, 0xbc, 0xd0, 0x0a, 0x31, 0x0a])); // 指標 in Big5
     writeFileSync(join(root, 'ok.yaml'), 'table: { csv: big5.csv, encoding: big5 }\n');
     writeFileSync(join(root, 'bad.yaml'), 'title: x\ntable:\n  csv: big5.csv\n  encoding: klingon\n');
-    const { data } = attachTables(loadData(join(root, 'ok.yaml')), root);
+    const { data } = attachTables(loadData(join(root, 'ok.yaml')), createHost({ projectRoot: root }));
     expect(data.table).toMatchObject({ columns: ['指標'], rows: [['1']] });
-    const e = thrownBriefingError(() => attachTables(loadData(join(root, 'bad.yaml')), root));
+    const e = thrownBriefingError(() => attachTables(loadData(join(root, 'bad.yaml')), createHost({ projectRoot: root })));
     expect(e.location).toMatchObject({ file: join(root, 'bad.yaml'), line: 4, column: 13, dataPath: 'table.encoding' });
   });
 });

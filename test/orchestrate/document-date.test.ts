@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createHost } from '../../src/host/host.js';
 import { creationDate, dateForNames, documentDay, sourceDateEpoch } from '../../src/orchestrate/document-date.js';
 import { batchProject } from '../helpers/batch-project.js';
 import { runInProcess } from '../helpers/in-process.js';
@@ -19,8 +21,10 @@ describe('dates: {date} from the document, SOURCE_DATE_EPOCH for the PDF\'s time
     expect(documentDay({ date: '2023-13-02' }, 'date')).toBeUndefined();
     expect(dateForNames({ year: 2023, month: 8, day: 2 })).toBe('2023-08-02');
     expect(dateForNames(undefined, new Date(2024, 0, 5, 23, 59))).toBe('2024-01-05');
-    expect(creationDate({ year: 2023, month: 8, day: 22 }, {}).toISOString()).toBe('2023-08-22T00:00:00.000Z');
-    expect(creationDate({ year: 2023, month: 8, day: 22 }, { SOURCE_DATE_EPOCH: '1700000000' }).toISOString()).toBe('2023-11-14T22:13:20.000Z');
+    const clock = (env: NodeJS.ProcessEnv) => createHost({ projectRoot: tmpdir(), env });
+    expect(creationDate({ year: 2023, month: 8, day: 22 }, clock({})).toISOString()).toBe('2023-08-22T00:00:00.000Z');
+    expect(creationDate({ year: 2023, month: 8, day: 22 }, clock({ SOURCE_DATE_EPOCH: '1700000000' })).toISOString()).toBe('2023-11-14T22:13:20.000Z');
+    expect(creationDate(undefined, clock({ SOURCE_DATE_EPOCH: 'yesterday' })).getTime()).toBeGreaterThan(Date.UTC(2024, 0, 1));
   });
 
   it('names the file from the data\'s date even when SOURCE_DATE_EPOCH stamps the PDF', async () => {

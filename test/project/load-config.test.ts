@@ -26,4 +26,24 @@ describe('loadConfig', () => {
       expect(e.location.line).toBe(2);
     }
   });
+
+  it('reads print: paper and PDF/A for the project and per job', () => {
+    const file = join(tempDir(), 'briefing.config.yaml');
+    writeFileSync(file, 'print: { pdfa: true }\njobs:\n  - data: a/*.yaml\n    print: { paper: 16开 }\n');
+    const config = loadConfig(file);
+    expect(config.print).toEqual({ pdfa: true });
+    expect(config.jobs[0]!.print).toEqual({ paper: '16开' });
+  });
+
+  it('refuses an unknown paper at its line, and print options a build cannot honour yet', () => {
+    const file = join(tempDir(), 'briefing.config.yaml');
+    writeFileSync(file, 'jobs:\n  - data: a/*.yaml\n    print:\n      paper: 16kai\n');
+    const e = thrownBriefingError(() => loadConfig(file));
+    expect(e.code).toBe('E_CONFIG');
+    expect(e.message).toMatch(/jobs\.0\.print\.paper: unknown paper "16kai"/);
+    expect(e.location.line).toBe(4);
+    writeFileSync(file, 'print: { color: cmyk }\n');
+    utimesSync(file, new Date(), new Date(Date.now() + 10000));
+    expect(thrownBriefingError(() => loadConfig(file)).code).toBe('E_CONFIG');
+  });
 });

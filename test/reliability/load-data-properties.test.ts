@@ -8,6 +8,7 @@ import { attachMarkdown } from '../../src/load/attach-markdown.js';
 import { attachTables } from '../../src/load/attach-tables.js';
 import { loadData } from '../../src/load/load-data.js';
 import { tempDir } from '../helpers/run-cli.js';
+import { createHost } from '../../src/host/host.js';
 
 // A fixed seed keeps CI reproducible; FC_SEED=random (or a number) explores other inputs locally.
 if (process.env.FC_SEED !== 'random') fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20230821) });
@@ -101,8 +102,8 @@ describe('loadData and keys named after Object.prototype members', () => {
     const file = join(dir, 'proto-copy.yaml');
     writeFileSync(file, prototypeKeys);
     const loaded = loadData(file);
-    const tables = attachTables(loaded, dir);
-    const { data } = attachMarkdown(tables.data, loaded, dir);
+    const tables = attachTables(loaded, createHost({ projectRoot: dir }));
+    const { data } = attachMarkdown(tables.data, loaded, createHost({ projectRoot: dir }));
     expect(Object.keys(data)).toEqual(['__proto__', 'constructor', 'nested']);
     expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(data, '__proto__')?.value).toEqual({ polluted: 'yes' });

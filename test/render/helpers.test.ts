@@ -6,6 +6,7 @@ import { compileTemplate } from '../../src/render/render-template.js';
 import type { TemplatePack } from '../../src/template/template-pack.js';
 import { fixtures } from '../helpers/run-cli.js';
 import { thrownBriefingError } from '../helpers/briefing-error.js';
+import { createHost } from '../../src/host/host.js';
 
 /** Render a one-file template: helpers are checked and called exactly as in a real pack. */
 function render(source: string, data: Record<string, unknown>): string {
@@ -46,7 +47,7 @@ describe('numeral and format helpers in a template', () => {
 
 describe('the markdown helper', () => {
   const loaded = loadData(join(fixtures, 'projects/markdown/report.yaml'));
-  const { data } = attachMarkdown(loaded.data, loaded, join(fixtures, 'projects/markdown'));
+  const { data } = attachMarkdown(loaded.data, loaded, createHost({ projectRoot: join(fixtures, 'projects/markdown') }));
 
   it('inserts the Markdown as markup, unescaped by Handlebars', () => {
     const out = render(doc('{{#each sections}}{{markdown body}}{{/each}}'), data);

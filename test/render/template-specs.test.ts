@@ -9,6 +9,7 @@ import { COMPILE_OPTIONS, TEMPLATES, templateFunction, templateKey, templateModu
 import { evaluateModule } from '../../src/project/code-cache.js';
 import { loadTemplatePack, type TemplatePack } from '../../src/template/template-pack.js';
 import { fixtures, repoRoot, tempDir } from '../helpers/run-cli.js';
+import { createHost } from '../../src/host/host.js';
 
 /** Render a pack with its files compiled the old way (env.compile, on first render) or from their precompiled form. */
 function render(pack: TemplatePack, data: unknown, precompiled: boolean): { out?: string; error?: unknown } {
@@ -31,7 +32,7 @@ describe('precompiled template files', () => {
     for (const name of readdirSync(join(repoRoot, 'templates'))) {
       const dir = join(repoRoot, 'templates', name);
       const pack = loadTemplatePack(dir);
-      const data = attachTables(loadData(join(dir, 'sample.yaml')), repoRoot).data;
+      const data = attachTables(loadData(join(dir, 'sample.yaml')), createHost({ projectRoot: repoRoot })).data;
       const compiled = render(pack, data, false);
       expect(compiled.out, name).toBeTypeOf('string');
       expect(render(pack, data, true), name).toEqual(compiled);

@@ -20,16 +20,23 @@ describe('applyFontFallback', () => {
     expect(placed([run('二七区“双轮驱动”186.6亿元', 'serif')], fonts)).toEqual([{ text: '二七区“双轮驱动”186.6亿元', font: 'serif', bold: false }]);
   });
 
-  it('sets Extension B characters in the wide-coverage fallback', () => {
-    const out = placed([run('吉𠮷祥', 'serif')], fonts);
-    expect(out.map((r) => r.text)).toEqual(['吉', '𠮷', '祥']);
-    expect(out[1]!.font).toMatch(/^fallback/);
-    expect(fonts.roles.get(out[1]!.font)!.normal.coverage().has(0x20bb7)).toBe(true);
+  it('keeps Extension B–G name characters in the role’s own Noto face', () => {
+    for (const role of ['serif', 'sans']) {
+      expect(placed([run('吉𠮷祥𡈼𬀩𰻝', role)], fonts)).toEqual([{ text: '吉𠮷祥𡈼𬀩𰻝', font: role, bold: false }]);
+    }
   });
 
-  it('borrows from the nearest role before the fallback: 仿宋 lacks 堃, 楷 has it', () => {
-    const out = placed([run('王堃同志', 'fangsong')], fonts);
-    expect(out.map((r) => [r.text, r.font])).toEqual([['王', 'fangsong'], ['堃', 'kai'], ['同志', 'fangsong']]);
+  it('sets an Extension B character Noto lacks in the wide-coverage fallback', () => {
+    const out = placed([run('吉\u{20001}祥', 'serif')], fonts);
+    expect(out.map((r) => r.text)).toEqual(['吉', '\u{20001}', '祥']);
+    expect(out[1]!.font).toMatch(/^fallback/);
+    expect(fonts.roles.get(out[1]!.font)!.normal.coverage().has(0x20001)).toBe(true);
+  });
+
+  it('borrows within the style first: 仿宋 lacks 堃 and 𬀩, 宋 has them (before 楷)', () => {
+    const out = placed([run('王堃同志，韦𬀩', 'fangsong')], fonts);
+    expect(out.map((r) => [r.text, r.font])).toEqual([['王', 'fangsong'], ['堃', 'serif'], ['同志，韦', 'fangsong'], ['𬀩', 'serif']]);
+    expect(fonts.chain('fangsong').slice(0, 3)).toEqual(['fangsong', 'serif', 'kai']);
   });
 
   it('takes a rare character in bold text from the same role’s regular face', () => {
@@ -53,7 +60,7 @@ describe('applyFontFallback', () => {
   });
 
   it('sets pdfmake line height so every font gives the same line pitch', () => {
-    const node = { text: [run('二𠮷', 'serif')] };
+    const node = { text: [run('二\u{20001}', 'serif')] };
     applyFontFallback([node], fonts);
     const pitch = (node.text as Inline[]).map((r) => {
       const m = fonts.roles.get(r.font)!.normal.metrics();

@@ -180,3 +180,74 @@ describe('CJK line breaking', () => {
     expect(lines.every((l) => l.end <= 400.05)).toBe(true);
   });
 });
+
+describe('dashes, ranges and numbers in justified lines', () => {
+  const text = '截至2023年8月21日，表中为1—9月数据——其中1～9月累计增长62.2%，到95以上的有3项（2023）——比去年同期多出1,230亿元。'.repeat(4);
+
+  it('sets —— as one unit of exactly 2 em, never spread nor parted', () => {
+    for (let chars = 12; chars <= 40; chars++) {
+      for (const font of ['serif', 'sans', 'kai', 'fangsong']) {
+        const lines = layOut(text, { width: chars * 16, font });
+        for (const line of lines) {
+          line.glyphs.forEach((g, k) => {
+            const next = line.glyphs[k + 1];
+            if (g.ch === '—' && next?.ch === '—') expect(next.x + next.advance - g.x, `${font} ${chars}: ${line.text}`).toBeCloseTo(32, 5);
+          });
+        }
+        for (let i = 1; i < lines.length; i++) expect(`${lines[i - 1]!.text.slice(-1)}${lines[i]!.text[0]}`).not.toBe('——');
+      }
+    }
+  });
+
+  it('never ends a line inside a range (1—9月, 1～9月) nor splits a number from its unit', () => {
+    for (let chars = 8; chars <= 40; chars++) {
+      const lines = layOut(text, { width: chars * 16 }).map((l) => l.text);
+      for (let i = 1; i < lines.length; i++) {
+        const seam = `${lines[i - 1]!.slice(-2)}|${lines[i]!.slice(0, 2)}`;
+        expect(seam, `width ${chars}`).not.toMatch(/\d[—～]\||[—～]\|\d|\d\|[—～]|\d\|[年月日%亿]/);
+      }
+    }
+  });
+
+  it('spreads a justified line between characters, never inside a number or between a number and its unit', () => {
+    let spread = 0;
+    for (let chars = 12; chars <= 40; chars++) {
+      for (const line of layOut(text, { width: chars * 16 }).filter((l) => !l.last)) {
+        line.glyphs.forEach((g, k) => {
+          const next = line.glyphs[k + 1];
+          if (!next) return;
+          const gap = next.x - (g.x + g.advance);
+          if (gap > 0.01 && /[\u4e00-\u9fff]/.test(g.ch) && /[\u4e00-\u9fff]/.test(next.ch)) spread++;
+          // Inside 2023, 21, 62.2%, 1,230: glyphs touch.
+          if (/[0-9.,%]/.test(g.ch) && /[0-9.,%]/.test(next.ch)) expect(gap, `${line.text} at ${g.ch}${next.ch}`).toBeCloseTo(0, 5);
+          // Number and unit, and the range mark: only the fixed Han–Latin space, the same on every line.
+          if (/[0-9%]/.test(g.ch) && /[年月日亿]/.test(next.ch)) expect(gap / 16, `${line.text} at ${g.ch}${next.ch}`).toBeCloseTo(0.25, 5);
+          if (/[0-9]/.test(g.ch) && /[—～]/.test(next.ch)) expect(gap, line.text).toBeCloseTo(0, 5);
+          if (/[—～]/.test(g.ch) && /[0-9]/.test(next.ch)) expect(gap, line.text).toBeCloseTo(0, 5);
+        });
+      }
+    }
+    // The lines were spread, just elsewhere.
+    expect(spread).toBeGreaterThan(100);
+  });
+
+  it('puts the same space after % as before the number: 到 95 and 62.2% 以上, none at full-width brackets', () => {
+    const [line] = layOut('到95，增长62.2%以上（2023）见(附表)共3项', { width: 60 * 16, justify: false });
+    const g = line!.glyphs;
+    const gapAfter = (ch: string, from = 0) => {
+      const k = g.findIndex((x, i) => i >= from && x.ch === ch);
+      return (g[k + 1]!.x - (g[k]!.x + g[k]!.advance)) / 16;
+    };
+    expect(gapAfter('到')).toBeCloseTo(0.25, 5);
+    expect(gapAfter('%')).toBeCloseTo(0.25, 5);
+    expect(gapAfter('长')).toBeCloseTo(0.25, 5);
+    expect(gapAfter('（')).toBeCloseTo(0, 5);
+    expect(gapAfter('3')).toBeCloseTo(0, 5); // 2023）
+    expect(gapAfter('见')).toBeCloseTo(0.25, 5); // Western brackets take the space outside
+    expect(gapAfter('(')).toBeCloseTo(0, 5);
+    expect(gapAfter(')')).toBeCloseTo(0.25, 5);
+    // With no Han–Latin space in the style, none anywhere.
+    const [plain] = layOut('到95，增长62.2%以上', { width: 60 * 16, justify: false, hanLatinEm: 0 });
+    plain!.glyphs.forEach((x, k) => k && expect(x.x).toBeCloseTo(plain!.glyphs[k - 1]!.x + plain!.glyphs[k - 1]!.advance, 5));
+  });
+});

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Sink } from '../output-sink.js';
 import { displayPath } from '../report-error.js';
@@ -14,6 +14,8 @@ import { runBatch } from '../../orchestrate/run-batch.js';
 import { buildReport, writeReport } from '../../orchestrate/write-report.js';
 import { loadConfig } from '../../project/load-config.js';
 import { findProjectRoot } from '../../project/project-root.js';
+import { readFile } from '../../host/gate.js';
+import { removeLeftoverTemps } from '../../output/write-atomic.js';
 import { readProcessStdin, type ReadStdin } from '../piped-data.js';
 import { planRequests, type BuildFlags, type BuildPlan } from './build-plan.js';
 
@@ -131,16 +133,12 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink, 
 
 /**
  * A worker stopped mid-write may leave its temp file (never the target: that is only ever replaced
- * by a rename). Temp files carry this process's id, which worker threads share.
+ * by a rename). The writer removes what this process (and any killed one) left there.
  */
 function removeTempFiles(requests: BuildRequest[], cwd: string): void {
   const { root } = findProjectRoot(cwd);
   const dirs = new Set([join(root, 'output'), ...requests.filter((r) => r.output).map((r) => dirname(resolve(cwd, r.output!)))]);
-  const mine = new RegExp(`^\\..+\\.${process.pid}\\.[0-9a-f]+\\.tmp$`);
-  for (const dir of dirs) {
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir)) if (mine.test(f)) rmSync(join(dir, f), { force: true });
-  }
+  for (const dir of dirs) removeLeftoverTemps(dir);
 }
 
 /** Incremental builds remember each output by data file, output pattern and 份号. */
@@ -151,10 +149,11 @@ function cacheKey(r: BuildRequest): string {
 /** The finished PDF, copied to standard output and its scratch folder removed; 1 if it cannot be. */
 function sendToStdout(file: string, built: boolean, sink: Sink): number {
   try {
-    if (built) sink.out.write(readFileSync(file));
+    // Read back through the gate from the scratch folder it was written to, by the one writer.
+    if (built) sink.out.write(readFile({ kind: 'pdf', file, roots: [dirname(file)], shown: STDOUT_NAME }));
     return 0;
   } catch (e) {
-    return sink.fail(new BriefingError('E_READ', { path: file, ...errnoReason(e) }, { file }));
+    return sink.fail(e instanceof BriefingError ? e : new BriefingError('E_READ', { path: file, ...errnoReason(e) }, { file }));
   } finally {
     rmSync(dirname(file), { recursive: true, force: true });
   }

@@ -1,16 +1,22 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Sink } from '../output-sink.js';
 import { displayPath } from '../report-error.js';
 import { BriefingError } from '../../errors/briefing-error.js';
 import { didYouMean } from '../../errors/did-you-mean.js';
 import { usageError } from '../../errors/usage.js';
+import { createHost, type Host } from '../../host/host.js';
+import { exists, isFolder, isRegularFile, listFolder, readFile } from '../../host/gate.js';
+import { briefingVersion, readPackageFile } from '../../host/package-files.js';
+import { writeAtomic } from '../../output/write-atomic.js';
 import { briefingSource, type BriefingSource } from '../../project/briefing-source.js';
 import { builtinTemplatesDir, packageRoot } from '../../project/paths.js';
 import { listTemplateNames } from '../../template/template-pack.js';
 
 /** What a template folder holds that is the template itself; everything else is sample material. */
 const TEMPLATE_FILES = new Set(['template.yaml', 'style.yaml', 'schema.json', 'partials', 'sample.yaml']);
+
+/** Writes a file of the new project through the one writer. */
+type Write = (file: string, bytes: Uint8Array | string) => void;
 
 /** What a project keeps out of git: what npm installs and what briefing makes. */
 const IGNORED = ['node_modules/', 'output/', '.briefing-cache/'];
@@ -33,24 +39,27 @@ export function runInit(dir: string | undefined, flags: InitFlags, sink: Sink): 
     const target = resolve(dir ?? '.');
     const name = flags.template ?? 'bulletin';
     const source = join(builtinTemplatesDir, name);
-    if (!existsSync(join(source, 'template.yaml'))) {
+    if (!isRegularFile(join(source, 'template.yaml'))) {
       const available = listTemplateNames(target);
       throw new BriefingError('E_TEMPLATE_NOT_FOUND', { name, available: available.join(', '), availableZh: available.join('、'), ...didYouMean(name, available) });
     }
-    if (existsSync(target) && readdirSync(target).length && !flags.force) {
+    if (exists(target) && listFolder(target).length && !flags.force) {
       throw usageError(`${displayPath(target)} is not empty; choose an empty folder or pass --force`,
         `“${displayPath(target)}”不是空文件夹；请选择空文件夹，或加上 --force`);
     }
-    const dependency = dependencySpec(target, flags.from);
-    mkdirSync(join(target, 'data'), { recursive: true });
-    cpSync(source, join(target, 'templates', name), { recursive: true, filter: (f) => !f.endsWith('sample.yaml') && !f.includes('.briefing-cache') });
-    for (const entry of readdirSync(source)) {
+    // Everything goes through the one writer; the user named the folder, so it may lie anywhere.
+    const write = (file: string, bytes: Uint8Array | string) => writeAtomic(file, typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
+    // What is already in the folder (with --force) is read through the gate, as the project's own files.
+    const host = createHost({ projectRoot: target });
+    const dependency = dependencySpec(target, flags.from, write);
+    copyFolder(source, join(target, 'templates', name), (f) => !f.endsWith('sample.yaml') && !f.includes('.briefing-cache'), write);
+    for (const entry of listFolder(source)) {
       if (TEMPLATE_FILES.has(entry) || entry.endsWith('.hbs') || entry.startsWith('.')) continue;
-      cpSync(join(source, entry), join(target, 'data', entry), { recursive: true });
+      copyFolder(join(source, entry), join(target, 'data', entry), () => true, write);
     }
-    const sample = readFileSync(join(source, 'sample.yaml'), 'utf8').replace(/\$schema=\S+/, `$schema=../templates/${name}/schema.json`);
-    writeFileSync(join(target, 'data', `${name}.yaml`), sample);
-    writeFileSync(join(target, 'briefing.config.yaml'), [
+    const sample = readPackageFile(join(source, 'sample.yaml')).toString('utf8').replace(/\$schema=\S+/, `$schema=../templates/${name}/schema.json`);
+    write(join(target, 'data', `${name}.yaml`), sample);
+    write(join(target, 'briefing.config.yaml'), [
       '# briefing project: `npx briefing build` builds every job below.',
       'jobs:',
       '  - data: data/*.yaml',
@@ -62,8 +71,8 @@ export function runInit(dir: string | undefined, flags: InitFlags, sink: Sink): 
       'fonts: {}',
       '',
     ].join('\n'));
-    writePackageJson(target, dependency.spec);
-    writeGitignore(target);
+    writePackageJson(target, dependency.spec, host, write);
+    writeGitignore(target, host, write);
     const shown = displayPath(target);
     const install = dependency.known ? 'npm install' : 'npm install <path to briefing-x.y.z.tgz>';
     sink.info(sink.lang === 'zh'
@@ -86,22 +95,22 @@ export function runInit(dir: string | undefined, flags: InitFlags, sink: Sink): 
  * installed from) is copied into the project's vendor/ folder, so the project — committed with it —
  * installs the same briefing anywhere, CI and machines without a registry included.
  */
-function dependencySpec(target: string, from: string | undefined): { spec: string; known: boolean } {
-  const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+function dependencySpec(target: string, from: string | undefined, write: Write): { spec: string; known: boolean } {
+  const version = briefingVersion();
   let found: BriefingSource;
   if (from === undefined) found = briefingSource(packageRoot, version);
   else if (/\.t(ar\.)?gz$/.test(from) && !/^[a-z+]+:\/\//i.test(from)) {
     const file = resolve(from);
-    if (!existsSync(file) || !statSync(file).isFile()) {
+    if (!isRegularFile(file)) {
       throw usageError(`--from names ${from}, which is not a file`, `--from 指定的 ${from} 不是文件`, 'give the path of briefing-x.y.z.tgz, a git URL or a version', '请给出 briefing-x.y.z.tgz 的路径、git 地址或版本号');
     }
     found = { kind: 'tarball', file };
-  } else found = { kind: 'spec', spec: existsSync(from) ? `file:${resolve(from)}` : from };
+  } else found = { kind: 'spec', spec: exists(from) ? `file:${resolve(from)}` : from };
 
   if (found.kind === 'tarball') {
     const vendored = join(target, 'vendor', basename(found.file));
-    mkdirSync(join(target, 'vendor'), { recursive: true });
-    if (resolve(found.file) !== vendored) copyFileSync(found.file, vendored);
+    // The user named the tarball (or npm recorded it): read from where it is, through the gate.
+    if (resolve(found.file) !== vendored) write(vendored, readFile({ kind: 'tarball', file: found.file }));
     return { spec: `file:vendor/${basename(found.file)}`, known: true };
   }
   if (found.kind === 'spec' && found.spec.startsWith('file:')) {
@@ -114,12 +123,13 @@ function dependencySpec(target: string, from: string | undefined): { spec: strin
 }
 
 /** A package.json that depends on briefing; an existing one keeps everything and gains what is missing. */
-function writePackageJson(target: string, spec: string): void {
+function writePackageJson(target: string, spec: string, host: Host, write: Write): void {
   const file = join(target, 'package.json');
   let pkg: Record<string, unknown> = {};
-  if (existsSync(file)) {
+  if (exists(file)) {
+    const text = host.read('project', file).toString('utf8');
     try {
-      pkg = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      pkg = JSON.parse(text) as Record<string, unknown>;
     } catch {
       throw new BriefingError('E_JSON_SYNTAX', { reason: 'package.json is not valid JSON; fix it, or move it away, before briefing init adds briefing to it',
         reasonZh: 'package.json 不是有效的 JSON；请先修正或移走它，再由 briefing init 加入 briefing' }, { file });
@@ -131,7 +141,7 @@ function writePackageJson(target: string, spec: string): void {
   // built from a git URL runs `prepare` to compile itself; from a tarball it runs nothing.
   const allowScripts = { ...(pkg.allowScripts as object | undefined), briefing: true };
   const written = { name: packageName(target), version: '1.0.0', private: true, ...pkg, scripts, dependencies, allowScripts };
-  writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
+  write(file, `${JSON.stringify(written, null, 2)}\n`);
 }
 
 /** npm package names are lower-case URL-safe words; a Chinese folder name becomes briefing-project. */
@@ -140,11 +150,21 @@ function packageName(target: string): string {
   return slug || 'briefing-project';
 }
 
-function writeGitignore(target: string): void {
+function writeGitignore(target: string, host: Host, write: Write): void {
   const file = join(target, '.gitignore');
-  const lines = existsSync(file) ? readFileSync(file, 'utf8').split(/\r?\n/) : [];
+  const lines = exists(file) ? host.read('project', file).toString('utf8').split(/\r?\n/) : [];
   const missing = IGNORED.filter((entry) => !lines.includes(entry));
   if (!missing.length) return;
   const text = lines.join('\n').trimEnd();
-  writeFileSync(file, `${text ? `${text}\n` : ''}${missing.join('\n')}\n`);
+  write(file, `${text ? `${text}\n` : ''}${missing.join('\n')}\n`);
+}
+
+/** Copy a file or folder of briefing's own (read through the gate) to `to`, keeping what `keep` accepts. */
+function copyFolder(from: string, to: string, keep: (file: string) => boolean, write: Write): void {
+  if (!keep(from)) return;
+  if (!isFolder(from)) {
+    write(to, readPackageFile(from));
+    return;
+  }
+  for (const entry of listFolder(from)) copyFolder(join(from, entry), join(to, entry), keep, write);
 }

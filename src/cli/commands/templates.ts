@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Sink } from '../output-sink.js';
 import { displayPath } from '../report-error.js';
 import { BriefingError } from '../../errors/briefing-error.js';
+import { createHost } from '../../host/host.js';
+import { utf8Text } from '../../load/read-text.js';
 import { builtinTemplatesDir } from '../../project/paths.js';
 import { findProjectRoot } from '../../project/project-root.js';
 import { findTemplateDir, listTemplateNames, loadTemplatePack } from '../../template/template-pack.js';
@@ -10,8 +11,9 @@ import { findTemplateDir, listTemplateNames, loadTemplatePack } from '../../temp
 /** `briefing templates`: name and description of each, the project's own first; `--json` as one document. */
 export function runTemplates(flags: { json?: boolean }, sink: Sink): number {
   const { root } = findProjectRoot(process.cwd());
+  const host = createHost({ projectRoot: root });
   const templates = listTemplateNames(root).map((name) => {
-    const pack = loadTemplatePack(findTemplateDir(name, root));
+    const pack = loadTemplatePack(findTemplateDir(name, host), host);
     const builtIn = !relative(builtinTemplatesDir, pack.dir).startsWith('..');
     return { name, description: pack.description, descriptionZh: pack.descriptionZh ?? pack.description, source: builtIn ? 'built-in' : 'project', dir: displayPath(pack.dir) };
   });
@@ -26,8 +28,10 @@ export function runTemplates(flags: { json?: boolean }, sink: Sink): number {
 /** `briefing schema <name>`: the template's JSON Schema, which is one JSON document already. */
 export function runSchema(name: string, flags: { json?: boolean }, sink: Sink): number {
   const { root } = findProjectRoot(process.cwd());
-  const pack = loadTemplatePack(findTemplateDir(name, root));
-  const text = readFileSync(pack.schemaFile, 'utf8');
+  const host = createHost({ projectRoot: root });
+  // The name was typed on the command line: a folder path may lie anywhere.
+  const pack = loadTemplatePack(findTemplateDir(name, host, { typed: true }), host);
+  const text = utf8Text(host.read('schema', pack.schemaFile), pack.schemaFile);
   let schema: unknown;
   try {
     schema = JSON.parse(text);

@@ -51,8 +51,8 @@ export function chart(el: MarkupElement, ctx: BuildContext): Content[] {
     },
   });
   if (el.attrs.note) parts.push(line(el.attrs.note, styleFor(ctx.sheet, 'chart-note'), ctx.width, 'left'));
-  // Title, chart and note stay on one page.
-  return [{ stack: parts, unbreakable: true, margin: [0, style.spaceBefore, 0, style.spaceAfter] }];
+  // Title, chart and note stay on one page; when they do not fit, the text after them may fill it.
+  return [{ stack: parts, unbreakable: true, float: true, margin: [0, style.spaceBefore, 0, style.spaceAfter] }];
 }
 
 function drawChart(spec: ChartSpec, look: ChartLook, style: TextStyle): Content[] {
@@ -109,6 +109,10 @@ function readSpec(el: MarkupElement, ctx: BuildContext): ChartSpec {
   const round = type === 'pie' || type === 'ring';
   if (round && series.length !== 1) fail('series', `a ${type} chart takes exactly one series, not ${series.length}`, `${type} 图只能有一个系列，现有 ${series.length} 个`);
   if (round && series[0]!.values.some((v) => v === null || v < 0)) fail('series', `a ${type} chart needs a figure of 0 or more for every slice`, `${type} 图的每一块都须有不小于 0 的数值`);
+  // Two slices of 1e308 add up to Infinity, and would print as 100 % and 0 %.
+  if (round && !Number.isFinite(series[0]!.values.reduce<number>((sum, v) => sum + (v ?? 0), 0))) {
+    fail('series', `the slices of a ${type} chart add up to more than can be printed`, `${type} 图各块之和过大，无法印出`);
+  }
   const width = a.width?.endsWith('%') ? (ctx.width * Number.parseFloat(a.width)) / 100 : parseLength(a.width) ?? ctx.width;
   return {
     type,

@@ -6,7 +6,7 @@ import { styleFor } from '../style.js';
 
 /**
  * The 报尾: 报：/送：/发： lines on the left, the print run （共印××份） on the right of the last
- * line, between two black rules across the text block.
+ * line, between two black rules across the text block, at the foot of the last page.
  */
 export function distribution(el: MarkupElement, ctx: BuildContext): Content {
   const style = styleFor(ctx.sheet, 'distribution');
@@ -27,6 +27,8 @@ export function distribution(el: MarkupElement, ctx: BuildContext): Content {
       paddingBottom: (i: number, node: { table: { body: unknown[] } }) => (i === node.table.body.length - 1 ? 4 : 1),
     },
     unbreakable: true,
+    // At the foot of the last page, as a 简报's 报尾 stands (typeset/layout/paginate.ts).
+    pin: 'foot',
     margin: [0, style.spaceBefore, 0, style.spaceAfter],
   };
 }

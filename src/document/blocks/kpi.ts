@@ -20,9 +20,10 @@ export function kpis(el: MarkupElement, ctx: BuildContext): Content[] {
     const changeLine = row.some((f) => f.attrs.change !== undefined);
     const cells: Content[] = row.map((f) => ({ stack: card(f, width, ctx, changeLine), width }));
     while (cells.length < perRow) cells.push({ text: '', width });
-    rows.push({ columns: cells, columnGap: gap, margin: [0, 0, 0, styleFor(ctx.sheet, 'kpi').spaceAfter], unbreakable: true });
+    rows.push({ columns: cells, columnGap: gap, margin: [0, 0, 0, styleFor(ctx.sheet, 'kpi').spaceAfter] });
   }
-  return rows;
+  // The cards read as one group: they stay together unless taller than a third of a page, and then break between rows.
+  return [{ stack: rows, keepTogether: 'small' }];
 }
 
 function card(f: MarkupElement, width: number, ctx: BuildContext, changeLine = false): Content[] {

@@ -3,7 +3,7 @@ import type { BuildContext } from '../build-context.js';
 import type { Content } from '../doc-definition.js';
 import { inlineRuns, toInline } from '../inline.js';
 import { styleFor } from '../style.js';
-import { listLabel } from '../numbering.js';
+import { itemLabels, listLabel } from '../numbering.js';
 
 /**
  * Ordered and unordered lists with Chinese numbering. Each item is a label column and a text
@@ -14,11 +14,13 @@ export function list(el: MarkupElement, ctx: BuildContext): Content {
   const labelStyle = ctx.sheet.elements['li-label'] ?? style;
   const items = el.children.filter((c): c is MarkupElement => c.kind === 'element');
   const numbering = el.name === 'ul' ? 'bullet' : el.attrs.numbering ?? 'cjk';
-  const labels = items.map((item, i) => item.attrs.label ?? listLabel(numbering, i + 1));
+  const labels = itemLabels(items.map((item) => item.attrs.label), (n) => listLabel(numbering, n));
   // Room for the longest label and one character's gap before the text.
   const labelWidth = (Math.max(...labels.map((l) => [...l].length), 1) + 1) * labelStyle.size;
   return {
     listItems: true,
+    // A list of two to four items reads as one group: it stays whole unless taller than a third of a page.
+    ...(items.length <= 4 ? { keepTogether: 'small' } : {}),
     stack: items.map((item, i) => ({
       columns: [
         { text: [toInline(labels[i]!, labelStyle)], width: labelWidth },

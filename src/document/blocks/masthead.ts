@@ -49,10 +49,11 @@ export function masthead(el: MarkupElement, ctx: BuildContext): Content[] {
   return out;
 }
 
-/** The 份号 slot. Empty until the CLI prints numbered copies and fills every slot. */
+/** The 份号 slot. Empty unless the CLI prints numbered copies. */
 export function copyNumber(el: MarkupElement, ctx: BuildContext): Content {
   const style = styleFor(ctx.sheet, 'copy-number');
-  const slot: Content = { text: [toInline('', style)], alignment: el.attrs.align ?? style.align ?? 'right' };
+  // Six digits hold the slot's place; each copy's 份号 is printed into it when the page is drawn.
+  const slot: Content = { text: [{ ...toInline('000000', style), copyNumberSlot: true }], alignment: el.attrs.align ?? style.align ?? 'right' };
   ctx.copyNumberSlots.push(slot);
   return slot;
 }

@@ -55,7 +55,8 @@ export function signature(el: MarkupElement, ctx: BuildContext): Content {
     // After both lines the column stands 2 lines below `space`; move back up to the seal's top.
     relativePosition: { x: 0, y: sealTop - space - 2 * pitch },
     // The overhang goes on a wrapper: pdfmake centres an image by its own width plus its margins.
-    stack: [{ stack: [{ ...seal, alignment: 'center' }], margin: [-OVERHANG, 0, -OVERHANG, 0] }],
+    // Multiplied with what is under it, as red ink is: the 署名 and date stay readable through it.
+    stack: [{ stack: [{ ...seal, alignment: 'center', blend: 'multiply' }], margin: [-OVERHANG, 0, -OVERHANG, 0] }],
   };
   const lines = [centred(organ), { text: date, noWrap: true, alignment: 'center' }, stamp];
   return { stack: [columns(lines, 4 * cell)], unbreakable: true, margin: [0, space, 0, style.spaceAfter] };

@@ -1,30 +1,40 @@
 import { textOf, type MarkupElement } from '../../markup/markup-tree.js';
-
-/** Cells that are just a number line up on the right, as figures in Chinese statistical tables do. */
-/** Tables up to this many rows keep their caption by moving whole to the next page if need be. */
-const SHORT_TABLE_ROWS = 20;
-const NUMERIC = /^[-+]?[\d,]+(\.\d+)?%?$/;
 import { BriefingError } from '../../errors/briefing-error.js';
 import type { BuildContext } from '../build-context.js';
 import type { Content } from '../doc-definition.js';
 import { inlineRuns, toInline } from '../inline.js';
 import { styleFor } from '../style.js';
 import { parseLength } from '../units.js';
+import { CONTINUED, CONTINUED_TABLE } from './continued.js';
 
-/** A ruled table; its header rows repeat on every page it runs onto. */
+/** Cells that are just a number line up on the right, as figures in Chinese statistical tables do. */
+const NUMERIC = /^[-+]?[\d,]+(\.\d+)?%?$/;
+
+/**
+ * A ruled table; its header rows repeat on every page it runs onto, its caption stays with it, and
+ * each continuation opens with the caption and （续） (or 续表 when it has no caption). A short
+ * table moves whole rather than break; a long one breaks only between rows (typeset/layout/table-block.ts).
+ * Cells follow HTML: a cell spanning rows takes its place in the rows below it.
+ */
 export function table(el: MarkupElement, ctx: BuildContext): Content[] {
   const rows = el.children.filter((c): c is MarkupElement => c.kind === 'element');
-  const cols = Math.max(0, ...rows.map((r) => r.children.filter((c): c is MarkupElement => c.kind === 'element').reduce((n, c) => n + Number(c.attrs.colspan ?? 1), 0)));
+  const grid = placeCells(rows);
+  const cols = Math.max(0, ...grid.map((r) => r.length));
   if (cols === 0) return [];
   const th = styleFor(ctx.sheet, 'th');
   const td = styleFor(ctx.sheet, 'td');
   const tableStyle = styleFor(ctx.sheet, 'table');
   const aligns = (el.attrs.align ?? '').split(',').map((s) => s.trim());
-  const body = rows.map((row) => {
+  const body = grid.map((row) => {
     const cells: Content[] = [];
-    for (const cell of row.children.filter((c): c is MarkupElement => c.kind === 'element')) {
+    for (let col = 0; col < cols; col++) {
+      const slot = row[col];
+      if (!slot || slot === COVERED) {
+        cells.push(slot === COVERED ? { text: '', spanned: true } : { text: '' });
+        continue;
+      }
+      const cell = slot;
       const style = cell.name === 'th' ? th : td;
-      const col = cells.length;
       const node: Content = {
         text: inlineRuns(cell.children, style, ctx.sheet),
         alignment: cell.attrs.align ?? (cell.name === 'th' ? th.align ?? 'center' : aligns[col] || (NUMERIC.test(textOf(cell).trim()) ? 'right' : td.align ?? 'left')),
@@ -33,24 +43,14 @@ export function table(el: MarkupElement, ctx: BuildContext): Content[] {
       if (cell.attrs.colspan) node.colSpan = Number(cell.attrs.colspan);
       if (cell.attrs.rowspan) node.rowSpan = Number(cell.attrs.rowspan);
       cells.push(node);
-      for (let i = 1; i < Number(cell.attrs.colspan ?? 1); i++) cells.push({ text: '' });
     }
-    while (cells.length < cols) cells.push({ text: '' });
     return cells;
   });
-  const out: Content[] = [];
-  if (el.attrs.caption) {
-    const cap = styleFor(ctx.sheet, 'caption');
-    out.push({ text: [toInline(el.attrs.caption, cap)], alignment: cap.align ?? 'center', margin: [0, cap.spaceBefore, 0, cap.spaceAfter] });
-  }
-  const hasRowspan = rows.some((r) => r.children.some((c) => c.kind === 'element' && c.attrs.rowspan));
   const headerRows = Number(el.attrs['header-rows'] ?? (rows[0]?.children.some((c) => c.kind === 'element' && c.name === 'th') ? 1 : 0));
   const line = tableStyle.border ?? 0.5;
   const color = tableStyle.borderColor ?? '#000000';
-  out.push({
-    // The header row never stands alone at a page foot: it keeps the first body row with it.
-    // (Not with merged rows: pdfmake then sizes the last row a line too tall.)
-    table: { headerRows, keepWithHeaderRows: headerRows && !hasRowspan ? 1 : 0, widths: widths(el, cols, ctx), body, dontBreakRows: true },
+  const node: Content = {
+    table: { headerRows, widths: widths(el, cols, ctx), body },
     layout: {
       hLineWidth: () => line,
       vLineWidth: () => line,
@@ -61,11 +61,43 @@ export function table(el: MarkupElement, ctx: BuildContext): Content[] {
       paddingTop: () => 2,
       paddingBottom: () => 2,
     },
+    keepTogether: 'small',
     margin: [0, tableStyle.spaceBefore, 0, tableStyle.spaceAfter],
+    source: { file: ctx.origin, ...el.at },
+  };
+  const cap = styleFor(ctx.sheet, 'caption');
+  const captionNode = (text: string, align?: string): Content => ({ text: [toInline(text, cap)], alignment: align ?? cap.align ?? 'center', margin: [0, cap.spaceBefore, 0, cap.spaceAfter] });
+  if (el.attrs.caption) {
+    node.caption = captionNode(el.attrs.caption);
+    node.captionContinued = captionNode(`${el.attrs.caption}${CONTINUED}`);
+  } else {
+    node.continuedLabel = captionNode(CONTINUED_TABLE, 'right');
+  }
+  return [node];
+}
+
+/** A place another cell covers: the columns a colspan reaches, the cells below a rowspan. */
+const COVERED = Symbol('covered');
+
+/**
+ * Each row's cells at their columns. A colspan covers the columns after it; under a rowspan the
+ * markup writes an empty cell in each covered place (docs/markup.md), which is marked covered here.
+ */
+function placeCells(rows: MarkupElement[]): (MarkupElement | typeof COVERED | undefined)[][] {
+  const grid: (MarkupElement | typeof COVERED | undefined)[][] = rows.map(() => []);
+  const below: number[] = [];
+  rows.forEach((row, r) => {
+    let col = 0;
+    for (const cell of row.children.filter((c): c is MarkupElement => c.kind === 'element')) {
+      const span = Math.max(1, Number(cell.attrs.colspan ?? 1));
+      const covered = (below[col] ?? 0) > 0;
+      for (let dc = 0; dc < span; dc++) grid[r]![col + dc] = dc === 0 && !covered ? cell : COVERED;
+      if (!covered) for (let dc = 0; dc < span; dc++) below[col + dc] = Math.max(0, Math.min(Number(cell.attrs.rowspan ?? 1), rows.length - r));
+      col += span;
+    }
+    for (let c = 0; c < below.length; c++) if (below[c]! > 0) below[c]!--;
   });
-  // A caption never stands alone at a page foot: with a short table the two move together.
-  if (out.length === 2 && rows.length <= SHORT_TABLE_ROWS) return [{ stack: out, unbreakable: true }];
-  return out;
+  return grid;
 }
 
 function widths(el: MarkupElement, cols: number, ctx: BuildContext): (string | number)[] {

@@ -52,82 +52,33 @@ export function finishTocs(ctx: BuildContext): void {
   });
 }
 
-/**
- * The page number's column, in em: pdfmake measures a page reference as 00000 before it knows the
- * number, and a column narrower than that would wrap it.
- */
-const NUMBER_EM = 3.2;
-/** The dots stop this far from the right edge, in em: room for two digits and a gap. */
-const NUMBER_ROOM_EM = 1.6;
-/** The shortest leader worth drawing, in em. */
-const MIN_LEADER_EM = 2;
-/** Middle dots, each after a space where the line may break (it may never break before a '.'). */
-const LEADER = ' ·'.repeat(150);
+/** The page number's column, in em: room for three digits. */
+const NUMBER_EM = 2;
 
 /**
- * One entry. Its last (often only) line is the text followed by dots in one paragraph, cut to its
- * first line (maxHeight): the dots fill exactly what the text leaves, wherever pdfmake ends it. A
- * text too long for one line is split here into rows (estimated: ideographs are 1 em, other
- * characters err wide), so the last row always fits; earlier rows hang under the text after the label.
+ * One entry: its number and text, then dotted leaders to the page number in a column of its own.
+ * A text too long for one line wraps under the text after the number; the dots follow its last
+ * line. The composer sets the dots (typeset/layout/set-text.ts) and prints the page the heading
+ * landed on when it draws the page.
  */
 function entry(label: string, text: string, id: string, style: TextStyle, marks: { leader: TextStyle; page: TextStyle }, width: number): Content {
   const em = style.size;
   const indent = style.indent * em;
-  const room = NUMBER_ROOM_EM * em;
-  const hang = estimateWidth(label, style);
-  const lines = splitEntry(label + text, style, width - indent - room, MIN_LEADER_EM * em, hang);
-  const left = (i: number) => indent + (i > 0 ? hang : 0);
-  const rows: Content[] = lines.slice(0, -1).map((line, i) => ({ text: [toInline(line, style)], alignment: 'left', margin: [left(i), 0, room, 0] }));
-  const last = lines.length - 1;
-  rows.push({
+  return {
     columns: [
-      // The negative right margin runs the dots into the number's column, up to NUMBER_ROOM_EM from the edge.
-      { width: '*', text: [toInline(lines[last]!, style), toInline(LEADER, { ...style, font: marks.leader.font, color: marks.leader.color })], alignment: 'left', maxHeight: em * style.leading * 1.5, margin: [left(last), 0, room - NUMBER_EM * em, 0] },
-      { width: NUMBER_EM * em, text: [{ ...toInline('0', { ...style, font: marks.page.font, color: marks.page.color, bold: marks.page.bold }), pageReference: id }], alignment: 'right' },
+      {
+        width: '*',
+        text: [toInline(label + text, style)],
+        alignment: 'left',
+        // Wrapped lines hang under the text, after the number.
+        hangingChars: [...label].length,
+        leader: { text: [toInline('·', { ...style, font: marks.leader.font, color: marks.leader.color, letterSpacing: 0 })] },
+        margin: [indent, 0, 0, 0],
+      },
+      { width: NUMBER_EM * em, text: [{ ...toInline('0', { ...style, font: marks.page.font, color: marks.page.color, bold: marks.page.bold }), pageReference: id }], alignment: 'right', valign: 'bottom' },
     ],
     columnGap: 0,
-  });
-  return { stack: rows, unbreakable: true, margin: [0, style.spaceBefore, 0, style.spaceAfter] };
-}
-
-/** Lines of an entry: all but the last as wide as `room`, the last leaving `leader` for the dots. */
-function splitEntry(text: string, style: TextStyle, room: number, leader: number, hang: number): string[] {
-  const lines: string[] = [];
-  let rest = text;
-  while (rest && estimateWidth(rest, style) > room - leader - (lines.length ? hang : 0)) {
-    const cut = breakBefore(rest, room - (lines.length ? hang : 0), style);
-    if (cut <= 0 || cut >= rest.length) break;
-    lines.push(rest.slice(0, cut));
-    rest = rest.slice(cut);
-  }
-  lines.push(rest);
-  return lines;
-}
-
-const NO_START = /[，。、；：！？）》」』】〕〉”’·…—%,.;:!?)\]}]/;
-const NO_END = /[（《「『【〔〈“‘([{]/;
-
-/** The longest prefix that fits `room`, moved back so no line starts or ends with a forbidden mark. */
-function breakBefore(text: string, room: number, style: TextStyle): number {
-  const chars = [...text];
-  let used = 0;
-  let n = 0;
-  while (n < chars.length && used + advance(chars[n]!, style) <= room) used += advance(chars[n++]!, style);
-  const bad = (k: number) => NO_START.test(chars[k] ?? '') || NO_END.test(chars[k - 1] ?? '') || (/[\w.]/.test(chars[k - 1] ?? '') && /[\w.]/.test(chars[k] ?? ''));
-  const fits = n;
-  while (n > 1 && bad(n)) n--;
-  // A Latin word longer than half the line is broken where it must be, not moved whole.
-  if (n < fits / 2) n = fits;
-  return chars.slice(0, n).join('').length;
-}
-
-function estimateWidth(text: string, style: TextStyle): number {
-  return [...text].reduce((w, ch) => w + advance(ch, style), 0);
-}
-
-/** Ideographs, full-width marks and capitals count 1 em, other characters 0.6 em: wider than they are. */
-function advance(ch: string, style: TextStyle): number {
-  const cp = ch.codePointAt(0)!;
-  const wide = cp >= 0x2e80 || (cp >= 0x2010 && cp <= 0x2026) || /[A-Z@%&]/.test(ch);
-  return (wide ? 1 : 0.6) * style.size + style.letterSpacing;
+    unbreakable: true,
+    margin: [0, style.spaceBefore, 0, style.spaceAfter],
+  };
 }

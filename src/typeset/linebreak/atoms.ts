@@ -1,7 +1,7 @@
 import type { Inline } from '../../document/doc-definition.js';
 import type { Face } from '../font-set.js';
 import { widthOf } from '../glyph-metrics.js';
-import { blankLeft, blankRight, isIdeograph, isUnit, kindOf, noEnd, noStart, type CharKind } from './char-class.js';
+import { blankLeft, blankRight, isDigit, isIdeograph, isRangeMark, isUnit, isWesternClose, isWesternOpen, kindOf, noEnd, noStart, NUMBER_SUFFIX, type CharKind } from './char-class.js';
 
 /** The smallest piece the line breaker moves: a CJK character, a Latin word or number, a space. */
 export interface Atom {
@@ -11,7 +11,7 @@ export interface Atom {
   kind: CharKind | 'newline';
   /** Natural width in pt. */
   width: number;
-  /** Glyphs in the atom: justification adds space after each. */
+  /** Glyphs in the atom; style letter spacing goes after each. Justification never goes inside an atom. */
   glyphs: number;
   size: number;
   /** Drawn on a full em (so a mark has a blank half to give up). */
@@ -21,8 +21,14 @@ export interface Atom {
   tail: string;
 }
 
-const WORD_CHAR = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/;
-const WORD = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+(?:[.,:/+\-_'&@#][A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+)*/y;
+const WORD_CHAR = /[A-Za-z0-9\u00B2\u00B3\u00B9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/;
+/** A Latin word or a number, with the unit symbol that may follow a number (62.2%, 25℃). */
+const WORD = new RegExp(
+  `[A-Za-z0-9\u00B2\u00B3\u00B9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+(?:[.,:/+\\-_'&@#][A-Za-z0-9\u00B2\u00B3\u00B9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]+)*(?:(?<=[0-9])[${NUMBER_SUFFIX}])?`,
+  'y',
+);
+/** Marks set as one unit: the 2-em dash —— and the ellipsis ……, never parted nor spread. */
+const PAIRED = /——+|……+/y;
 
 /** Cut styled runs into atoms, measured with the face each run was given by font fallback. */
 export function toAtoms(runs: Inline[], faceOf: (run: Inline) => Face, maxWidth: number): Atom[] {
@@ -34,6 +40,7 @@ export function toAtoms(runs: Inline[], faceOf: (run: Inline) => Face, maxWidth:
     while (i < text.length) {
       // A word starts with a word character, all of them in the BMP: test that before the regex.
       const word = WORD_CHAR.test(text[i]!) ? ((WORD.lastIndex = i), WORD.exec(text)) : null;
+      const paired = !word && (text[i] === '—' || text[i] === '…') ? ((PAIRED.lastIndex = i), PAIRED.exec(text)) : null;
       let piece: string;
       let kind: Atom['kind'];
       let glyphs: number;
@@ -41,6 +48,10 @@ export function toAtoms(runs: Inline[], faceOf: (run: Inline) => Face, maxWidth:
         piece = word[0];
         kind = 'latin';
         glyphs = piece.length; // every character a word may hold is in the BMP
+      } else if (paired) {
+        piece = paired[0];
+        kind = 'punct';
+        glyphs = piece.length;
       } else {
         piece = String.fromCodePoint(text.codePointAt(i)!);
         kind = piece === '\n' ? 'newline' : kindOf(piece);
@@ -74,8 +85,20 @@ export function canBreakBetween(a: Atom, b: Atom): boolean {
   if (a.kind === 'space') return true;
   if (b.kind === 'space') return false;
   if (noEnd(a.tail) || noStart(b.head)) return false;
-  if (a.kind === 'latin' && a.tail >= '0' && a.tail <= '9' && isUnit(b.head)) return false;
+  if (a.kind === 'latin' && isDigit(a.tail) && isUnit(b.head)) return false;
   if (a.kind === 'latin' && b.kind === 'latin') return false;
+  // A range (1—9月, 1～9月) is one unit: neither side of its mark may end a line.
+  if ((isDigit(a.tail) && isRangeMark(b.head)) || (isRangeMark(a.tail) && isDigit(b.head))) return false;
+  return true;
+}
+
+/**
+ * May justification spread the space between `a` and `b`? Between atoms only (never inside a word,
+ * a number or ——), and not between a number and its unit (21日, 186.6亿) nor around a range mark.
+ */
+export function stretchesBetween(a: Atom, b: Atom): boolean {
+  if (a.kind === 'latin' && isDigit(a.tail) && isUnit(b.head)) return false;
+  if ((isDigit(a.tail) && isRangeMark(b.head)) || (isRangeMark(a.tail) && isDigit(b.head))) return false;
   return true;
 }
 
@@ -97,10 +120,23 @@ export function pairGap(a: Atom, b: Atom, rules: SpacingRules): number {
     if (blankRight(a.tail) && fullWidth(a)) return -a.size / 2;
     if (blankLeft(b.head) && fullWidth(b)) return -b.size / 2;
   }
-  if (hanLatinEm && ((isIdeograph(a.tail) && b.kind === 'latin') || (a.kind === 'latin' && isIdeograph(b.head)))) {
+  if (hanLatinEm && ((isIdeograph(a.tail) && westernHead(b)) || (westernTail(a) && isIdeograph(b.head)))) {
     return hanLatinEm * Math.min(a.size, b.size);
   }
   return 0;
+}
+
+/**
+ * clreq: the Han–Latin space goes between ideographs and Western text — letters, digits, a number
+ * with its unit symbol (95%以上 like 到 95), Western brackets from outside — and never next to
+ * full-width marks and brackets, which carry their own blank.
+ */
+function westernHead(b: Atom): boolean {
+  return b.kind === 'latin' || isWesternOpen(b.head);
+}
+
+function westernTail(a: Atom): boolean {
+  return a.kind === 'latin' || isWesternClose(a.tail);
 }
 
 /** How much a mark may give up when a line is tight: its blank half, unless a neighbour took it. */

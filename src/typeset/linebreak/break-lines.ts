@@ -1,4 +1,4 @@
-import { canBreakBetween, hangOf, pairGap, shrinkOf, type Atom, type SpacingRules } from './atoms.js';
+import { canBreakBetween, hangOf, pairGap, shrinkOf, stretchesBetween, type Atom, type SpacingRules } from './atoms.js';
 
 export interface BreakOptions {
   /** Line width in pt; the first line is shorter by `indent`. */
@@ -12,16 +12,16 @@ export interface BreakOptions {
 export interface LineBreak {
   start: number;
   end: number;
-  /** Extra space after every glyph (pt); negative never. */
+  /** Extra space at every gap that may stretch (see stretchesBetween), in pt; negative never. */
   stretch: number;
   /** Share (0–1) of each compressible mark's blank half given up to make the line fit. */
   squeeze: number;
-  /** Extra negative space per glyph (pt) when squeezing marks was not enough. */
+  /** Extra negative space per stretchable gap (pt) when squeezing marks was not enough. */
   tighten: number;
   last: boolean;
 }
 
-/** Letters may close up by this much per glyph, in em, before a line counts as impossible. */
+/** Gaps may close up by this much each, in em, before a line counts as impossible. */
 const MAX_TIGHTEN_EM = 0.04;
 const INFEASIBLE = Number.POSITIVE_INFINITY;
 /** fitLine's answer for a line that cannot fit (a real cost is never negative). */
@@ -66,7 +66,7 @@ export function breakLines(atoms: Atom[], opts: BreakOptions): LineBreak[] {
     const start = ways.start[at]!;
     if (start < 0) throw new Error(`line breaking found no way through atom ${at}`);
     const line: LineBreak = { start, end: at, stretch: 0, squeeze: 0, tighten: 0, last: ways.last[at] === 1 };
-    const fit = fitLine(ways.natural[at]!, ways.width[at]!, ways.shrink[at]!, ways.glyphs[at]!, ways.size[at]!, ways.justify[at] === 1, line.last, true, line);
+    const fit = fitLine(ways.natural[at]!, ways.width[at]!, ways.shrink[at]!, ways.slots[at]!, ways.size[at]!, ways.justify[at] === 1, line.last, true, line);
     // An overfull shortest line: every mark squeezed, nothing else to do.
     if (fit === NO_FIT) line.squeeze = 1;
     lines.push(line);
@@ -86,7 +86,8 @@ interface Measures {
   hangs: Float64Array;
   letters: Float64Array;
   sizes: Float64Array;
-  glyphs: Float64Array;
+  /** Stretchable gaps before atom i: a line [s, e] has slotPrefix[e] − slotPrefix[s] of them. */
+  slotPrefix: Float64Array;
   flags: Uint8Array;
 }
 
@@ -100,7 +101,7 @@ function measureAtoms(atoms: Atom[], rules: SpacingRules): Measures {
     hangs: new Float64Array(n),
     letters: new Float64Array(n),
     sizes: new Float64Array(n),
-    glyphs: new Float64Array(n),
+    slotPrefix: new Float64Array(n + 1),
     flags: new Uint8Array(n),
   };
   for (let i = 0; i < n; i++) {
@@ -114,7 +115,7 @@ function measureAtoms(atoms: Atom[], rules: SpacingRules): Measures {
     // character fills a whole cell, its own spacing included.
     m.letters[i] = rules.compress ? a.run.characterSpacing ?? 0 : 0;
     m.sizes[i] = a.size;
-    m.glyphs[i] = a.glyphs;
+    m.slotPrefix[i + 1] = m.slotPrefix[i]! + (next && stretchesBetween(a, next) ? 1 : 0);
     m.flags[i] =
       (a.kind === 'space' ? SPACE : 0) |
       (a.kind === 'newline' ? NEWLINE : 0) |
@@ -132,7 +133,7 @@ class Ways {
   readonly natural: Float64Array;
   readonly width: Float64Array;
   readonly shrink: Float64Array;
-  readonly glyphs: Float64Array;
+  readonly slots: Float64Array;
   readonly size: Float64Array;
   readonly justify: Uint8Array;
   readonly last: Uint8Array;
@@ -143,7 +144,7 @@ class Ways {
     this.natural = new Float64Array(n + 1);
     this.width = new Float64Array(n + 1);
     this.shrink = new Float64Array(n + 1);
-    this.glyphs = new Float64Array(n + 1);
+    this.slots = new Float64Array(n + 1);
     this.size = new Float64Array(n + 1);
     this.justify = new Uint8Array(n + 1);
     this.last = new Uint8Array(n + 1);
@@ -180,14 +181,13 @@ function upperBound(m: Measures, opts: BreakOptions): number {
  * total would exceed `bound` is not worked out.
  */
 function tryLinesFrom(m: Measures, opts: BreakOptions, start: number, before: number, bound: number, ways: Ways | undefined, cheapest?: Cheapest): void {
-  const { n, widths, gaps, shrinks, hangs, letters, sizes, glyphs: glyphCounts, flags } = m;
+  const { n, widths, gaps, shrinks, hangs, letters, sizes, slotPrefix, flags } = m;
   if (cheapest) {
     cheapest.end = -1;
     cheapest.total = INFEASIBLE;
   }
   const width = opts.width - (start === 0 ? opts.indent : 0);
   let natural = 0;
-  let glyphs = 0;
   let shrink = 0;
   let words = 0;
   // Spaces at a line's edges vanish.
@@ -197,7 +197,6 @@ function tryLinesFrom(m: Measures, opts: BreakOptions, start: number, before: nu
   for (let end = s; end < n; end++) {
     const flag = flags[end]!;
     natural += widths[end]! + (end > s ? gaps[end - 1]! : 0);
-    glyphs += glyphCounts[end]!;
     if (flag & WORD) words++;
     const forced = (flag & NEWLINE) !== 0;
     const isLast = end === n - 1 || forced;
@@ -208,28 +207,26 @@ function tryLinesFrom(m: Measures, opts: BreakOptions, start: number, before: nu
     // Trailing spaces (and the newline) are not part of the line's width.
     let trimmedEnd = end + 1;
     let trimmedWidth = 0;
-    let trimmedGlyphs = 0;
     while (trimmedEnd - 1 > s && flags[trimmedEnd - 1]! & (SPACE | NEWLINE)) {
       trimmedWidth += widths[trimmedEnd - 1]!;
-      trimmedGlyphs += glyphCounts[trimmedEnd - 1]!;
       trimmedEnd--;
     }
     const lastAtom = trimmedEnd - 1;
     const lineNatural = natural - trimmedWidth - hangs[lastAtom]! - letters[lastAtom]!;
-    const lineGlyphs = glyphs - trimmedGlyphs;
+    const lineSlots = slotPrefix[lastAtom]! - slotPrefix[s]!;
     const size = sizes[end]!;
     const justify = opts.justify && !isLast;
     // A last line of one character (punctuation aside) is a widow; take one more along.
     const widow = isLast && !forced && words <= 1 && start > 0 ? 5000 : 0;
     // A cheap lower bound of the cost first: Math.pow, the loop's largest expense, only for lines
     // that may beat the best known way to their end (totals only grow with the cost).
-    const floor = fitLine(lineNatural, width, shrink, lineGlyphs, size, justify, isLast, false);
+    const floor = fitLine(lineNatural, width, shrink, lineSlots, size, justify, isLast, false);
     const floorTotal = before + floor + widow + 1;
     const beaten = ways ? floorTotal >= ways.best[end + 1]! || floorTotal > bound : floorTotal >= cheapest!.total;
     // The shortest line from a start is set even when overfull (one long word, or a run of
     // characters that may not be parted, in a narrow column): the paragraph always gets through.
     if (floor === NO_FIT ? shortest : !(Number.isFinite(floor) && beaten)) {
-      const cost = floor === NO_FIT ? OVERFULL_COST : fitLine(lineNatural, width, shrink, lineGlyphs, size, justify, isLast, true);
+      const cost = floor === NO_FIT ? OVERFULL_COST : fitLine(lineNatural, width, shrink, lineSlots, size, justify, isLast, true);
       const total = before + cost + widow + 1;
       if (!ways) {
         if (total < cheapest!.total) {
@@ -242,7 +239,7 @@ function tryLinesFrom(m: Measures, opts: BreakOptions, start: number, before: nu
         ways.natural[end + 1] = lineNatural;
         ways.width[end + 1] = width;
         ways.shrink[end + 1] = shrink;
-        ways.glyphs[end + 1] = lineGlyphs;
+        ways.slots[end + 1] = lineSlots;
         ways.size[end + 1] = size;
         ways.justify[end + 1] = justify ? 1 : 0;
         ways.last[end + 1] = isLast ? 1 : 0;
@@ -251,7 +248,7 @@ function tryLinesFrom(m: Measures, opts: BreakOptions, start: number, before: nu
     shortest = false;
     if (isLast && forced) break;
     // Past what even full squeezing can fit: longer lines only get worse.
-    if (lineNatural - shrink - MAX_TIGHTEN_EM * size * lineGlyphs > width && end > s) break;
+    if (lineNatural - shrink - MAX_TIGHTEN_EM * size * lineSlots > width && end > s) break;
     shrink += shrinks[end]!;
   }
 }
@@ -261,12 +258,12 @@ function tryLinesFrom(m: Measures, opts: BreakOptions, start: number, before: nu
  * `set`, also how: the stretch, squeeze and tighten that make it fit (written only when it fits).
  * Not `exact`: a number never above the cost, without Math.pow.
  */
-function fitLine(natural: number, width: number, shrink: number, glyphs: number, size: number, justify: boolean, last: boolean, exact: boolean, set?: LineBreak): number {
+function fitLine(natural: number, width: number, shrink: number, slots: number, size: number, justify: boolean, last: boolean, exact: boolean, set?: LineBreak): number {
   if (natural <= width && last) return 0;
   if (natural <= width) {
     // Ragged text: fuller lines are better, so an early break is never chosen for nothing.
     if (!justify) return 10 * power((width - natural) / width, 2, exact);
-    const stretch = (width - natural) / Math.max(1, glyphs - 1);
+    const stretch = (width - natural) / Math.max(1, slots);
     if (set) set.stretch = stretch;
     const em = stretch / size;
     return power(em * 100, 3, exact) / 10;
@@ -278,7 +275,8 @@ function fitLine(natural: number, width: number, shrink: number, glyphs: number,
     return 20 + 30 * power(squeeze, 2, exact);
   }
   const rest = over - shrink;
-  const tighten = rest / Math.max(1, glyphs - 1);
+  if (slots === 0) return NO_FIT;
+  const tighten = rest / slots;
   if (tighten > MAX_TIGHTEN_EM * size) return NO_FIT;
   if (set) {
     set.squeeze = shrink > 0 ? 1 : 0;

@@ -1,7 +1,7 @@
 import type { Content, Inline } from '../../document/doc-definition.js';
-import { hangOf, pairGap, shrinkOf, type Atom, type SpacingRules } from './atoms.js';
+import { hangOf, pairGap, shrinkOf, stretchesBetween, type Atom, type SpacingRules } from './atoms.js';
 import type { LineBreak } from './break-lines.js';
-import { blankLeft } from './char-class.js';
+import { blankLeft, blankRight } from './char-class.js';
 import { GLYPH_SPACING } from '../sfnt/truetype-font.js';
 
 /** Latin glyphs are measured without kerning or ligatures; pdfkit must set them the same way. */
@@ -13,8 +13,11 @@ const EPSILON = 0.01;
  * One pdfmake text node per line, each glyph followed by exactly the space the line breaker
  * decided: `characterSpacing` with briefing's `trailingSpacing` (see pdfmake-patches.ts) so the space
  * after an inline's last glyph counts too. Glyphs with equal spacing and style share an inline.
+ * Justification spreads the gaps between atoms only: never inside a number, a word or ——.
+ *
+ * `align` is how the line will be placed; a centred line is centred on its ink (see opticalEdges).
  */
-export function emitLine(atoms: Atom[], line: LineBreak, rules: SpacingRules): Inline[] {
+export function emitLine(atoms: Atom[], line: LineBreak, rules: SpacingRules, align?: string): Inline[] {
   let s = line.start;
   let e = line.end;
   while (s < e && (atoms[s]!.kind === 'space' || atoms[s]!.kind === 'newline')) s++;
@@ -28,7 +31,7 @@ export function emitLine(atoms: Atom[], line: LineBreak, rules: SpacingRules): I
     const a = atoms[i]!;
     const next = i + 1 < e ? atoms[i + 1] : undefined;
     // Space after the atom: the fixed pair gap, the squeezed part of its own or the next mark's blank half.
-    let after = next ? pairGap(a, next, rules) + spacing : -hangOf(a, rules);
+    let after = next ? pairGap(a, next, rules) + (stretchesBetween(a, next) ? spacing : 0) : -hangOf(a, rules);
     if (next && line.squeeze > 0) {
       const own = shrinkOf(a, atoms[i - 1], next, rules);
       if (own && !blankLeft(a.text)) after -= own * line.squeeze;
@@ -47,7 +50,7 @@ export function emitLine(atoms: Atom[], line: LineBreak, rules: SpacingRules): I
       k += size;
       const lastOfAtom = k >= text.length;
       // Letter spacing sits between glyphs, never after the line's last one (centred lines stay centred).
-      const space = (lastOfAtom && !next && rules.compress ? 0 : letter) + (lastOfAtom ? after : spacing);
+      const space = (lastOfAtom && !next && rules.compress ? 0 : letter) + (lastOfAtom ? after : 0);
       const prev = inlines[inlines.length - 1];
       if (prev && lastRun === run && lastLatin === latin) {
         const spaced = spacingOf(prev);
@@ -66,12 +69,28 @@ export function emitLine(atoms: Atom[], line: LineBreak, rules: SpacingRules): I
       lastLatin = latin;
     }
   }
+  // A line that starts with a full-width space is indented by it: pdfmake must not cut it.
+  if (inlines[0]?.text.startsWith('\u3000')) inlines[0].preserveLeadingSpaces = true;
   const tail = inlines[inlines.length - 1];
   // The last glyph's space (a hang, or nothing) reaches past the width by EPSILON less.
+  const trailing = EPSILON - (align === 'center' && s < e ? opticalEdges(atoms[s]!, atoms[e - 1]!, rules) : 0);
   const tailSpacing = tail && spacingOf(tail);
-  if (tailSpacing) tailSpacing[tailSpacing.length - 1]! -= EPSILON / tail.fontSize;
-  else if (tail) tail.characterSpacing = (tail.characterSpacing ?? 0) - EPSILON / Math.max(1, codePoints(tail.text));
+  if (tailSpacing) tailSpacing[tailSpacing.length - 1]! -= trailing / tail.fontSize;
+  else if (tail) tail.characterSpacing = (tail.characterSpacing ?? 0) - trailing / Math.max(1, codePoints(tail.text));
   return inlines;
+}
+
+/**
+ * Space to add after a centred line so that its ink, not its advance, is centred: a full-width
+ * opening bracket (《) that starts the line has a blank left half, which would push the line's ink
+ * a quarter em right of centre; a closing one (》) that ends it has a blank right half (unless it
+ * already hangs, see hangOf). Adding the first half and removing the second centres the ink.
+ */
+function opticalEdges(first: Atom, last: Atom, rules: SpacingRules): number {
+  let extra = 0;
+  if (first.kind === 'punct' && first.full && blankLeft(first.head)) extra += first.size / 2;
+  if (last.kind === 'punct' && last.full && blankRight(last.tail) && hangOf(last, rules) === 0) extra -= last.size / 2;
+  return extra;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 
 /**
  * Where a font's bytes come from. A font file is read piece by piece, as tables and glyphs are
@@ -30,10 +30,9 @@ export class FileSource implements FontSource {
     readonly size: number,
   ) {}
 
-  /** Throws Node's own error (ENOENT, EISDIR, …) for the caller to word. */
-  static open(path: string): FileSource {
-    const fd = openSync(path, 'r');
-    return new FileSource(fd, fstatSync(fd).size);
+  /** A file already opened (and checked) by the host's gate; the source owns the descriptor now. */
+  static fromDescriptor(fd: number, size: number): FileSource {
+    return new FileSource(fd, size);
   }
 
   /** Once the file has been replaced (see font-set.ts); reading after it throws. */

@@ -70,6 +70,11 @@ export class SfntFile {
     return this.tables.has(tag);
   }
 
+  /** A table's length in bytes, without reading it (0 when the font has none). */
+  tableLength(tag: string): number {
+    return this.tables.get(tag)?.length ?? 0;
+  }
+
   /** A whole table, read once and kept. Not for glyf: see range(). */
   table(tag: string): Uint8Array {
     let bytes = this.read.get(tag);

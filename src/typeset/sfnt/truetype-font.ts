@@ -16,6 +16,9 @@ import { TrueTypeSubset } from './truetype-subset.js';
 /** The features key a run's per-character spacing rides under (see layout()). */
 export const GLYPH_SPACING = 'briefingGlyphSpacing';
 
+const EM_DASH = 0x2014;
+const TWO_EM_DASH = 0x2e3a;
+
 export interface LaidOutGlyph {
   readonly id: number;
   readonly advanceWidth: number;
@@ -61,6 +64,8 @@ export class TrueTypeFont {
 
   readonly metrics: HorizontalMetrics;
   private readonly glyphByCodePoint = new Map<number, LaidOutGlyph>();
+  /** The glyph "——" is drawn with; null until asked, undefined when the font has none. */
+  private dashPair: LaidOutGlyph | undefined | null = null;
   /** Outlines read so far: a batch reads each glyph it prints once. */
   private readonly outlines = new Map<number, Uint8Array>();
   private readonly loca: DataView;
@@ -140,17 +145,43 @@ export class TrueTypeFont {
     const glyphs: LaidOutGlyph[] = [];
     const positions: Position[] = [];
     const spacing = features?.[GLYPH_SPACING] as readonly number[] | undefined;
+    const extraAt = (k: number) => (spacing ? (spacing[k] ?? 0) * this.unitsPerEm : 0);
     let i = 0;
+    let pendingDash = false;
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
-      const extra = spacing ? (spacing[i] ?? 0) * this.unitsPerEm : 0;
+      const extra = extraAt(i);
       i++;
       if ((cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)) continue;
+      // The second dash of ——: the pair becomes the font's 2-em rule (see twoEmDash).
+      if (pendingDash && cp === EM_DASH) {
+        pendingDash = false;
+        const last = positions.length - 1;
+        glyphs[last] = this.twoEmDash()!;
+        positions[last]!.xAdvance += this.glyphFor(EM_DASH).advanceWidth + extra;
+        continue;
+      }
       const glyph = this.glyphFor(cp);
+      pendingDash = cp === EM_DASH && this.twoEmDash() !== undefined;
       glyphs.push(glyph);
       positions.push({ xAdvance: glyph.advanceWidth + extra, yAdvance: 0, xOffset: 0, yOffset: 0 });
     }
     return new GlyphRun(glyphs, positions);
+  }
+
+  /**
+   * "——" drawn as one glyph: the font's two-em dash (U+2E3A) when it is exactly two of its em
+   * dashes wide, so the rule is continuous where two dashes side by side would leave a gap between
+   * their side bearings (Noto CJK, WenKai). It still reads as "——" (its ToUnicode entry holds both
+   * dashes) and measures as two dashes, which is what the line breaker counted.
+   */
+  private twoEmDash(): LaidOutGlyph | undefined {
+    if (this.dashPair === null) {
+      const id = this.lookup(TWO_EM_DASH);
+      const ok = id !== 0 && this.metrics.advance(id) === 2 * this.glyphFor(EM_DASH).advanceWidth;
+      this.dashPair = ok ? Object.freeze({ id, advanceWidth: this.metrics.advance(id), codePoints: [EM_DASH, EM_DASH] }) : undefined;
+    }
+    return this.dashPair;
   }
 
   createSubset(): TrueTypeSubset {

@@ -82,6 +82,8 @@ describe('<chart>', () => {
     expect(failure('<chart labels="1月,2月" series="完成:1,1,230"/>').message).toContain('3 values for 2 labels');
     expect(failure('<chart type="pie" labels="甲,乙" series="a:1,2;b:3,4"/>').message).toContain('exactly one series');
     expect(failure('<chart type="ring" labels="甲,乙" series="1,-2"/>').message).toContain('0 or more');
+    // Each slice is a number, but their sum is not: the shares would print as 100 % and 0 %.
+    expect(failure('<chart type="ring" labels="甲,乙" series="1e308,1e308"/>').message).toContain('add up to more than can be printed');
     expect(failure('<chart labels="" series="1"/>').message).toContain('categories');
     expect(failure('<chart labels="甲" series=""/>').message).toContain('at least one series');
   });
@@ -98,7 +100,7 @@ describe('<chart>', () => {
 
 describe('<kpi change>', () => {
   const runsOf = (n: Content) => n.text as Inline[];
-  const cards = (body: string) => ((build(`<kpis columns="2">${body}</kpis>`)[0]!.columns as Content[]).map((c) => c.stack as Content[]));
+  const cards = (body: string) => ((((build(`<kpis columns="2">${body}</kpis>`)[0]!.stack as Content[])[0]!).columns as Content[]).map((c) => c.stack as Content[]));
 
   it('prints the change with ▲ in red for a rise and ▼ in green for a fall, after its label', () => {
     const [up, down] = cards('<kpi value="186.6" unit="亿元" label="累计完成投资" change="+31.6" change-unit="亿元" change-label="比6月末"/>'

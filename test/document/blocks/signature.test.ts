@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Content } from '../../../src/document/doc-definition.js';
 import { BriefingError } from '../../../src/errors/briefing-error.js';
+import { repoRoot } from '../../helpers/run-cli.js';
 import { build, CELL, MM, PITCH, textOf, walk } from './gongwen-build.js';
 
 describe('<signature> without a seal', () => {
@@ -36,9 +39,10 @@ describe('<signature seal>', () => {
     expect((organ!.margin as number[])[0]).toBeLessThan(0);
   });
 
-  it('registers the seal image and sizes it 42 mm', () => {
-    const file = Object.values(def.images)[0]!;
-    expect(file).toMatch(/templates[/\\]gongwen[/\\]seal-sample\.png$/);
+  it('registers the seal image, as the checked bytes of the file, and sizes it 42 mm', () => {
+    const embedded = Object.values(def.images)[0]!;
+    const seal = readFileSync(join(repoRoot, 'templates/gongwen/seal-sample.png'));
+    expect(embedded).toBe(`data:image/png;base64,${seal.toString('base64')}`);
     const image = walk(stamp!).find((n) => typeof n.image === 'string')!;
     expect(image.fit).toEqual([42 * MM, 10000]);
     expect(image.alignment).toBe('center');

@@ -48,12 +48,15 @@ describe('<toc>', () => {
     expect(references(toc!)).toEqual([h1!.id]);
   });
 
-  it('splits an entry too long for one line and hangs the rest under the text', () => {
+  it('keeps an entry whole, to hang its wrapped lines under the text after its number, with a leader', () => {
     const long = '关于高质量建设现代化美好二七扎实推进中国式现代化二七实践的实施意见';
     const [toc] = build(`<toc/><h1>${long}</h1>`);
-    const rows = (toc!.stack as Content[])[0]!.stack as Content[];
-    expect(rows.length).toBe(2);
+    const [entry] = toc!.stack as Content[];
+    const [text, number] = entry!.columns as Content[];
     expect(texts(toc!).join('')).toBe(`一、${long}`);
-    expect((rows[1]!.columns as Content[])[0]!.margin).toEqual([2 * 16, 0, expect.any(Number), 0]);
+    // The composer breaks the line: it hangs what wraps by the width of 一、 and follows the last line with dots.
+    expect(text!.hangingChars).toBe(2);
+    expect(((text!.leader as Content).text as { text: string }[])[0]!.text).toBe('·');
+    expect(number!.valign).toBe('bottom');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Inline } from '../../../src/document/doc-definition.js';
 import { applyFontFallback } from '../../../src/typeset/font-fallback.js';
 import { loadFontSet, type Face } from '../../../src/typeset/font-set.js';
-import { canBreakBetween, hangOf, pairGap, shrinkOf, toAtoms, type Atom } from '../../../src/typeset/linebreak/atoms.js';
+import { canBreakBetween, hangOf, pairGap, shrinkOf, stretchesBetween, toAtoms, type Atom } from '../../../src/typeset/linebreak/atoms.js';
 import { breakLines, type BreakOptions, type LineBreak } from '../../../src/typeset/linebreak/break-lines.js';
 
 /**
@@ -19,7 +19,6 @@ function exhaustiveBreaks(atoms: Atom[], opts: BreakOptions): LineBreak[] {
     if (best[start] === Infinity) continue;
     const width = opts.width - (start === 0 ? opts.indent : 0);
     let natural = 0;
-    let glyphs = 0;
     let shrink = 0;
     let words = 0;
     let s = start;
@@ -28,7 +27,6 @@ function exhaustiveBreaks(atoms: Atom[], opts: BreakOptions): LineBreak[] {
     for (let end = s; end < n; end++) {
       const a = atoms[end]!;
       natural += a.width + (end > s ? pairGap(atoms[end - 1]!, a, rules) : 0);
-      glyphs += a.glyphs;
       if (a.kind === 'han' || a.kind === 'latin') words++;
       const forced = a.kind === 'newline';
       const isLast = end === n - 1 || forced;
@@ -38,17 +36,17 @@ function exhaustiveBreaks(atoms: Atom[], opts: BreakOptions): LineBreak[] {
       }
       let e = end + 1;
       let trimmedWidth = 0;
-      let trimmedGlyphs = 0;
       while (e - 1 > s && (atoms[e - 1]!.kind === 'space' || atoms[e - 1]!.kind === 'newline')) {
         trimmedWidth += atoms[e - 1]!.width;
-        trimmedGlyphs += atoms[e - 1]!.glyphs;
         e--;
       }
       const lastAtom = atoms[e - 1]!;
       const letter = rules.compress ? lastAtom.run.characterSpacing ?? 0 : 0;
       const lineNatural = natural - trimmedWidth - hangOf(lastAtom, rules) - letter;
-      const lineGlyphs = glyphs - trimmedGlyphs;
-      const fit = plainFit(lineNatural, width, shrink, lineGlyphs, a.size, opts.justify && !isLast, isLast) ?? (shortest ? { cost: 1e6, stretch: 0, squeeze: 1, tighten: 0 } : undefined);
+      // Justification spreads the gaps between atoms that may stretch, from s to the last atom.
+      let lineSlots = 0;
+      for (let k = s; k < e - 1; k++) if (stretchesBetween(atoms[k]!, atoms[k + 1]!)) lineSlots++;
+      const fit = plainFit(lineNatural, width, shrink, lineSlots, a.size, opts.justify && !isLast, isLast) ?? (shortest ? { cost: 1e6, stretch: 0, squeeze: 1, tighten: 0 } : undefined);
       shortest = false;
       if (fit) {
         const widow = isLast && !forced && words <= 1 && start > 0 ? 5000 : 0;
@@ -59,7 +57,7 @@ function exhaustiveBreaks(atoms: Atom[], opts: BreakOptions): LineBreak[] {
         }
       }
       if (isLast && forced) break;
-      if (lineNatural - shrink - 0.04 * a.size * lineGlyphs > width && end > s) break;
+      if (lineNatural - shrink - 0.04 * a.size * lineSlots > width && end > s) break;
       shrink += shrinkOf(a, atoms[end - 1], atoms[end + 1], rules);
     }
   }
@@ -71,8 +69,8 @@ function exhaustiveBreaks(atoms: Atom[], opts: BreakOptions): LineBreak[] {
   return lines;
 }
 
-function plainFit(natural: number, width: number, shrink: number, glyphs: number, size: number, justify: boolean, last: boolean) {
-  const gaps = Math.max(1, glyphs - 1);
+function plainFit(natural: number, width: number, shrink: number, slots: number, size: number, justify: boolean, last: boolean) {
+  const gaps = Math.max(1, slots);
   if (natural <= width && last) return { cost: 0, stretch: 0, squeeze: 0, tighten: 0 };
   if (natural <= width) {
     if (!justify) return { cost: 10 * ((width - natural) / width) ** 2, stretch: 0, squeeze: 0, tighten: 0 };
@@ -81,6 +79,7 @@ function plainFit(natural: number, width: number, shrink: number, glyphs: number
   }
   const over = natural - width;
   if (over <= shrink) return { cost: 20 + 30 * (over / shrink) ** 2, stretch: 0, squeeze: over / shrink, tighten: 0 };
+  if (slots === 0) return undefined;
   const tighten = (over - shrink) / gaps;
   if (tighten > 0.04 * size) return undefined;
   return { cost: 60 + ((tighten / size) * 100) ** 3, stretch: 0, squeeze: shrink > 0 ? 1 : 0, tighten };

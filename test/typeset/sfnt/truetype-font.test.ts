@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { openFile } from '../../../src/host/gate.js';
 import { loadFontSet, type Face } from '../../../src/typeset/font-set.js';
 import { advanceOf } from '../../../src/typeset/glyph-metrics.js';
 import { mappedCodePoints } from '../../../src/typeset/sfnt/cmap.js';
@@ -91,7 +92,8 @@ describe('TrueTypeFont', () => {
 
   it('reads a font file piece by piece: a few glyphs cost a small part of a 13 MB file', () => {
     let read = 0;
-    const file = FileSource.open(kai.file);
+    const opened0 = openFile({ kind: 'font', file: kai.file });
+    const file = FileSource.fromDescriptor(opened0.fd, opened0.size);
     const counting = { size: file.size, read: (at: number, length: number) => ((read += length), file.read(at, length)) };
     const opened = SfntFile.open(counting);
     const font = opened.ok ? TrueTypeFont.from(opened.font)! : undefined;

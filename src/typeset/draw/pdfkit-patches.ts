@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { deferLoading, loadBehindStandIn, putStandIn } from '../module-stand-in.js';
+import { TrueTypeFont } from '../sfnt/truetype-font.js';
+import { subsetPrograms } from '../sfnt/truetype-subset.js';
+
+/**
+ * What briefing changes in pdfkit, applied once when it is first loaded. Each change names the
+ * exact version it was written against and checks the shape of what it replaces, so an upgrade
+ * fails loudly at start-up (and in the tests) instead of printing wrong PDFs. To move to a new
+ * pdfkit or fontkit: read the changed methods, adjust the patch, and update PINNED (see
+ * docs/architecture.md).
+ *
+ * 1. Fonts: pdfkit's `require('fontkit')` gets a stand-in that serves TrueType fonts from
+ *    sfnt/truetype-font.ts (no table decoding, no shaping, a byte-copying subsetter) and loads
+ *    fontkit only for others (CFF, variable). Whatever it opens is kept per Buffer, so a batch
+ *    reuses it across documents; pdfkit's subset stays per document.
+ * 2. pdfkit's encryption and hashing libraries load on first use, which in briefing is rare.
+ * 3. Font programs briefing subset carry /Length1, and are deflated at zlib level 1 (memLevel 9) instead of 6: glyph
+ *    outlines hardly compress (312 KB → 210 KB at level 6, 219 KB at level 1 in the bulletin),
+ *    and level 1 takes 35–55 % less time for 4 % more bytes. Page content keeps pdfkit's level.
+ */
+export const PINNED = { pdfkit: '0.19.1', fontkit: '2.0.4' } as const;
+
+export interface PdfReference {
+  data: Record<string, unknown>;
+  compress: boolean;
+  buffer: Uint8Array[];
+  finalize(): void;
+}
+
+interface PdfKitClass {
+  new (options: Record<string, unknown>): unknown;
+  prototype: { ref(this: unknown, data: object): PdfReference; __briefing?: boolean };
+}
+
+interface FontkitModule {
+  create(buffer: Uint8Array, postscriptName?: string): unknown;
+}
+
+const parsed = new WeakMap<Uint8Array, Map<string, unknown>>();
+const served = new WeakMap<Uint8Array, TrueTypeFont>();
+const handles = new WeakMap<TrueTypeFont, Buffer>();
+
+/**
+ * What to hand pdfkit for a font briefing serves itself: pdfkit wants bytes, but the font is read
+ * from its file as needed. The handle (the font's first bytes) stands for it; the fontkit stand-in
+ * knows it by identity and returns the served font.
+ */
+export function handleOf(font: TrueTypeFont): Buffer {
+  let handle = handles.get(font);
+  if (!handle) {
+    handle = Buffer.from(font.file.table('head'));
+    handles.set(font, handle);
+    served.set(handle, font);
+  }
+  return handle;
+}
+
+/** The version of an installed package, read from its package.json next to its entry. */
+function versionOf(require: NodeJS.Require, entry: string, name: string): string {
+  let dir = dirname(require.resolve(entry));
+  for (let i = 0; i < 4; i++, dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === name) return pkg.version ?? '?';
+    } catch {
+      // not here: one folder up
+    }
+  }
+  return '?';
+}
+
+/** Refuse to run on a pdfkit or fontkit the patches were not written for. */
+export function checkPinnedVersions(require: NodeJS.Require = createRequire(import.meta.url)): void {
+  const pdfkit = versionOf(require, 'pdfkit', 'pdfkit');
+  const pdfkitRequire = createRequire(require.resolve('pdfkit'));
+  const fontkit = versionOf(pdfkitRequire, 'fontkit', 'fontkit');
+  if (pdfkit !== PINNED.pdfkit || fontkit !== PINNED.fontkit) {
+    throw new Error(`briefing's pdfkit patches were written for pdfkit ${PINNED.pdfkit} and fontkit ${PINNED.fontkit}, found ${pdfkit} and ${fontkit}; reinstall with npm ci, or review src/typeset/draw/pdfkit-patches.ts`);
+  }
+}
+
+function serveFonts(require: NodeJS.Require): void {
+  const fontkitPath = createRequire(require.resolve('pdfkit')).resolve('fontkit');
+  if ((require.cache[fontkitPath]?.exports as { __briefing?: boolean } | undefined)?.__briefing) return;
+  let real = require.cache[fontkitPath]?.exports as FontkitModule | undefined;
+  const loadReal = (): FontkitModule => (real ??= loadBehindStandIn<FontkitModule>(require, fontkitPath));
+  putStandIn(require, fontkitPath, {
+    __briefing: true,
+    create(buffer: Uint8Array, postscriptName?: string) {
+      let byName = parsed.get(buffer);
+      if (!byName) parsed.set(buffer, (byName = new Map()));
+      const key = postscriptName ?? '';
+      if (!byName.has(key)) byName.set(key, served.get(buffer) ?? TrueTypeFont.open(buffer, postscriptName) ?? loadReal().create(buffer, postscriptName));
+      return byName.get(key);
+    },
+  });
+}
+
+/** pdfkit loads these up front for encryption, file IDs and attachments. */
+const DEFERRED = ['js-md5', '@noble/hashes/sha2', '@noble/hashes/utils', '@noble/ciphers/aes'];
+
+/** pdfkit's stream objects (PDFReference) are not exported: one made on a stand-in document shows their class. */
+function compressFontsFaster(pdfDocument: PdfKitClass): void {
+  const reference = Object.getPrototypeOf(pdfDocument.prototype.ref.call({ _offsets: [], _waiting: 0, compress: false }, {})) as PdfReference;
+  const finalize = reference.finalize;
+  if (typeof finalize !== 'function' || finalize.length !== 0) throw new Error('pdfkit PDFReference.finalize changed; review src/typeset/draw/pdfkit-patches.ts');
+  reference.finalize = function finalizeStream(this: PdfReference) {
+    const program = this.buffer.length === 1 && subsetPrograms.has(this.buffer[0]!) ? this.buffer[0]! : undefined;
+    // A FontFile2 stream states its program's decoded length: ISO 32000-1 Table 127 requires
+    // /Length1 for TrueType, and PDF/A validators check it. pdfkit leaves it out.
+    if (program) this.data.Length1 = program.length;
+    if (program && this.compress) {
+      // write() has already set /Filter /FlateDecode; finalize then writes these bytes as they are.
+      this.buffer = [deflateSync(program, { level: 1, memLevel: 9 })];
+      this.compress = false;
+    }
+    finalize.call(this);
+  };
+}
+
+let pdfkitClass: PdfKitClass | undefined;
+
+/** pdfkit's PDFDocument, patched; loaded here and only here, so commands that do not typeset never pay for it. */
+export function loadPdfKit(): PdfKitClass {
+  if (pdfkitClass) return pdfkitClass;
+  const require = createRequire(import.meta.url);
+  checkPinnedVersions(require);
+  serveFonts(require);
+  const pdfkitRequire = createRequire(require.resolve('pdfkit'));
+  for (const name of DEFERRED) deferLoading(pdfkitRequire, pdfkitRequire.resolve(name));
+  const PDFDocument = require('pdfkit') as PdfKitClass;
+  if (typeof PDFDocument.prototype.ref !== 'function' || PDFDocument.prototype.ref.length !== 1) {
+    throw new Error('pdfkit PDFDocument.ref changed; review src/typeset/draw/pdfkit-patches.ts');
+  }
+  if (!PDFDocument.prototype.__briefing) {
+    compressFontsFaster(PDFDocument);
+    PDFDocument.prototype.__briefing = true;
+  }
+  return (pdfkitClass = PDFDocument);
+}

@@ -1,0 +1,86 @@
+import type { Block } from './block.js';
+import { fill, seqAt, seqLength, seqOf, type Seq } from './flow.js';
+import { group, type Item } from './frame.js';
+
+/** One page of the text block: items from its top left, and how the page came to end. */
+export interface PageLayout {
+  items: Item[];
+  /** Lowest point the flow reached (pt below the text block's top). */
+  used: number;
+  /** `flow`: it filled up; `break`: the document asked for a new page; `last`: the content ended. */
+  end: 'flow' | 'break' | 'last';
+  /** A page GB/T 9704 leaves unnumbered (an empty page before the 版记 page, and that page). */
+  unnumbered?: boolean;
+}
+
+/** A page may be left this empty (share of the text block) before a float waits for the next page. */
+export const FILL_SLACK = 0.15;
+
+/**
+ * The page flow: blocks fill page after page. A float (a chart, a box or table kept whole) that
+ * does not fit while the page is still more than 15 % empty lets the text after it fill the page
+ * and opens the next one. Blocks pinned to the foot (报尾, 版记) go to the foot of the last page,
+ * or of a new page when there is no room — for a 版记, of an even page.
+ */
+export function paginate(blocks: Block[], pageHeight: number, opts: { keepSpaceAtBreak?: boolean } = {}): PageLayout[] {
+  const pages: PageLayout[] = [];
+  const pins: Block[] = [];
+  let queue: Seq = seqOf(blocks);
+  let deferred: Block[] = [];
+  let continued = false;
+  while (seqLength(queue) || deferred.length) {
+    const items: Item[] = [];
+    let y = 0;
+    // Floats held back from the page before open this one, as far as they fit.
+    while (deferred.length) {
+      const f = deferred[0]!;
+      if (y > 0 && y + f.before + f.height > pageHeight) break;
+      items.push(group(f.x, y + (y > 0 ? f.before : 0), f.whole()));
+      y += (y > 0 ? f.before : 0) + f.height + f.after;
+      deferred.shift();
+    }
+    const floats = { deferred: [] as Block[], slack: FILL_SLACK * pageHeight };
+    const filled = fill(queue, pageHeight - y, { force: y === 0, continued, floats, pins });
+    items.push(group(0, y, filled.items));
+    y += filled.height;
+    deferred = [...deferred, ...floats.deferred];
+    queue = filled.rest;
+    const done = !seqLength(queue) && !deferred.length;
+    const next = seqAt(queue, 0);
+    pages.push({ items, used: y, end: done ? 'last' : filled.broke || next?.breakBefore ? 'break' : 'flow' });
+    // On a character grid the space above a block keeps its lines on the grid: it stays at a page top.
+    continued = !opts.keepSpaceAtBreak && !filled.broke && !next?.breakBefore;
+  }
+  if (pages.length === 0) pages.push({ items: [], used: 0, end: 'last' });
+  for (const pin of pins) placePin(pages, pin, pageHeight);
+  return pages;
+}
+
+/** A pinned block at the foot of the last page that has room for it. */
+function placePin(pages: PageLayout[], pin: Block, pageHeight: number): void {
+  let last = pages[pages.length - 1]!;
+  const fits = (page: PageLayout) => page.used + pin.before + pin.height <= pageHeight + 0.01;
+  const at = (page: PageLayout): void => {
+    page.items.push(group(pin.x, pageHeight - pin.height, pin.whole()));
+    page.used = pageHeight;
+  };
+  if (pin.pin === 'foot-even') {
+    const even = pages.length % 2 === 0;
+    if (even && fits(last)) return at(last);
+    if (even) {
+      // GB/T 9704 §7.5: the 版记 page after an empty page, and that page, carry no number.
+      pages.push({ items: [], used: 0, end: 'break', unnumbered: true });
+      last.end = last.end === 'last' ? 'break' : last.end;
+    }
+    const page: PageLayout = { items: [], used: 0, end: 'last', ...(even ? { unnumbered: true } : {}) };
+    last.end = last.end === 'last' ? 'break' : last.end;
+    pages.push(page);
+    return at(page);
+  }
+  if (!fits(last)) {
+    last.end = last.end === 'last' ? 'break' : last.end;
+    last = { items: [], used: 0, end: 'last' };
+    pages.push(last);
+  }
+  at(last);
+}

@@ -1,0 +1,48 @@
+import type { PdfKitDocument, PdfKitReference } from './pdfkit-document.js';
+
+/** The separable and non-separable blend modes of ISO 32000-1 §11.3.5, the only ones PDF/A-2 allows (§6.2.10). */
+export type BlendMode = 'Normal' | 'Multiply' | 'Screen' | 'Overlay' | 'Darken' | 'Lighten' | 'ColorDodge' | 'ColorBurn'
+  | 'HardLight' | 'SoftLight' | 'Difference' | 'Exclusion' | 'Hue' | 'Saturation' | 'Color' | 'Luminosity';
+
+export type BlendingSpace = 'DeviceRGB' | 'DeviceCMYK';
+
+/**
+ * Make the current page a transparency group with a stated blending colour space: the space in
+ * which a Multiply (the seal) or an opacity (the watermark) is computed. ISO 19005-2 §6.2.10 requires
+ * it on every page with transparency when the file has no PDF/A output intent; with one, a group
+ * that states its space still keeps viewers and RIPs from each choosing their own, and it must then
+ * be the output intent's space (§6.2.4.3): DeviceRGB beside PDF/A's sRGB, DeviceCMYK in a PDF/X
+ * file. Call once per page (again is harmless), while the page is current.
+ */
+export function addPageGroup(doc: PdfKitDocument, space: BlendingSpace): void {
+  doc.page.dictionary.data.Group = { Type: 'Group', S: 'Transparency', CS: space, I: false, K: false };
+}
+
+interface BlendDocument extends PdfKitDocument {
+  __briefingBlendStates?: Map<BlendMode, PdfKitReference>;
+}
+
+/**
+ * Draw what follows with a blend mode, as ink on paper does for the seal (Multiply: the red darkens
+ * the black text under it instead of covering it). Between `doc.save()` and `doc.restore()`:
+ *
+ *     doc.save(); setBlendMode(doc, 'Multiply', space); …draw the seal…; doc.restore();
+ *
+ * Adds the page group in `space` (addPageGroup) and one ExtGState per blend mode per document.
+ */
+export function setBlendMode(doc: PdfKitDocument, mode: BlendMode, space: BlendingSpace): void {
+  const d = doc as BlendDocument;
+  const states = (d.__briefingBlendStates ??= new Map());
+  let state = states.get(mode);
+  if (!state) {
+    state = doc.ref({ Type: 'ExtGState', BM: mode });
+    state.end();
+    states.set(mode, state);
+  }
+  const name = `GsBm${mode}`;
+  const resources = doc.page.resources.data;
+  const gstates = (resources.ExtGState ??= {}) as Record<string, unknown>;
+  gstates[name] = state;
+  addPageGroup(doc, space);
+  doc.addContent(`/${name} gs`);
+}
