@@ -138,7 +138,8 @@ export function loadStyle(file: string, { paper, host }: { paper?: PaperSize; ho
   // GB/T 9704 itself sets 16 pt characters on a 15.79 pt pitch; much tighter and they collide.
   if (grid && grid.pitchX < base.size * 0.95) {
     const reason = `page.grid: ${grid.chars} characters of ${base.size} pt do not fit in a ${((grid.pitchX * grid.chars) / MM).toFixed(1)} mm line on ${sheetPaper.name} (use page.typeArea: fixed or a larger paper)`;
-    throw new BriefingError('E_STYLE', { reason }, { file, ...loaded.locate(['page', 'grid']) });
+    const reasonZh = `page.grid：${grid.chars} 个 ${base.size} 磅的字排不进 ${sheetPaper.name} 纸上 ${((grid.pitchX * grid.chars) / MM).toFixed(1)} 毫米的一行（请用 page.typeArea: fixed 或更大的纸张）`;
+    throw new BriefingError('E_STYLE', { reason, reasonZh }, { file, ...loaded.locate(['page', 'grid']) });
   }
   if (grid) base = { ...base, letterSpacing: grid.pitchX - base.size, leading: grid.pitchY / base.size };
   const elements: StyleSheet['elements'] = {};

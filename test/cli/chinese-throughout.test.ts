@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { vocabulary } from '../../src/markup/vocabulary.js';
 import { templateHelperNames } from '../../src/render/render-template.js';
+import { png } from '../helpers/images.js';
 import { runInProcess, type InProcessOptions } from '../helpers/in-process.js';
 import { fixtures, repoRoot, tempDir } from '../helpers/run-cli.js';
 
@@ -18,7 +19,7 @@ const IDENTIFIERS = new Set<string>([
   // names of things, not sentences
   'briefing', 'Handlebars', 'Markdown', 'Schema', 'Excel', 'Unix', 'Ctrl', 'Noto', 'Sans', 'Serif', 'TrueType', 'OpenType', 'WOFF',
   // values a user writes
-  'true', 'false', 'null', 'auto', 'left', 'right', 'center', 'justify', 'yaml', 'json', 'name',
+  'true', 'false', 'null', 'auto', 'left', 'right', 'center', 'justify', 'yaml', 'json', 'name', 'scale', 'fixed',
   // commands (briefing's and npm's), config keys, font roles
   'install', 'build', 'watch', 'validate', 'templates', 'init', 'fonts', 'schema', 'preview', 'help', 'jobs', 'data', 'template', 'output', 'print', 'paper', 'pdfa', 'normal', 'bold',
   'serif', 'sans', 'kai', 'fangsong', 'fallback', 'stem', 'date', 'markdown', 'encoding', 'gb18030',
@@ -80,7 +81,7 @@ interface Case {
   name: string;
   args: string[];
   /** Files to write first, relative to the scratch project. */
-  files?: Record<string, string>;
+  files?: Record<string, string | Buffer>;
   opts?: Omit<InProcessOptions, 'cwd'>;
   /** Run in an empty folder: the scratch project's own templates are described by their authors. */
   bare?: boolean;
@@ -112,6 +113,12 @@ const usage: Case[] = [
   { name: 'a bad --shard', args: ['build', '--shard', '5/4'] },
   { name: 'init into a full folder', args: ['init', '.'] },
   { name: 'watch a pipe', args: ['watch', '-'] },
+  { name: 'a paper that does not exist', args: ['build', 'report.yaml', '--paper', 'A9'] },
+  { name: '--copies out of range', args: ['build', 'report.yaml', '--copies', '1000000'] },
+  { name: 'a --copy-number that is no 份号', args: ['build', 'report.yaml', '--copy-number', 'abc'] },
+  { name: 'a --timeout of more than a day', args: ['build', 'report.yaml', '--timeout', '3000000'] },
+  { name: 'a bad --port', args: ['preview', 'report.yaml', '--port', '70000'] },
+  { name: 'preview from a pipe', args: ['preview', '-'] },
 ];
 
 const data: Case[] = [
@@ -156,6 +163,30 @@ const data: Case[] = [
   { name: 'config: a font file that is no font', args: ['build', 'report.yaml'], files: { 'briefing.config.yaml': 'fonts:\n  serif: fake.ttf\n', 'fake.ttf': '<html></html>' } },
   { name: 'recipients list without names', args: ['build', 'report.yaml', '--recipients', 'r.csv'], files: { 'r.csv': '姓名\n' } },
   { name: 'recipients list without a name column', args: ['build', 'report.yaml', '--recipients', 'r.csv'], files: { 'r.csv': '单位\n办公室\n' } },
+  // The file gate, the one writer and the budgets (issue 14), the composer and print (issues 15, 20).
+  { name: 'a data file that is a folder', args: ['build', 'folder.yaml'], files: { 'folder.yaml/x.txt': '' } },
+  { name: 'two documents written to one file', args: ['build', 'a/r.yaml', 'b/r.yaml'], files: {
+    'a/r.yaml': 'template: mini\ntitle: x\nauthor: y\nitems: []\n', 'b/r.yaml': 'template: mini\ntitle: x\nauthor: y\nitems: []\n',
+  } },
+  { name: '-o onto a folder', args: ['build', 'report.yaml', '-o', 'out/dir.pdf'], files: { 'out/dir.pdf/x.txt': '' } },
+  { name: "a config job's output outside the project", args: ['build'], files: { 'briefing.config.yaml': 'jobs:\n  - data: report.yaml\n    output: ../x.pdf\n' } },
+  { name: "a config job's output that is no PDF", args: ['build'], files: { 'briefing.config.yaml': 'jobs:\n  - data: report.yaml\n    output: out/{stem}.txt\n' } },
+  { name: 'a template outside the project', args: ['build', 'away.yaml'], files: { 'away.yaml': 'template: ../elsewhere\ntitle: x\n' } },
+  { name: 'aliases that expand too far', args: ['build', 'alias.yaml'], files: {
+    'alias.yaml': `template: mini\ntitle: x\nauthor: y\nitems:\n  - name: &long "${'重'.repeat(20_000)}"\n${'  - { name: *long }\n'.repeat(60)}`,
+  } },
+  { name: 'a figure that is .nan', args: ['build', 'nan.yaml'], files: { 'nan.yaml': 'template: mini\ntitle: x\nauthor: y\nitems:\n  - name: a\n    value: .nan\n' } },
+  { name: 'combined copies over --max-pages', args: ['build', 'report.yaml', '--copies', '3', '--combine', '--max-pages', '2'] },
+  { name: 'a config font that is no font file', args: ['build', 'report.yaml'], files: { 'briefing.config.yaml': 'fonts:\n  serif: notes.txt\n', 'notes.txt': 'x' } },
+  { name: 'a config paper that does not exist', args: ['build', 'report.yaml'], files: { 'briefing.config.yaml': 'print:\n  paper: A9\n' } },
+  { name: 'a 公文 on too small a paper', args: ['build', 'g.yaml', '--paper', '100x150'], files: { 'g.yaml': readFileSync(join(repoRoot, 'templates/gongwen/sample.yaml'), 'utf8') } },
+  { name: 'a table too wide for the page', args: ['build', 'wide.yaml'], files: {
+    'wide.yaml': 'template: mini\ntitle: x\nauthor: y\nitems: []\ntable: { csv: wide.csv }\n',
+    'wide.csv': `${Array.from({ length: 80 }, (_, i) => `第${i + 1}列`).join(',')}\n${Array.from({ length: 80 }, () => '一二三四').join(',')}\n`,
+  } },
+  { name: 'a damaged picture', args: ['build', 'pic.yaml'], files: {
+    'pic.yaml': 'template: mini\ntitle: x\nauthor: y\nitems: []\nimage: cut.png\n', 'cut.png': png({ width: 200, height: 100 }).subarray(0, 300),
+  } },
   { name: 'piped data that is not UTF-8', args: ['build', '-'], opts: { stdin: Buffer.from([0x74, 0x3a, 0x20, 0xd6, 0xd0]) } },
   { name: 'an invalid SOURCE_DATE_EPOCH and a missing glyph, as warnings', args: ['build', 'pua.yaml', '-o', 'out/pua.pdf'],
     files: { 'pua.yaml': 'template: mini\ntitle: \u{E000}\nauthor: y\nitems: []\n' }, opts: { env: { SOURCE_DATE_EPOCH: 'now' } } },
