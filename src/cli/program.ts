@@ -95,7 +95,7 @@ function program(lang: Lang, streams: CliStreams, setCode: (code: number) => voi
     .option('--dry-run', tr('list what would be built and why, without building', '列出将生成的文档及原因，但不生成'))
     .option('--copies <n>', tr('print n numbered copies (份号 000001 …), one PDF each', '印制 n 份编号副本（份号 000001 起），每份一个 PDF'))
     .option('--recipients <csv>', tr('print one numbered copy per row of a CSV with a 姓名 (name) column', '按 CSV（含“姓名”列）每行印制一份编号副本'))
-    .option('--watermark <text>', tr('with --recipients: watermark each copy, {name} is the recipient', '配合 --recipients：为每份加水印，{name} 为领取人'))
+    .option('--watermark <text>', tr('print text across every page (each copy\'s, with --combine too); with --recipients {name} is the recipient', '在每页印上水印（编号副本及 --combine 合并时每份都印）；配合 --recipients 时 {name} 为领取人'))
     .option('--combine', tr('with --copies or --recipients: one PDF, each copy starting on an odd page', '配合 --copies 或 --recipients：合并为一个 PDF，每份从奇数页开始'))
     .option('--copy-number <number>', tr('print this 份号 where the template places it', '在模板指定位置印上此份号'))
     .option('--paper <size>', tr('paper: A4, A3, B5, 16开 (185×260), 大16开 (210×285), 8开, or W×H in mm; the template\'s type area follows', '纸张：A4、A3、B5、16开（185×260）、大16开（210×285）、8开，或以毫米计的 宽×高；版心按模板规则随之调整'))

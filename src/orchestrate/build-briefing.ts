@@ -191,7 +191,8 @@ function copiesOf(req: BuildRequest): CopyRequest[] {
   if (!req.combineCopies?.length) return [{ ...(req.copyNumber !== undefined ? { copyNumber: req.copyNumber } : {}), ...(req.watermark ? { watermark: req.watermark } : {}) }];
   return req.combineCopies.map((c) => ({
     copyNumber: c.number,
-    ...(req.watermark && c.recipient ? { watermark: req.watermark.replaceAll('{name}', c.recipient) } : {}),
+    // Every copy carries the watermark; {name} (refused without a recipients list) is its recipient.
+    ...(req.watermark ? { watermark: req.watermark.replaceAll('{name}', c.recipient ?? '') } : {}),
   }));
 }
 

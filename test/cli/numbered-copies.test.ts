@@ -52,4 +52,21 @@ describe('--combine', () => {
     expect(text[3]).toBe('');
     for (const i of [0, 2, 4]) expect(text[i]).toContain('—1—');
   });
+
+  it('watermarks each copy with its own recipient, and every copy with a watermark that names no one', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'list.csv'), '姓名\n张三\n李四\n');
+    const mini = ['test/fixtures/projects/mini/report.yaml', '-t', 'test/fixtures/templates/mini', '--combine'];
+    const named = await runInProcess(['build', ...mini, '--recipients', join(dir, 'list.csv'), '--watermark', '{name} 专用', '-o', join(dir, 'named.pdf')]);
+    expect(named.code, named.stderr).toBe(0);
+    const byName = (await readPdf(join(dir, 'named.pdf'))).pages.map((p) => p.items.map((i) => i.str).join('').replace(/\s/g, ''));
+    expect(byName[0]).toContain('张三专用');
+    expect(byName[0]).not.toContain('李四');
+    expect(byName[2]).toContain('李四专用');
+    const plain = await runInProcess(['build', ...mini, '--copies', '2', '--watermark', '内部资料', '-o', join(dir, 'plain.pdf')]);
+    expect(plain.code, plain.stderr).toBe(0);
+    const pages = (await readPdf(join(dir, 'plain.pdf'))).pages.map((p) => p.items.map((i) => i.str).join('').replace(/\s/g, ''));
+    expect(pages[0]).toContain('内部资料');
+    expect(pages[2]).toContain('内部资料');
+  });
 });

@@ -108,7 +108,8 @@ export async function planRequests(paths: string[], flags: BuildFlags, ctx: {
     // A copy's output is -o (typed) or briefing's own default, never a config pattern.
     const copy = { ...base, fromConfig: { ...p.fromConfig, output: false } };
     return !copying ? [{ ...base, watermark: flags.watermark }]
-      : flags.combine ? [{ ...copy, output: stdoutFile ?? flags.output ?? 'output/{stem}-copies.pdf', combineCopies: copies }]
+      // Combined: each copy's watermark is the template with its recipient filled in (build-briefing.ts).
+      : flags.combine ? [{ ...copy, output: stdoutFile ?? flags.output ?? 'output/{stem}-copies.pdf', combineCopies: copies, watermark: flags.watermark }]
       : copyRequests(copy, copies, resolve(cwd, flags.output ?? 'output/copies'), flags.watermark);
   });
   let requests: BuildRequest[];
@@ -137,9 +138,6 @@ function checkCombinations(flags: BuildFlags, copying: boolean): void {
   if (flags.combine && !copying) {
     throw usageError('--combine puts numbered copies into one PDF, but no copies were asked for',
       '--combine 把编号副本合并为一个 PDF，但没有指定副本', 'add --copies <n> or --recipients <csv>', '请加上 --copies <n> 或 --recipients <csv>');
-  }
-  if (flags.combine && flags.watermark) {
-    throw usageError('--watermark works with one PDF per copy, not with --combine', '--watermark 只用于每份单独一个 PDF，不能与 --combine 同用');
   }
   if (flags.watermark?.includes('{name}') && flags.recipients === undefined) {
     throw usageError('--watermark has {name}, which only a recipients list fills in', '--watermark 中的 {name} 只能由领取人名单填入',
