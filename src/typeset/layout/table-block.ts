@@ -37,6 +37,9 @@ interface Row {
   content: number;
 }
 
+/** Pages one table cell may run over. */
+const MAX_CELL_PAGES = 3;
+
 /** Body rows a first part keeps under the header, and a last part takes with it: no row stands alone. */
 const KEEP_ROWS = 2;
 
@@ -93,7 +96,14 @@ export function tableBlock(node: Content, width: number, env: LayoutEnv, base: {
       const span = Math.min(Number(cell.colSpan ?? 1), cols - c);
       const rowSpan = Math.min(Number(cell.rowSpan ?? 1), body.length - r);
       const fillColor = (cell.fillColor as string | undefined) ?? layout.fillColor?.(r, node, c);
-      cells.push({ col: c, span, rowSpan, block: layoutNode(cell, spanWidth(c, span), env), ...(fillColor ? { fill: fillColor } : {}) });
+      const block = layoutNode(cell, spanWidth(c, span), env);
+      // A cell may run onto the next page, but one that needs more than a few pages is almost
+      // always a mistake in the data (a CSV field whose closing quote is missing takes in the rows after it).
+      if (block.height > MAX_CELL_PAGES * env.pageHeight) {
+        const text = runsOf(cell).map((run) => run.text).join('');
+        throw new BriefingError('E_CELL_TOO_LONG', { pages: Math.ceil(block.height / env.pageHeight), max: MAX_CELL_PAGES, probe: text.slice(0, 24), text: text.length > 40 ? `${text.slice(0, 40)}…` : text }, sourceOf(node));
+      }
+      cells.push({ col: c, span, rowSpan, block, ...(fillColor ? { fill: fillColor } : {}) });
     });
     const content = Math.max(0, ...cells.filter((x) => x.rowSpan === 1).map(cellHeight));
     return { index: r, cells, content };
@@ -227,7 +237,13 @@ export function tableBlock(node: Content, width: number, env: LayoutEnv, base: {
           if (short > 0 && k - short >= KEEP_ROWS) k -= short;
           if (k < minRows) return undefined;
         }
-        if (k === 0) return force ? splitRow(rest, first, room) : undefined;
+        if (k === 0 && force) {
+          // Rows bound by a rowspan that together outgrow a page break between them after all: the
+          // spanning cell's text stays with its first row.
+          while (k < rest.length && y + band(rest[k]!) + h[rest[k]!.index + 1]! <= room) y += band(rest[k++]!);
+          if (k === 0) return splitRow(rest, first, room);
+        }
+        if (k === 0) return undefined;
         return { head: part(lead, rest.slice(0, k)), rest: make(rest.slice(k), false, 0) };
       },
     };
