@@ -87,7 +87,7 @@ export function fill(seq: Seq | readonly Block[], room: number, opts: FillOption
       if (seqLength(cols.rest)) return stop(i, false, { ...b, before: 0, snake: { ...sn, blocks: seqBlocks(cols.rest) } });
       continue;
     }
-    if (chainNeed(s, i) - b.before <= left || (must && b.height <= left)) {
+    if (chainNeed(s, i) - b.before <= left || (must && b.height <= left) || passesFloat(s, i, left, opts)) {
       items.push(group(b.x, y + before, b.whole()));
       y += before + b.height + b.after;
       placedAny = true;
@@ -119,17 +119,34 @@ export function fill(seq: Seq | readonly Block[], room: number, opts: FillOption
   return stop(n, false);
 }
 
+/**
+ * A heading followed by a float that will not fit: the float waits for the next page (the page
+ * still has more than `slack` free after the heading), so the heading goes with the text after it.
+ */
+function passesFloat(s: Seq, i: number, left: number, opts: FillOptions): boolean {
+  const b = seqAt(s, i)!;
+  if (!opts.floats || !b.keepWithNext) return false;
+  let j = i + 1;
+  while (seqAt(s, j)?.detached) j++;
+  const next = seqAt(s, j);
+  if (!next?.float || next.before + next.height <= left - b.height - b.after) return false;
+  const need = chainNeed(s, i, true);
+  // Only with text after the float to keep the heading company.
+  if (need <= b.before + b.height) return false;
+  return need - b.before <= left && left - b.height - b.after > opts.floats.slack;
+}
+
 /** Room a block needs where it stands: itself, and for a heading the least part of what it keeps with. */
-export function chainNeed(seq: Seq | readonly Block[], i: number): number {
+export function chainNeed(seq: Seq | readonly Block[], i: number, passFloats = false): number {
   const s: Seq = Array.isArray(seq) ? seqOf(seq) : (seq as Seq);
   const b = seqAt(s, i)!;
   let need = b.before + b.height;
   if (!b.keepWithNext) return need;
   let j = i + 1;
-  while (seqAt(s, j)?.detached) j++;
+  while (seqAt(s, j)?.detached || (passFloats && seqAt(s, j)?.float)) j++;
   const next = seqAt(s, j);
   if (!next || next.breakBefore || next.pin) return need;
-  need += b.after + (next.keepWithNext ? chainNeed(s, j) : next.before + next.minHead);
+  need += b.after + (next.keepWithNext ? chainNeed(s, j, passFloats) : next.before + next.minHead);
   return need;
 }
 
