@@ -1,5 +1,4 @@
 import type { Block, Split } from './block.js';
-import { snakeFill } from './columns-block.js';
 import { group, type Item } from './frame.js';
 
 /**
@@ -190,4 +189,41 @@ export function stackBlock(blocks: Block[], opts: { before: number; after: numbe
     };
   }
   return block;
+}
+
+/**
+ * Fill `count` columns of at most `room` with `blocks`. When everything fits, the columns are
+ * balanced: the shortest height that still takes it all.
+ */
+export function snakeFill(blocks: Block[], count: number, colWidth: number, gap: number, room: number): Filled {
+  const tryHeight = (h: number, force: boolean): Filled => {
+    let rest: Seq = seqOf(blocks);
+    const items: Item[] = [];
+    let height = 0;
+    for (let c = 0; c < count && seqLength(rest); c++) {
+      const filled = fill(rest, h, { force, continued: c > 0 });
+      items.push(group(c * (colWidth + gap), 0, filled.items));
+      height = Math.max(height, filled.height);
+      rest = filled.rest;
+    }
+    return { items, height, rest, broke: false };
+  };
+  const natural = fill(blocks, Number.POSITIVE_INFINITY, { force: true, continued: false }).height;
+  const limit = Math.min(room, natural);
+  const full = tryHeight(limit, true);
+  if (seqLength(full.rest)) return tryHeight(room, true);
+  let lo = natural / count;
+  let hi = limit;
+  let best = full;
+  for (let i = 0; i < 14 && hi - lo > 0.5; i++) {
+    const mid = (lo + hi) / 2;
+    const attempt = tryHeight(mid, false);
+    if (seqLength(attempt.rest) === 0) {
+      best = attempt;
+      hi = mid;
+    } else {
+      lo = mid;
+    }
+  }
+  return best;
 }
