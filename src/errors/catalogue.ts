@@ -264,6 +264,12 @@ export const catalogue = {
     hintEn: () => 'split the table, drop columns, set a smaller size for th/td in style.yaml, or use a landscape page (page.size)',
     hintZh: () => '请拆分表格、减少列数，在 style.yaml 中调小 th/td 的字号，或改用横向页面（page.size）',
   },
+  E_CELL_TOO_LONG: {
+    en: (p) => `a table cell would run over ${p.pages} pages (at most ${p.max}): "${p.text}"`,
+    zh: (p) => `一个表格单元格将跨越 ${p.pages} 页（最多 ${p.max} 页）：“${p.text}”`,
+    hintEn: () => 'a CSV field whose closing quote is missing takes in the rows after it; check the quotes, or put long text in a paragraph',
+    hintZh: () => 'CSV 中某字段缺少结束引号时会吞并其后各行，请检查引号；长段文字请改写为正文段落',
+  },
   E_CONTENT_LOST: {
     en: (p) => `${p.what} did not make it onto the page in full: "${p.text}"`,
     zh: (p) => `${p.whatZh}未能完整排入页面：“${p.text}”`,

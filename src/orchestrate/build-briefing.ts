@@ -182,7 +182,7 @@ export async function buildBriefing(req: BuildRequest, host?: Host): Promise<Bui
     return { ...base, pages: 0, bytes: 0, ms: Math.round(performance.now() - started), skipped: unchanged, warnings: [] };
   }
   const { typesetPdf } = await import('../typeset/typeset-pdf.js');
-  const result = await typesetPdf(prepared.definition, fonts, { copies, checkPages: (pages) => checkPageLimit(req, prepared, pages, copies.length) });
+  const result = await atDataText(prepared.loaded, () => typesetPdf(prepared.definition, fonts, { copies, checkPages: (pages) => checkPageLimit(req, prepared, pages, copies.length) }));
   return finishBuild(prepared, req, result, { ...base, started });
 }
 
@@ -239,6 +239,19 @@ function missingGlyphErrors(loaded: LoadedData, missing: { char: string; codepoi
     const where = path ? { file: loaded.file, dataPath: formatDataPath(path), ...loaded.locate(path) } : { file: loaded.file };
     return new BriefingError('E_MISSING_GLYPH', { char: m.char, codepoint: m.codepoint }, where);
   });
+}
+
+/** An error of the typeset stage about a text (params.probe) points at the data value holding it, if one does. */
+async function atDataText<T>(loaded: LoadedData, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!(e instanceof BriefingError) || typeof e.params.probe !== 'string' || !e.params.probe) throw e;
+    const probe = e.params.probe;
+    const path = findValuePath(loaded.data, probe, [], (v) => typeof v === 'string' && v.includes(probe));
+    if (path) e.location = { file: loaded.file, dataPath: formatDataPath(path), ...loaded.locate(path) };
+    throw e;
+  }
 }
 
 /** A text the audit found short on the page, located at the data value it came from. */

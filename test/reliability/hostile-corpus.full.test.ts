@@ -395,7 +395,7 @@ const cases: HostileCase[] = [
   },
   {
     name: '--timeout 1 stops a document that takes longer, and the process ends',
-    setup: ({ project }) => writeFileSync(join(project, 'report.yaml'), `${head}items:\n  - name: ${'a'.repeat(30_000)}\n    value: 1\n`),
+    setup: ({ project }) => writeFileSync(join(project, 'report.yaml'), `${head}items:\n  - name: ${'a'.repeat(300_000)}\n    value: 1\n`),
     args: ['build', 'report.yaml', '--timeout', '1'], exit: 1, code: 'E_TIMEOUT', where: /report\.yaml/,
   },
   // ── Figures and messages ────────────────────────────────────────────────────────────────────

@@ -12,8 +12,9 @@ const NUMERIC = /^[-+]?[\d,]+(\.\d+)?%?$/;
 
 /**
  * A ruled table; its header rows repeat on every page it runs onto, its caption stays with it, and
- * each continuation opens with the caption and （续） (or 续表 when it has no caption). A short
- * table moves whole rather than break; a long one breaks only between rows (typeset/layout/table-block.ts).
+ * each continuation opens with the caption and （续） (or 续表 when it has no caption). It breaks
+ * only between rows, with at least two under the header and two on the next page
+ * (typeset/layout/table-block.ts).
  * Cells follow HTML: a cell spanning rows takes its place in the rows below it.
  */
 export function table(el: MarkupElement, ctx: BuildContext): Content[] {
@@ -61,7 +62,6 @@ export function table(el: MarkupElement, ctx: BuildContext): Content[] {
       paddingTop: () => 2,
       paddingBottom: () => 2,
     },
-    keepTogether: 'small',
     margin: [0, tableStyle.spaceBefore, 0, tableStyle.spaceAfter],
     source: { file: ctx.origin, ...el.at },
   };

@@ -11,6 +11,14 @@ export interface ColumnSpec {
 }
 
 const isStar = (w: ColumnSpec['width']) => w === undefined || w === '*' || w === 'star';
+const isFlexible = (w: ColumnSpec['width']) => isStar(w) || w === 'auto';
+
+/** What the `auto` and `*` columns need at the least. */
+function flexibleMin(cols: ColumnSpec[]): number {
+  const star = cols.filter((c) => isStar(c.width));
+  const starMin = Math.max(0, ...star.map((c) => c.min));
+  return cols.filter((c) => c.width === 'auto').reduce((s, c) => s + c.min, 0) + starMin * star.length;
+}
 
 /**
  * Column widths as pdfmake and HTML tables size them: fixed and percentage columns first, `auto`
@@ -29,6 +37,15 @@ export function columnWidths(cols: ColumnSpec[], available: number): { widths: n
     else if (typeof c.width === 'string' && c.width.endsWith('%')) widths[i] = (Number.parseFloat(c.width) * whole) / 100 - (c.reserved ?? 0);
     else return;
     room -= widths[i]!;
+  });
+  // A written width narrower than the column's longest word is widened to it (as HTML tables do),
+  // while the flexible columns can spare the room: 186.6 stays whole in a column written 8 %.
+  cols.forEach((c, i) => {
+    if (isFlexible(c.width) || widths[i]! >= c.min) return;
+    const spare = room - flexibleMin(cols);
+    const grow = Math.min(c.min - widths[i]!, Math.max(0, spare));
+    widths[i]! += grow;
+    room -= grow;
   });
   const auto = cols.map((c, i) => (c.width === 'auto' ? i : -1)).filter((i) => i >= 0);
   const star = cols.map((c, i) => (isStar(c.width) ? i : -1)).filter((i) => i >= 0);

@@ -133,7 +133,7 @@ function breakInto(runs: Inline[], width: number, indent: number, align: Align, 
   const room = Math.max(width, 1);
   // toAtoms breaks a word anywhere when it is longer than 0.8 of the width it is given; only a word
   // longer than the whole line should be (a number in a column sized to it must stay whole).
-  const atoms = toAtoms(runs, env.faceOf, room / 0.8);
+  const atoms = toAtoms(runs, env.faceOf, (room + 0.5) / 0.8);
   const lines = breakLines(atoms, { width: room, indent, justify: align === 'justify', rules: env.rules }).map((line) => emitLine(atoms, line, env.rules, align));
   if (key !== undefined) env.memo.keep(key, lines);
   return lines;

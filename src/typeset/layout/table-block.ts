@@ -1,9 +1,8 @@
 import type { Content } from '../../document/doc-definition.js';
 import { BriefingError } from '../../errors/briefing-error.js';
-import type { Block, LayoutEnv } from './block.js';
+import type { Block, NodeLayout } from './block.js';
 import { columnWidths } from './column-widths.js';
 import { group, type Item } from './frame.js';
-import { layoutNode, nodeWidths } from './layout-node.js';
 import { runsOf } from './set-text.js';
 
 type LayoutFn = (i: number, node: Content, col?: number) => number;
@@ -37,6 +36,9 @@ interface Row {
   content: number;
 }
 
+/** Pages one table cell may run over. */
+const MAX_CELL_PAGES = 3;
+
 /** Body rows a first part keeps under the header, and a last part takes with it: no row stands alone. */
 const KEEP_ROWS = 2;
 
@@ -47,7 +49,7 @@ const KEEP_ROWS = 2;
  * two body rows with the header and two on the last page. A row is cut inside its cells only when
  * it alone is taller than a page. Columns that cannot fit the width are an error, never clipped.
  */
-export function tableBlock(node: Content, width: number, env: LayoutEnv, base: { before: number; after: number; x: number }): Block {
+export function tableBlock(node: Content, width: number, env: NodeLayout, base: { before: number; after: number; x: number }): Block {
   const spec = node.table as { body: Content[][]; widths?: (number | string)[]; headerRows?: number };
   const layout = layoutOf(node.layout as Partial<TableLayout> | undefined);
   const body = spec.body;
@@ -64,7 +66,7 @@ export function tableBlock(node: Content, width: number, env: LayoutEnv, base: {
   const need = Array.from({ length: cols }, () => ({ min: 0, max: 0, floor: 0 }));
   body.forEach((row) => row.forEach((cell, c) => {
     if (!cell || cell.spanned || Number(cell.colSpan ?? 1) > 1) return;
-    const w = nodeWidths(cell, env);
+    const w = env.widths(cell);
     need[c]!.min = Math.max(need[c]!.min, w.min);
     need[c]!.max = Math.max(need[c]!.max, w.max);
     need[c]!.floor = Math.max(need[c]!.floor, floorOf(cell));
@@ -93,7 +95,14 @@ export function tableBlock(node: Content, width: number, env: LayoutEnv, base: {
       const span = Math.min(Number(cell.colSpan ?? 1), cols - c);
       const rowSpan = Math.min(Number(cell.rowSpan ?? 1), body.length - r);
       const fillColor = (cell.fillColor as string | undefined) ?? layout.fillColor?.(r, node, c);
-      cells.push({ col: c, span, rowSpan, block: layoutNode(cell, spanWidth(c, span), env), ...(fillColor ? { fill: fillColor } : {}) });
+      const block = env.layout(cell, spanWidth(c, span));
+      // A cell may run onto the next page, but one that needs more than a few pages is almost
+      // always a mistake in the data (a CSV field whose closing quote is missing takes in the rows after it).
+      if (block.height > MAX_CELL_PAGES * env.pageHeight) {
+        const text = runsOf(cell).map((run) => run.text).join('');
+        throw new BriefingError('E_CELL_TOO_LONG', { pages: Math.ceil(block.height / env.pageHeight), max: MAX_CELL_PAGES, probe: text.slice(0, 24), text: text.length > 40 ? `${text.slice(0, 40)}…` : text }, sourceOf(node));
+      }
+      cells.push({ col: c, span, rowSpan, block, ...(fillColor ? { fill: fillColor } : {}) });
     });
     const content = Math.max(0, ...cells.filter((x) => x.rowSpan === 1).map(cellHeight));
     return { index: r, cells, content };
@@ -120,9 +129,9 @@ export function tableBlock(node: Content, width: number, env: LayoutEnv, base: {
     for (const cell of row.cells) reach = Math.max(reach, r + cell.rowSpan - 1);
     unitEnd[r] = reach;
   });
-  const caption = node.caption ? layoutNode(node.caption as Content, total, env) : undefined;
+  const caption = node.caption ? env.layout(node.caption as Content, total) : undefined;
   const continued = (node.captionContinued ?? node.continuedLabel) as Content | undefined;
-  const captionNext = continued ? layoutNode(continued, total, env) : undefined;
+  const captionNext = continued ? env.layout(continued, total) : undefined;
   const headerHeight = header.reduce((s, r) => s + band(r), 0);
   const captionHeight = (c: Block | undefined) => (c ? c.before + c.height + c.after : 0);
 
@@ -227,7 +236,13 @@ export function tableBlock(node: Content, width: number, env: LayoutEnv, base: {
           if (short > 0 && k - short >= KEEP_ROWS) k -= short;
           if (k < minRows) return undefined;
         }
-        if (k === 0) return force ? splitRow(rest, first, room) : undefined;
+        if (k === 0 && force) {
+          // Rows bound by a rowspan that together outgrow a page break between them after all: the
+          // spanning cell's text stays with its first row.
+          while (k < rest.length && y + band(rest[k]!) + h[rest[k]!.index + 1]! <= room) y += band(rest[k++]!);
+          if (k === 0) return splitRow(rest, first, room);
+        }
+        if (k === 0) return undefined;
         return { head: part(lead, rest.slice(0, k)), rest: make(rest.slice(k), false, 0) };
       },
     };
