@@ -206,7 +206,7 @@ async function finishBuild(
   base: Omit<BuildResult, 'pages' | 'bytes' | 'ms' | 'skipped' | 'warnings'> & { started: number },
 ): Promise<BuildResult> {
   const { started, ...entry } = base;
-  const total = result.pages * Math.max(1, req.combineCopies?.length ?? 1);
+  const total = combinedPages(result.pages, Math.max(1, req.combineCopies?.length ?? 1));
   const lost = result.lost.map((l) => contentLostError(prepared.loaded, l));
   if (lost.length) throw lost.length === 1 ? lost[0]! : new BriefingErrors(lost);
   const missing = missingGlyphErrors(prepared.loaded, result.missing);
@@ -224,11 +224,17 @@ async function finishBuild(
   };
 }
 
+/** Pages of `copies` copies in one PDF: each but the last followed by an empty page when its count is odd. */
+function combinedPages(pages: number, copies: number): number {
+  return copies * (pages + (pages % 2)) - (pages % 2);
+}
+
 /** --max-pages, checked once one copy is laid out and before any copy is drawn. */
 function checkPageLimit(req: BuildRequest, prepared: PreparedDocument, pages: number, copies: number): void {
-  if (!req.maxPages || pages * copies <= req.maxPages) return;
+  const total = combinedPages(pages, copies);
+  if (!req.maxPages || total <= req.maxPages) return;
   const where = { file: prepared.loaded.file };
-  if (copies > 1) throw new BriefingError('E_COPIES_MAX_PAGES', { copies, pages, total: pages * copies, max: req.maxPages }, where);
+  if (copies > 1) throw new BriefingError('E_COPIES_MAX_PAGES', { copies, pages, total, max: req.maxPages }, where);
   throw new BriefingError('E_MAX_PAGES', { pages, max: req.maxPages }, where);
 }
 

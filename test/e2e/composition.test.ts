@@ -25,10 +25,10 @@ function project(template: string, edit: (data: Record<string, unknown>, dir: st
   return dir;
 }
 
-async function build(dir: string, extra: Partial<BuildRequest> = {}): Promise<{ pdf: PdfRead; paths: PdfPagePaths[]; file: string }> {
+async function build(dir: string, extra: Partial<BuildRequest> = {}): Promise<{ pdf: PdfRead; paths: PdfPagePaths[]; file: string; pages: number }> {
   const file = join(dir, 'out.pdf');
-  await buildBriefing({ dataFile: join(dir, 'report.yaml'), output: file, cwd: dir, force: true, ...extra });
-  return { pdf: await readPdf(file), paths: await readPaths(file), file };
+  const result = await buildBriefing({ dataFile: join(dir, 'report.yaml'), output: file, cwd: dir, force: true, ...extra });
+  return { pdf: await readPdf(file), paths: await readPaths(file), file, pages: result.pages };
 }
 
 /** The error a build throws: a BriefingError, and no PDF written. */
@@ -246,10 +246,12 @@ describe('combined copies', () => {
   it('each copy starts on an odd page, numbers its own pages from 1, carries its 份号, with no blank page inside it', async () => {
     const dir = project('handout');
     const copies = [1, 2, 3].map((n) => ({ number: String(n).padStart(6, '0') }));
-    const { pdf } = await build(dir, { combineCopies: copies });
+    const { pdf, pages } = await build(dir, { combineCopies: copies });
     const single = (await build(dir)).pdf.pages.length;
     const stride = single + (single % 2);
     expect(pdf.pages).toHaveLength(stride * 3 - (single % 2));
+    // The build reports the pages it wrote, the empty ones between copies too.
+    expect(pages).toBe(pdf.pages.length);
     copies.forEach((copy, c) => {
       const start = c * stride;
       expect(start % 2).toBe(0); // page index 0, 8, 16: pages 1, 9, 17
