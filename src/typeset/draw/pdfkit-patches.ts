@@ -21,6 +21,10 @@ import { subsetPrograms } from '../sfnt/truetype-subset.js';
  * 3. Font programs briefing subset carry /Length1, and are deflated at zlib level 1 (memLevel 9) instead of 6: glyph
  *    outlines hardly compress (312 KB → 210 KB at level 6, 219 KB at level 1 in the bulletin),
  *    and level 1 takes 35–55 % less time for 4 % more bytes. Page content keeps pdfkit's level.
+ * 4. Every new document opens pdfkit's default font, Helvetica, which parses its AFM metrics
+ *    (5 % of a warm document's time). briefing never draws in it, but it is the document's first
+ *    font (F1) and the current one: a document gets the same font object, sharing the metrics
+ *    parsed for the first, so the PDF stays byte for byte what it was.
  */
 export const PINNED = { pdfkit: '0.19.1', fontkit: '2.0.4' } as const;
 
@@ -33,8 +37,17 @@ export interface PdfReference {
 
 interface PdfKitClass {
   new (options: Record<string, unknown>): unknown;
-  prototype: { ref(this: unknown, data: object): PdfReference; __briefing?: boolean };
+  prototype: { ref(this: unknown, data: object): PdfReference; initFonts: InitFonts; __briefing?: boolean };
 }
+
+/** pdfkit's FontsMixin state that initFonts sets up. */
+interface FontState {
+  _fontCount: number;
+  _fontSource: unknown;
+  _fontFamilies: Record<string, unknown>;
+  _font: unknown;
+}
+type InitFonts = (this: FontState, defaultFont?: string | null, defaultFontFamily?: string | null, defaultFontSize?: number) => void;
 
 interface FontkitModule {
   create(buffer: Uint8Array, postscriptName?: string): unknown;
@@ -122,6 +135,41 @@ function compressFontsFaster(pdfDocument: PdfKitClass): void {
   };
 }
 
+/** Fields of pdfkit's StandardFont as its constructor leaves them (PDFFont adds the rest when used). */
+const STANDARD_FONT_FIELDS = ['font', 'ascender', 'descender', 'bbox', 'lineGap', 'xHeight', 'capHeight'] as const;
+
+/**
+ * initFonts(): what `this.font('Helvetica')` leaves — a StandardFont with the next id, cached
+ * under its name, current — but made from the first document's Helvetica instead of parsing its
+ * AFM file again. The parsed metrics (AFMFont) are only read after parsing.
+ */
+function shareDefaultFont(pdfDocument: PdfKitClass): void {
+  const initFonts = pdfDocument.prototype.initFonts;
+  if (typeof initFonts !== 'function') throw new Error('pdfkit initFonts changed; review src/typeset/draw/pdfkit-patches.ts');
+  let first: Record<string, unknown> | undefined;
+  pdfDocument.prototype.initFonts = function initFontsShared(this: FontState, defaultFont = 'Helvetica', defaultFontFamily = null, defaultFontSize = 12) {
+    if (defaultFont !== 'Helvetica' || defaultFontFamily !== null || !first) {
+      initFonts.call(this, defaultFont, defaultFontFamily, defaultFontSize);
+      if (defaultFont === 'Helvetica' && defaultFontFamily === null) {
+        const font = this._font as Record<string, unknown>;
+        // Only a font exactly as the constructor made it can stand for the next: nothing embedded yet.
+        if (font.constructor.name === 'StandardFont' && font.name === 'Helvetica' && font.id === 'F1' && this._fontCount === 1) first = font;
+      }
+      return;
+    }
+    initFonts.call(this, null, null, defaultFontSize);
+    const font = Object.create(Object.getPrototypeOf(first)) as Record<string, unknown>;
+    // In the constructor's order, so the object has the same shape as one it made.
+    font.document = this;
+    font.name = 'Helvetica';
+    font.id = `F${++this._fontCount}`;
+    for (const key of STANDARD_FONT_FIELDS) font[key] = first[key];
+    this._fontSource = 'Helvetica';
+    this._fontFamilies.Helvetica = font;
+    this._font = font;
+  };
+}
+
 let pdfkitClass: PdfKitClass | undefined;
 
 /** pdfkit's PDFDocument, patched; loaded here and only here, so commands that do not typeset never pay for it. */
@@ -138,6 +186,7 @@ export function loadPdfKit(): PdfKitClass {
   }
   if (!PDFDocument.prototype.__briefing) {
     compressFontsFaster(PDFDocument);
+    shareDefaultFont(PDFDocument);
     PDFDocument.prototype.__briefing = true;
   }
   return (pdfkitClass = PDFDocument);

@@ -37,4 +37,25 @@ describe('pdfkit patches and their pinned foundations', () => {
     expect(loadPdfKit()).toBe(PDFDocument);
     expect((PDFDocument.prototype as { __briefing?: boolean }).__briefing).toBe(true);
   });
+
+  it('gives every document the default Helvetica (F1, current) without parsing its metrics again', async () => {
+    const PDFDocument = loadPdfKit() as unknown as new (o: object) => { _font: { id: string; name: string; font: object; document: unknown; widthOfString(s: string, size: number): number } };
+    const a = new PDFDocument({ autoFirstPage: false });
+    const b = new PDFDocument({ autoFirstPage: false });
+    expect([a._font.name, a._font.id, b._font.name, b._font.id]).toEqual(['Helvetica', 'F1', 'Helvetica', 'F1']);
+    expect(b._font.font).toBe(a._font.font);
+    expect(b._font.document).toBe(b);
+    expect(b._font.widthOfString('Briefing', 12)).toBe(a._font.widthOfString('Briefing', 12));
+    // A document that draws in it embeds it as before.
+    const drawn = new PDFDocument({ compress: false }) as unknown as { text(s: string): void; end(): void; on(e: string, f: (c?: Buffer) => void): void };
+    const chunks: Buffer[] = [];
+    drawn.on('data', (c) => chunks.push(c!));
+    const done = new Promise((resolve) => drawn.on('end', () => resolve(undefined)));
+    drawn.text('Briefing');
+    drawn.end();
+    await done;
+    const pdf = Buffer.concat(chunks).toString('latin1');
+    expect(pdf).toMatch(/\/F1 \d+ 0 R/);
+    expect(pdf).toMatch(/\/BaseFont \/Helvetica\n/);
+  });
 });
