@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { deflateSync } from 'node:zlib';
+import { constants as zlibConstants, deflateSync } from 'node:zlib';
 import { deferLoading, loadBehindStandIn, putStandIn } from '../module-stand-in.js';
 import { TrueTypeFont } from '../sfnt/truetype-font.js';
 import { subsetPrograms } from '../sfnt/truetype-subset.js';
@@ -18,9 +18,10 @@ import { subsetPrograms } from '../sfnt/truetype-subset.js';
  *    fontkit only for others (CFF, variable). Whatever it opens is kept per Buffer, so a batch
  *    reuses it across documents; pdfkit's subset stays per document.
  * 2. pdfkit's encryption and hashing libraries load on first use, which in briefing is rare.
- * 3. Font programs briefing subset carry /Length1, and are deflated at zlib level 1 (memLevel 9) instead of 6: glyph
- *    outlines hardly compress (312 KB → 210 KB at level 6, 219 KB at level 1 in the bulletin),
- *    and level 1 takes 35–55 % less time for 4 % more bytes. Page content keeps pdfkit's level.
+ * 3. Font programs briefing subset carry /Length1, and are deflated with Huffman coding only (no
+ *    string matching): glyph outlines are nearly free of repeats, so in the bulletin the fonts'
+ *    304 KB become 249 KB this way in 2.5 ms, against 214 KB in 7 ms at level 1 and 206 KB at
+ *    level 6 (docs/performance.md has the decision). Page content keeps pdfkit's level.
  * 4. Every new document opens pdfkit's default font, Helvetica, which parses its AFM metrics
  *    (5 % of a warm document's time). briefing never draws in it, but it is the document's first
  *    font (F1) and the current one: a document gets the same font object, sharing the metrics
@@ -116,6 +117,9 @@ function serveFonts(require: NodeJS.Require): void {
 /** pdfkit loads these up front for encryption, file IDs and attachments. */
 const DEFERRED = ['js-md5', '@noble/hashes/sha2', '@noble/hashes/utils', '@noble/ciphers/aes'];
 
+/** How font programs are deflated (3. above). */
+export const FONT_DEFLATE = { level: 1, memLevel: 9, strategy: zlibConstants.Z_HUFFMAN_ONLY } as const;
+
 /** pdfkit's stream objects (PDFReference) are not exported: one made on a stand-in document shows their class. */
 function compressFontsFaster(pdfDocument: PdfKitClass): void {
   const reference = Object.getPrototypeOf(pdfDocument.prototype.ref.call({ _offsets: [], _waiting: 0, compress: false }, {})) as PdfReference;
@@ -128,7 +132,7 @@ function compressFontsFaster(pdfDocument: PdfKitClass): void {
     if (program) this.data.Length1 = program.length;
     if (program && this.compress) {
       // write() has already set /Filter /FlateDecode; finalize then writes these bytes as they are.
-      this.buffer = [deflateSync(program, { level: 1, memLevel: 9 })];
+      this.buffer = [deflateSync(program, FONT_DEFLATE)];
       this.compress = false;
     }
     finalize.call(this);

@@ -2,8 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPinnedVersions, loadPdfKit, PINNED } from '../../../src/typeset/draw/pdfkit-patches.js';
-import { repoRoot, tempDir } from '../../helpers/run-cli.js';
+import { readFileSync } from 'node:fs';
+import { deflateSync, inflateSync } from 'node:zlib';
+import { checkPinnedVersions, FONT_DEFLATE, loadPdfKit, PINNED } from '../../../src/typeset/draw/pdfkit-patches.js';
+import { repoRoot, runCli, tempDir } from '../../helpers/run-cli.js';
 
 /** A folder whose node_modules hold a pdfkit and a fontkit of the given versions. */
 function installed(pdfkit: string, fontkit: string): NodeJS.Require {
@@ -57,5 +59,25 @@ describe('pdfkit patches and their pinned foundations', () => {
     const pdf = Buffer.concat(chunks).toString('latin1');
     expect(pdf).toMatch(/\/F1 \d+ 0 R/);
     expect(pdf).toMatch(/\/BaseFont \/Helvetica\n/);
+  });
+
+  it('deflates the font programs of a build with Huffman coding only, each stating its decoded length', () => {
+    const out = join(tempDir(), 'bulletin.pdf');
+    // A process of its own: this file has loaded pdfkit with the patches from src/.
+    const run = runCli(['build', 'templates/bulletin/sample.yaml', '-o', out, '--quiet', '--force']);
+    expect(run.code, run.stderr).toBe(0);
+    const pdf = readFileSync(out);
+    const text = pdf.toString('latin1');
+    const programs = [...text.matchAll(/<<((?:(?!>>\s*stream)[\s\S])*\/Length1 (\d+)[\s\S]*?)>>\s*stream\n/g)];
+    expect(programs.length).toBeGreaterThan(2);
+    for (const m of programs) {
+      const length = Number(/\/Length (\d+)/.exec(m[1]!)![1]);
+      const stored = pdf.subarray(m.index! + m[0].length, m.index! + m[0].length + length);
+      const program = inflateSync(stored);
+      expect(program.length).toBe(Number(m[2]));
+      expect(program.readUInt32BE(0)).toBe(0x00010000); // a TrueType program
+      expect(deflateSync(program, FONT_DEFLATE).equals(stored)).toBe(true);
+      expect(deflateSync(program, { level: 1, memLevel: 9 }).equals(stored)).toBe(false);
+    }
   });
 });
