@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli, tempDir, fixtures, type CliRun } from '../helpers/run-cli.js';
 import { staticGraph } from '../helpers/static-graph.js';
@@ -38,6 +38,23 @@ describe('each command loads only what its documents need', () => {
       const allowed = entry.endsWith('watch.js') ? ['chokidar'] : [];
       expect(packages.filter((p) => ON_DEMAND.includes(p) && !allowed.includes(p)), entry).toEqual([]);
     }
+  });
+
+  it('starts from the bundle of briefing\'s own code (scripts/bundle.mjs): a few files in dist/cli/, commander the one library', () => {
+    const graph = [...staticGraph(join(repoRoot, 'dist/cli/main.js'))];
+    const files = graph.filter((f) => !f.startsWith('package:'));
+    expect(files.every((f) => dirname(f) === join(repoRoot, 'dist/cli')), files.join('\n')).toBe(true);
+    // Not tsc's modules, which import one another one file per module.
+    expect(files.some((f) => /\/(program|help-frame|usage-errors)\.js$/.test(f))).toBe(false);
+    expect(files.length).toBeLessThan(15);
+    expect(graph.filter((f) => f.startsWith('package:') && !f.startsWith('package:node:')).sort()).toEqual(['package:commander']);
+  });
+
+  it('--version loads commander and no other library', () => {
+    const { run, loaded } = runListingModules(['--version'], repoRoot);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const libraries = [...new Set(loaded.map((f) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(f)?.[1]).filter(Boolean))];
+    expect(libraries).toEqual(['commander']);
   });
 
   it('validate of a bundled template compiles no schema and loads no CSV, Markdown, JSON or glob library it does not use', () => {
