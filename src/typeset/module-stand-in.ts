@@ -3,7 +3,8 @@ import { Module } from 'node:module';
 /**
  * Answering a CommonJS `require` from the module cache before the real module is loaded: how
  * briefing keeps pdfkit from loading libraries a briefing never uses (fontkit for fonts briefing
- * serves itself, the encryption and hashing libraries for PDFs it never encrypts).
+ * serves itself, the encryption and hashing libraries for PDFs it never encrypts, the line
+ * breaker of pdfkit's own text layout, which briefing does not use).
  */
 export function putStandIn(require: NodeJS.Require, path: string, exports: unknown): void {
   const module = new Module(path);
@@ -34,6 +35,8 @@ export function deferLoading(require: NodeJS.Require, path: string): void {
     get: (_t, key) => Reflect.get(load(), key),
     has: (_t, key) => Reflect.has(load(), key),
     apply: (_t, self, args) => Reflect.apply(load() as (...a: unknown[]) => unknown, self, args),
+    // A module that is a class (linebreak, png-js): `new` makes an instance of the real one.
+    construct: (_t, args) => Reflect.construct(load() as new (...a: unknown[]) => object, args),
   });
   putStandIn(require, path, proxy);
 }

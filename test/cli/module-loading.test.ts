@@ -57,6 +57,15 @@ describe('each command loads only what its documents need', () => {
     expect(libraries).toEqual(['commander']);
   });
 
+  it('a build does not load pdfkit\'s own line breaker (its Unicode table) or fontkit for the bundled fonts', () => {
+    const out = join(tempDir(), 'bulletin.pdf');
+    const { run, loaded } = runListingModules(['build', 'templates/bulletin/sample.yaml', '-o', out], repoRoot);
+    expect(run.code, run.stderr).toBe(0);
+    expect(has(loaded, '/pdfkit/')).toBe(true);
+    // fontkit's own path holds its stand-in; restructure is what the real fontkit loads first.
+    for (const part of ['/unicode-trie/', '/tiny-inflate/', '/restructure/']) expect(has(loaded, part), part).toBe(false);
+  });
+
   it('validate of a bundled template compiles no schema and loads no CSV, Markdown, JSON or glob library it does not use', () => {
     const { run, loaded } = runListingModules(['validate', 'templates/gongwen/sample.yaml'], repoRoot);
     expect(run.code, run.stderr).toBe(0);

@@ -17,7 +17,8 @@ import { subsetPrograms } from '../sfnt/truetype-subset.js';
  *    sfnt/truetype-font.ts (no table decoding, no shaping, a byte-copying subsetter) and loads
  *    fontkit only for others (CFF, variable). Whatever it opens is kept per Buffer, so a batch
  *    reuses it across documents; pdfkit's subset stays per document.
- * 2. pdfkit's encryption and hashing libraries load on first use, which in briefing is rare.
+ * 2. pdfkit's encryption and hashing libraries, its line breaker and its PNG decoder load on first
+ *    use, which in briefing is rare or never.
  * 3. Font programs briefing subset carry /Length1, and are deflated with Huffman coding only (no
  *    string matching): glyph outlines are nearly free of repeats, so in the bulletin the fonts'
  *    304 KB become 249 KB this way in 2.5 ms, against 214 KB in 7 ms at level 1 and 206 KB at
@@ -114,8 +115,13 @@ function serveFonts(require: NodeJS.Require): void {
   });
 }
 
-/** pdfkit loads these up front for encryption, file IDs and attachments. */
-const DEFERRED = ['js-md5', '@noble/hashes/sha2', '@noble/hashes/utils', '@noble/ciphers/aes'];
+/**
+ * pdfkit loads these up front: for encryption, file IDs and attachments; for its own text layout
+ * (linebreak, which inflates a Unicode table as it loads: 10 % of a cold build's typesetting),
+ * which briefing never calls since it sets its lines itself; and for PNG images (png-js), which
+ * only some documents have.
+ */
+const DEFERRED = ['js-md5', '@noble/hashes/sha2', '@noble/hashes/utils', '@noble/ciphers/aes', 'linebreak', 'png-js'];
 
 /** How font programs are deflated (3. above). */
 export const FONT_DEFLATE = { level: 1, memLevel: 9, strategy: zlibConstants.Z_HUFFMAN_ONLY } as const;
