@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { checkPinnedVersions, FONT_DEFLATE, loadPdfKit, PINNED } from '../../../src/typeset/draw/pdfkit-patches.js';
+import { checkPinnedVersions, FONT_DEFLATE, loadPdfKit, PINNED, STREAM_DEFLATE } from '../../../src/typeset/draw/pdfkit-patches.js';
 import { repoRoot, runCli, tempDir } from '../../helpers/run-cli.js';
 
 /** A folder whose node_modules hold a pdfkit and a fontkit of the given versions. */
@@ -61,7 +61,7 @@ describe('pdfkit patches and their pinned foundations', () => {
     expect(pdf).toMatch(/\/BaseFont \/Helvetica\n/);
   });
 
-  it('deflates the font programs of a build with Huffman coding only, each stating its decoded length', () => {
+  it('deflates the font programs of a build with Huffman coding only, each stating its decoded length, and its other streams at level 1', () => {
     const out = join(tempDir(), 'bulletin.pdf');
     // A process of its own: this file has loaded pdfkit with the patches from src/.
     const run = runCli(['build', 'templates/bulletin/sample.yaml', '-o', out, '--quiet', '--force']);
@@ -78,6 +78,14 @@ describe('pdfkit patches and their pinned foundations', () => {
       expect(program.readUInt32BE(0)).toBe(0x00010000); // a TrueType program
       expect(deflateSync(program, FONT_DEFLATE).equals(stored)).toBe(true);
       expect(deflateSync(program, { level: 1, memLevel: 9 }).equals(stored)).toBe(false);
+    }
+    // Page content and ToUnicode maps at level 1.
+    const others = [...text.matchAll(/<<((?:(?!>>\s*stream)[\s\S])*?)>>\s*stream\n/g)].filter((m) => m[1]!.includes('/FlateDecode') && !/\/Length1|\/Subtype \/Image/.test(m[1]!));
+    expect(others.length).toBeGreaterThan(6);
+    for (const m of others) {
+      const length = Number(/\/Length (\d+)/.exec(m[1]!)![1]);
+      const stored = pdf.subarray(m.index! + m[0].length, m.index! + m[0].length + length);
+      expect(deflateSync(inflateSync(stored), STREAM_DEFLATE).equals(stored)).toBe(true);
     }
   });
 });
