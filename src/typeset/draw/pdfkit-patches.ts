@@ -184,6 +184,50 @@ function shareDefaultFont(pdfDocument: PdfKitClass): void {
   };
 }
 
+/** A glyph as a line is written: its advance with the space after it, and its own width (pt/1000 em). */
+export interface EncodedGlyph {
+  xAdvance: number;
+  advanceWidth: number;
+}
+
+/** The part of pdfkit's EmbeddedFont that encode() reads and fills. */
+interface EmbeddedFontInternals {
+  font: unknown;
+  scale: number;
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+}
+
+/**
+ * pdfkit's EmbeddedFont.encode(text, features) for a font briefing serves (sfnt/truetype-font.ts):
+ * the same glyphs, subset ids, widths and ToUnicode entries, and the same positions, computed
+ * the same way (font units × scale), but made fresh for the caller to add its spacing to, with
+ * how many characters each glyph stands for. pdfkit's own path lays out the text a word at a
+ * time through a per-document cache that never hits for set lines, and scales each position
+ * field by field (a third of drawing). Undefined for a font fontkit reads: use encode() then.
+ */
+export function encodeServed(pdfFont: unknown, text: string, features?: Record<string, unknown>): { hex: string[]; positions: EncodedGlyph[]; chars: number[] } | undefined {
+  const f = pdfFont as EmbeddedFontInternals;
+  if (!(f.font instanceof TrueTypeFont)) return undefined;
+  const run = f.font.layout(text, features);
+  const scale = f.scale;
+  const n = run.glyphs.length;
+  const hex = new Array<string>(n);
+  const positions = new Array<EncodedGlyph>(n);
+  const chars = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const glyph = run.glyphs[i]!;
+    const gid = f.subset.includeGlyph(glyph.id);
+    hex[i] = `0000${gid.toString(16)}`.slice(-4);
+    if (f.widths[gid] == null) f.widths[gid] = glyph.advanceWidth * scale;
+    if (f.unicode[gid] == null) f.unicode[gid] = glyph.codePoints;
+    positions[i] = { xAdvance: run.positions[i]!.xAdvance * scale, advanceWidth: glyph.advanceWidth * scale };
+    chars[i] = glyph.codePoints.length;
+  }
+  return { hex, positions, chars };
+}
+
 let pdfkitClass: PdfKitClass | undefined;
 
 /** pdfkit's PDFDocument, patched; loaded here and only here, so commands that do not typeset never pay for it. */

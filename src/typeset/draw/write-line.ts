@@ -1,12 +1,8 @@
 import type { SetInline, SetLine } from '../layout/frame.js';
+import { encodeServed, type EncodedGlyph } from './pdfkit-patches.js';
 import type { PdfKit, PdfKitFont } from './pdfkit-types.js';
 
-interface GlyphPosition {
-  xAdvance: number;
-  advanceWidth: number;
-  xOffset: number;
-  yOffset: number;
-}
+type GlyphPosition = EncodedGlyph;
 
 /** pdfkit's number format: six decimals at most. */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
@@ -32,13 +28,10 @@ export function writeLine(doc: PdfKit, line: SetLine, x: number, y: number, font
     if (!text) continue;
     if (inline.background) drawBackground(doc, inline, x, y, line.height);
     const pdfFont = fontOf(inline);
-    const [hex, encoded] = pdfFont.encode(text, inline.features) as [string[], GlyphPosition[]];
-    // pdfkit caches the positions of a word it has laid out before: change copies only.
-    const positions = encoded.map((p) => ({ ...p }));
+    const { hex, positions, glyphChars } = encode(pdfFont, text, inline);
     // The space the line breaker decided after each character, in thousandths of an em. A glyph
     // may stand for several characters ("——" is one 2-em rule): it takes the space after its last.
     const perMille = 1000 / inline.size;
-    const glyphChars = positions.length === inline.spacing.length ? undefined : pdfFont.layout(text, inline.features).glyphs.map((g) => g.codePoints.length);
     for (let i = 0, c = 0; i < positions.length; i++) {
       c += glyphChars ? glyphChars[i]! : 1;
       positions[i]!.xAdvance += (inline.spacing[Math.min(c - 1, inline.spacing.length - 1)] ?? 0) * perMille;
@@ -70,6 +63,17 @@ export function writeLine(doc: PdfKit, line: SetLine, x: number, y: number, font
     doc.addContent(ops.join('\n'));
   }
   if (open) doc.addContent('ET\nQ');
+}
+
+/** Glyph ids and positions of a run, positions the caller may change; how many characters each glyph is, when not one each. */
+function encode(pdfFont: PdfKitFont, text: string, inline: SetInline): { hex: string[]; positions: GlyphPosition[]; glyphChars?: number[] } {
+  const served = encodeServed(pdfFont, text, inline.features);
+  if (served) return { hex: served.hex, positions: served.positions, ...(served.positions.length === inline.spacing.length ? {} : { glyphChars: served.chars }) };
+  const [hex, encoded] = pdfFont.encode(text, inline.features) as [string[], GlyphPosition[]];
+  // pdfkit caches the positions of a word it has laid out before: change copies only.
+  const positions = encoded.map((p) => ({ ...p }));
+  const glyphChars = positions.length === inline.spacing.length ? undefined : pdfFont.layout(text, inline.features).glyphs.map((g) => g.codePoints.length);
+  return { hex, positions, ...(glyphChars ? { glyphChars } : {}) };
 }
 
 function drawBackground(doc: PdfKit, inline: SetInline, x: number, y: number, height: number): void {

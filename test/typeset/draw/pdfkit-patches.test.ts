@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
-import { checkPinnedVersions, FONT_DEFLATE, loadPdfKit, PINNED, STREAM_DEFLATE } from '../../../src/typeset/draw/pdfkit-patches.js';
+import { checkPinnedVersions, encodeServed, FONT_DEFLATE, handleOf, loadPdfKit, PINNED, STREAM_DEFLATE } from '../../../src/typeset/draw/pdfkit-patches.js';
+import { loadFontSet } from '../../../src/typeset/font-set.js';
+import { GLYPH_SPACING } from '../../../src/typeset/sfnt/truetype-font.js';
 import { repoRoot, runCli, tempDir } from '../../helpers/run-cli.js';
 
 /** A folder whose node_modules hold a pdfkit and a fontkit of the given versions. */
@@ -87,5 +89,31 @@ describe('pdfkit patches and their pinned foundations', () => {
       const stored = pdf.subarray(m.index! + m[0].length, m.index! + m[0].length + length);
       expect(deflateSync(inflateSync(stored), STREAM_DEFLATE).equals(stored)).toBe(true);
     }
+  });
+
+  it('encodes a line in a served font as pdfkit does: glyph ids, subset, widths, ToUnicode and positions', () => {
+    type Font = { encode(t: string, f?: object): [string[], { xAdvance: number; advanceWidth: number }[]]; widths: number[]; unicode: number[][]; subset: { glyphs: number[] } };
+    const PDFDocument = loadPdfKit() as unknown as new (o: object) => { registerFont(n: string, b: Buffer): void; font(n: string): void; _font: Font };
+    const face = loadFontSet().roles.get('serif')!.normal;
+    const [a, b] = [new PDFDocument({ autoFirstPage: false }), new PDFDocument({ autoFirstPage: false })];
+    for (const doc of [a, b]) {
+      doc.registerFont('serif', handleOf(face.truetype()!));
+      doc.font('serif');
+    }
+    const lines: [string, object | undefined][] = [
+      ['会议指出，要坚持“双轮驱动” 2023 年——稳中求进。', undefined],
+      ['葛︀城 A—— B', undefined],
+      ['十二届四次全会', { [GLYPH_SPACING]: [0, 0.25, 0, 0, -0.5, 0, 0] }],
+    ];
+    for (const [text, features] of lines) {
+      const [hex, positions] = a._font.encode(text, features);
+      const served = encodeServed(b._font, text, features)!;
+      expect(served.hex).toEqual(hex);
+      expect(served.positions).toEqual(positions.map((p) => ({ xAdvance: p.xAdvance, advanceWidth: p.advanceWidth })));
+    }
+    expect(b._font.widths).toEqual(a._font.widths);
+    expect(b._font.unicode).toEqual(a._font.unicode);
+    expect(b._font.subset.glyphs).toEqual(a._font.subset.glyphs);
+    expect(encodeServed({ font: {} }, 'x')).toBeUndefined();
   });
 });
