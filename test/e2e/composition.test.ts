@@ -219,6 +219,19 @@ describe('the 公文 落款 never stands on a page without body text', () => {
   }, 60_000);
 });
 
+describe('公文 points', () => {
+  it('numbers every point, a plain one as a heading one: 1. 2. 3.', async () => {
+    const dir = project('gongwen', (data) => {
+      const body = data.body as Record<string, unknown>[];
+      const section = body.find((b) => typeof b === 'object' && Array.isArray(b.sections)) as { sections: Record<string, unknown>[] };
+      section.sections[0]!.points = ['压缩前期手续办理时限。', { heading: '强化要素保障', paragraphs: ['统筹用地、用能和资金，保障项目建设需要。'] }, '加强督导考核。'];
+    });
+    const { pdf } = await build(dir);
+    const text = pdf.pages.map((p) => squeeze(p.text)).join('');
+    expect(text).toMatch(/1\.压缩前期手续办理时限。.*2\.强化要素保障.*3\.加强督导考核。/);
+  });
+});
+
 describe('the 公文 seal', () => {
   it('is multiplied over the 署名 and date, as red ink is, and the text under it stays', async () => {
     const { pdf, paths } = await build(project('gongwen'));
