@@ -31,7 +31,8 @@ export function attachments(el: MarkupElement, ctx: BuildContext): Content {
     cols.push({ width: textWidth, text: inlineRuns(item.children, style, ctx.sheet), alignment: style.align ?? 'left', measure: textWidth });
     return { columns: cols, columnGap: 0 };
   });
-  return { stack: rows, margin: [0, style.spaceBefore, 0, style.spaceAfter] };
+  // With the body above it, as the 署名 after it is: never at the top of a page of its own.
+  return { stack: rows, keepWithPrevious: true, margin: [0, style.spaceBefore, 0, style.spaceAfter] };
 }
 
 /** Width of a label in character cells: ASCII half a cell, anything else a whole one. */

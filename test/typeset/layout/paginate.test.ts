@@ -42,9 +42,15 @@ describe('the page flow', () => {
   });
 
   it('lets text pass a float that does not fit, which then opens the next page', () => {
-    const pages = contents(paginate([para('a', 4), fig('chart', 140, { float: true }), para('b', 8)], PAGE));
+    const pages = contents(paginate([para('a', 4), fig('chart', 140, { float: true }), para('b', 6), para('c', 3)], PAGE));
     expect(pages[0]).toEqual(['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6']);
-    expect(pages[1]).toEqual(['chart', 'b7', 'b8']);
+    expect(pages[1]).toEqual(['chart', 'c1', 'c2', 'c3']);
+  });
+
+  it('puts a waiting float after the rest of a block cut at the page before, not between its parts', () => {
+    const pages = contents(paginate([para('a', 6), fig('chart', 100, { float: true }), para('b', 8)], PAGE));
+    expect(pages[0]).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'b1', 'b2', 'b3', 'b4']);
+    expect(pages[1]).toEqual(['b5', 'b6', 'b7', 'b8', 'chart']);
   });
 
   it('does not hold a float back when the page is nearly full anyway', () => {
@@ -75,6 +81,16 @@ describe('the page flow', () => {
     // GB/T 9704 §7.5: the empty page and the 版记 page after it carry no page number.
     expect(full.map((p) => !!p.unnumbered)).toEqual([false, false, true, true]);
     expect(contents(paginate([para('a', 12), fig('record', 40, { pin: 'foot-even' })], PAGE))).toEqual([['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9', 'a10'], ['a11', 'a12', 'record']]);
+  });
+
+  it('never lets a block that keeps with its predecessor open a page alone: the end of the text above comes along', () => {
+    // Room for 8 lines of b after a; the 署名 (40 pt) does not fit after them.
+    const pages = contents(paginate([para('a', 1), para('b', 8), fig('note', 10, { keepWithPrevious: true }), fig('sign', 40, { keepWithPrevious: true })], PAGE));
+    expect(pages[0]).toEqual(['a1', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6']);
+    expect(pages[1]).toEqual(['b7', 'b8', 'note', 'sign']);
+    // A paragraph too short to cut moves whole, unless it is all the page holds.
+    expect(contents(paginate([para('a', 7), para('b', 3), fig('sign', 40, { keepWithPrevious: true })], PAGE))).toEqual([['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'], ['b1', 'b2', 'b3', 'sign']]);
+    expect(contents(paginate([para('b', 10), fig('sign', 40, { keepWithPrevious: true })], PAGE))).toEqual([['b1', 'b2', 'b3', 'b4', 'b5', 'b6', 'b7', 'b8'], ['b9', 'b10', 'sign']]);
   });
 
   it('starts a new page where the document asks, and says so', () => {
