@@ -85,7 +85,7 @@ function program(lang: Lang, streams: CliStreams, setCode: (code: number) => voi
     .option('-t, --template <name|dir>', tr('template to use (overrides the config job and the data\'s "template:")', '使用的模板（优先于配置任务和数据中的 template:）'))
     .option('-o, --output <file>', tr('output PDF, a pattern like out/{stem}-{date}.pdf, or with --copies a folder', '输出 PDF，可用 out/{stem}-{date}.pdf 形式的模式；配合 --copies 时为文件夹'))
     .option('--strict', tr('treat characters no font has as errors', '缺字视为错误'))
-    .option('--jobs <n>', tr('build n documents in parallel', '并行生成 n 个文档'))
+    .option('--jobs <n>', tr('build n documents in parallel (default 1: one process is fastest on 2 cores)', '并行生成 n 个文档（默认 1：双核机器上单进程最快）'))
     .option('--report <file>', tr('write a JSON report of every document, even when builds fail', '写出每个文档的 JSON 报告（失败时也写）'))
     .option('--force', tr('rebuild even when no input changed', '输入未变也重新生成'))
     .option('--shard <k/n>', tr('build the k-th of n deterministic slices (CI splitting)', '只生成 n 份中的第 k 份（CI 分片）'))

@@ -40,6 +40,12 @@ const DEFAULT_MAX_PAGES = 2000;
 /** 份号 are six digits. */
 const MAX_COPY_NUMBER = 999_999;
 const MAX_JOBS = 256;
+/**
+ * Builds in this process unless --jobs says otherwise: on the 2-vCPU machines briefing is built
+ * and tested on, two workers took 1.3–1.7 × the time of one process for 100 documents, since one
+ * process already keeps more than one core busy (docs/performance.md).
+ */
+export const DEFAULT_JOBS = 1;
 const MAX_PAGES_LIMIT = 1_000_000;
 /** A day: far beyond any document, and within what a timer can wait (2^31 − 1 ms, some 24.8 days). */
 const MAX_TIMEOUT_SECONDS = 86_400;
@@ -69,7 +75,7 @@ export async function planRequests(paths: string[], flags: BuildFlags, ctx: {
   const copying = flags.copies !== undefined || flags.recipients !== undefined;
   checkCombinations(flags, copying);
   const copyCount = positive(flags.copies, '--copies', MAX_COPY_NUMBER);
-  const jobs = positive(flags.jobs, '--jobs', MAX_JOBS) ?? 1;
+  const jobs = positive(flags.jobs, '--jobs', MAX_JOBS) ?? DEFAULT_JOBS;
   const timeoutMs = seconds(flags.timeout);
   const maxPages = positive(flags.maxPages, '--max-pages', MAX_PAGES_LIMIT) ?? DEFAULT_MAX_PAGES;
   const copyNumber = flags.copyNumber === undefined ? undefined : copyNumberOf(flags.copyNumber);
