@@ -4,6 +4,7 @@
 // the rounds' own ratios, so a machine that slows down for a while slows both sides of a pair.
 // Machines are noisy: compare ratios within a run, not numbers across runs. BENCH_RUNS sets the
 // rounds of the cold lines (default 9), BENCH_BATCH_RUNS those of the batches (default 3).
+// BENCH_COMPARE=<another checkout, built> measures its CLI in the same rounds too (before/after).
 //   (a) plain pdfmake 0.3, full Noto CJK SC by path     (T) Typst 0.14 through its Node addon
 //   (b) a cold `briefing build` of the bulletin sample   (v) `briefing --version` against `node -e 0`
 //   (c) per-document time inside a 100-document batch, --jobs 1 and 2
@@ -22,6 +23,7 @@ const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
 const sample = join(root, 'templates/bulletin/sample.yaml');
 const cli = join(root, 'dist/cli/main.js');
 const env = { ...process.env, SOURCE_DATE_EPOCH: '1692662400', CI: 'true' };
+const compareCli = process.env.BENCH_COMPARE ? join(resolve(process.env.BENCH_COMPARE), 'dist/cli/main.js') : undefined;
 
 if (!existsSync('/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc')) {
   console.error('The baseline needs the full Noto CJK faces: apt-get install -y fonts-noto-cjk');
@@ -94,6 +96,10 @@ const cold = interleave(rounds, {
   b: () => once('build', cli, ['build', sample, '-o', join(work, 'sample.pdf'), '--quiet', '--force'], join(work, 'sample.pdf')),
   node: () => ({ ms: bare(['-e', '0']) }),
   version: () => ({ ms: bare([cli, '--version']) }),
+  ...(compareCli ? {
+    b0: () => once('build-compare', compareCli, ['build', sample, '-o', join(work, 'sample0.pdf'), '--quiet', '--force'], join(work, 'sample0.pdf')),
+    version0: () => ({ ms: bare([compareCli, '--version']) }),
+  } : {}),
 });
 const med = (k, f) => median(cold[k].map((s) => s[f]));
 const ratio = (x, y, f = 'ms') => paired(rounds, (i) => cold[x][i][f] / cold[y][i][f]);
@@ -106,6 +112,10 @@ const batch = interleave(batchRounds, {
   one: inBatch('batch-1', ['build', 'data/issue-001.yaml', '--force', '--quiet']),
   seq: inBatch('batch-seq', ['build', '--force', '--quiet', '--jobs', '1']),
   par: inBatch('batch-par', ['build', '--force', '--quiet', '--jobs', '2']),
+  ...(compareCli ? {
+    one0: () => once('batch-1-compare', compareCli, ['build', 'data/issue-001.yaml', '--force', '--quiet'], null, batchDir),
+    seq0: () => once('batch-seq-compare', compareCli, ['build', '--force', '--quiet', '--jobs', '1'], null, batchDir),
+  } : {}),
 });
 const perDoc = paired(batchRounds, (i) => (batch.seq[i].ms - batch.one[i].ms) / (batchSize - 1));
 const perDocCpu = paired(batchRounds, (i) => (batch.seq[i].cpuMs - batch.one[i].cpuMs) / (batchSize - 1));
@@ -153,4 +163,21 @@ const targets = [
 console.log('\n| target | measured | met |\n|---|---:|:---:|');
 for (const [label, value, ok, fmt] of targets) console.log(`| ${label} | ${fmt(value)} | ${ok(value) ? 'yes' : 'no'} |`);
 console.log(`\n--jobs 2 takes ${f2(jobsRatio)} × the time of --jobs 1 for the batch here (median of paired rounds); the default is 1 (docs/performance.md).`);
+if (compareCli) {
+  const perDoc0 = paired(batchRounds, (i) => (batch.seq0[i].ms - batch.one0[i].ms) / (batchSize - 1));
+  const perDocCpu0 = paired(batchRounds, (i) => (batch.seq0[i].cpuMs - batch.one0[i].cpuMs) / (batchSize - 1));
+  const over0 = paired(rounds, (i) => cold.version0[i].ms - cold.node[i].ms);
+  console.log(`\nBefore and after, in the same rounds (before: ${process.env.BENCH_COMPARE}):\n`);
+  console.log('| figure | before | after | after ÷ before |\n|---|---:|---:|---:|');
+  console.log(`| (b) cold build, wall ms | ${f0(med('b0', 'ms'))} | ${f0(med('b', 'ms'))} | ${f2(ratio('b', 'b0'))} |`);
+  console.log(`| (b) cold build, CPU ms | ${f0(med('b0', 'cpuMs'))} | ${f0(med('b', 'cpuMs'))} | ${f2(ratio('b', 'b0', 'cpuMs'))} |`);
+  console.log(`| (b) × Typst | ${f2(ratio('b0', 'T'))} | ${f2(ratio('b', 'T'))} | |`);
+  console.log(`| (b) × pdfmake | ${f2(ratio('b0', 'a'))} | ${f2(ratio('b', 'a'))} | |`);
+  console.log(`| (v) --version over node -e 0, ms | ${f0(over0)} | ${f0(versionOver)} | |`);
+  console.log(`| (c) per document, wall ms | ${f2(perDoc0)} | ${f2(perDoc)} | ${f2(perDoc / perDoc0)} |`);
+  console.log(`| (c) per document, CPU ms | ${f2(perDocCpu0)} | ${f2(perDocCpu)} | ${f2(perDocCpu / perDocCpu0)} |`);
+  console.log(`| (c) ${batchSize} documents, wall ms | ${f0(bmed('seq0'))} | ${f0(bmed('seq'))} | ${f2(paired(batchRounds, (i) => batch.seq[i].ms / batch.seq0[i].ms))} |`);
+  console.log(`| (d) peak RSS of (b), MiB | ${f0(med('b0', 'rssMiB'))} | ${f0(med('b', 'rssMiB'))} | |`);
+  console.log(`| (e) PDF KB | ${f0(med('b0', 'kb'))} | ${f0(med('b', 'kb'))} | ${f2(ratio('b', 'b0', 'kb'))} |`);
+}
 rmSync(work, { recursive: true, force: true });
