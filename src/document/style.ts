@@ -21,6 +21,8 @@ export interface StyleSheet {
     pageNumber?: { format: string; align: 'center' | 'outside' | 'left' | 'right'; offset: number; text: TextStyle; skipFirst: boolean };
     /** Character grid (GB/T 9704: 28 × 22): body text sits on `chars` columns and `lines` rows. */
     grid?: { chars: number; lines: number; pitchX: number; pitchY: number };
+    /** The text block's height on this paper over its height on the paper the style was made for: a <spacer> scales by it. */
+    verticalScale: number;
   };
   text: TextStyle;
   elements: Record<string, TextStyle & BoxStyle>;
@@ -153,6 +155,7 @@ export function loadStyle(file: string, { paper, host }: { paper?: PaperSize; ho
       size: sheetPaper.name,
       typeArea,
       margins: box,
+      verticalScale: (sheetPaper.height - box.top - box.bottom) / (design.height - designed.top - designed.bottom),
       grid,
       pageNumber: pn && {
         format: pn.format,

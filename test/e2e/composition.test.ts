@@ -273,6 +273,14 @@ describe('pages are full', () => {
   }
 });
 
+describe('other paper', () => {
+  it('a cover made for A4 stays on one page on 16开: its spaces scale with the text block', async () => {
+    const { pdf } = await build(project('handout'), { print: { paper: '16开' } });
+    expect(pdf.pages[0]!.text).toContain('二七区行政中心第一会议室');
+    expect(pdf.pages[1]!.text).toContain('目录');
+  });
+});
+
 describe('headlines', () => {
   it('a two-line title is balanced: its last line is no stub', async () => {
     const title = '二七区多措并举全力应对今年入汛以来最强降雨过程';
