@@ -139,12 +139,13 @@ export function prepareDocument(req: BuildRequest, { writeCache = true, host: gi
     projectRoot: root,
     origin: `${pack.entry.file} (rendered markup)`,
     creationDate: date,
-    pdfa: req.print?.pdfa,
     host,
     dataFile,
   }));
   const inputs = [dataFile, ...csvFiles, pack.entry.file, ...[...pack.partials.values()].map((p) => p.file), pack.schemaFile, pack.styleFile, ...imageFiles];
   if (configFile) inputs.push(configFile);
+  const profile = outputProfileOf(req.print);
+  if (profile) inputs.push(profile);
   const output = outputPath(req.output, { cwd, root, dataFile, template: pack.name, date });
   // Refused now, before any typesetting; the writer checks again when it writes.
   const job = req.fromConfig?.job;
@@ -174,8 +175,20 @@ export async function buildBriefing(req: BuildRequest, host?: Host): Promise<Bui
     return { ...base, pages: 0, bytes: 0, ms: Math.round(performance.now() - started), skipped: unchanged, warnings: [] };
   }
   const { typesetPdf } = await import('../typeset/typeset-pdf.js');
-  const result = await atDataText(prepared.loaded, () => typesetPdf(prepared.definition, fonts, { copies, checkPages: (pages) => checkPageLimit(req, prepared, pages, copies.length) }));
+  const profile = outputProfileOf(req.print);
+  const outputProfile = profile ? { file: profile, bytes: prepared.host.read('profile', profile, { shown: profile }) } : undefined;
+  const result = await atDataText(prepared.loaded, () => typesetPdf(prepared.definition, fonts, {
+    copies,
+    checkPages: (pages) => checkPageLimit(req, prepared, pages, copies.length),
+    ...(req.print ? { print: req.print } : {}),
+    ...(outputProfile ? { outputProfile } : {}),
+  }));
   return finishBuild(prepared, req, result, { ...base, started });
+}
+
+/** The print shop's profile a CMYK build uses, when the config names one. */
+function outputProfileOf(print: PrintOptions | undefined): string | undefined {
+  return print?.color === 'cmyk' ? print.outputProfile : undefined;
 }
 
 /** Every copy this request prints into its PDF: one, or each of --copies N --combine. */
@@ -200,7 +213,8 @@ async function finishBuild(
   const total = result.pages * Math.max(1, req.combineCopies?.length ?? 1);
   const lost = result.lost.map((l) => contentLostError(prepared.loaded, l));
   if (lost.length) throw lost.length === 1 ? lost[0]! : new BriefingErrors(lost);
-  const missing = missingGlyphErrors(prepared.loaded, result.missing);
+  // Characters no font has, and in a tagged PDF pictures nobody described: errors under --strict.
+  const missing = [...missingGlyphErrors(prepared.loaded, result.missing), ...(req.print?.tagged ? altTextErrors(prepared) : [])];
   if (req.strict && missing.length) throw missing.length === 1 ? missing[0]! : new BriefingErrors(missing);
   const { writeAtomic } = await import('../output/write-atomic.js');
   writeAtomic(prepared.output, result.pdf, prepared.outputRule);
@@ -229,6 +243,15 @@ function missingGlyphErrors(loaded: LoadedData, missing: { char: string; codepoi
     const path = findValuePath(loaded.data, m.char, [], (v) => typeof v === 'string' && v.includes(m.char));
     const where = path ? { file: loaded.file, dataPath: formatDataPath(path), ...loaded.locate(path) } : { file: loaded.file };
     return new BriefingError('E_MISSING_GLYPH', { char: m.char, codepoint: m.codepoint }, where);
+  });
+}
+
+/** Pictures without alt text, each at the data value that named it (or where the markup placed it). */
+function altTextErrors(prepared: PreparedDocument): BriefingError[] {
+  return (prepared.definition.imagesWithoutAlt ?? []).map(({ path, where }) => {
+    const at = findValuePath(prepared.loaded.data, path);
+    const location = at ? { file: prepared.loaded.file, dataPath: formatDataPath(at), ...prepared.loaded.locate(at) } : where ?? { file: prepared.loaded.file };
+    return new BriefingError('E_IMAGE_ALT', { path }, location);
   });
 }
 
