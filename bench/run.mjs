@@ -106,4 +106,8 @@ console.log(row(`scale: 1,000-row table (${pages(join(work, 't1000.pdf'))} pages
 console.log(row(`scale: 12,500-row table (${pages(join(work, 't12k.pdf'))} pages)`, huge.ms, huge.rssMiB, huge.kb));
 // This VM's speed drifts between runs; the spread says how much a median can be trusted.
 console.log(`\nspread of the runs, min–max: (a) ${base.min.toFixed(0)}–${base.max.toFixed(0)} ms, (b) ${cold.min.toFixed(0)}–${cold.max.toFixed(0)} ms`);
+const stages = spawnSync(process.execPath, [join(root, 'bench/stage-costs.mjs')], { encoding: 'utf8', env });
+console.log('\nTypeset stage of each sample in a warm process, medians of 30 (ms); the audit checks every text is on a page (target < 5 ms):\n');
+console.log('| sample | layout | content audit | drawing and writing |\n|---|---:|---:|---:|');
+console.log(stages.stdout.trim());
 console.log(`\ntargets: (b) ≤ 0.25 × (a) and ≤ 150 MiB; (c) ≤ 30 ms per document, batch of 100 with --jobs 2 < 3 s; (e) ≤ 1.5 × (a); 1,000 rows < 2 s, linear`);

@@ -1,7 +1,6 @@
 import type { SourceLocation } from '../errors/briefing-error.js';
 import type { Host } from '../host/host.js';
-import type { MarkupNode } from '../markup/markup-tree.js';
-import type { TocRegistry } from './blocks/toc.js';
+import type { MarkupElement, MarkupNode } from '../markup/markup-tree.js';
 import type { Content } from './doc-definition.js';
 import type { StyleSheet } from './style.js';
 
@@ -37,4 +36,10 @@ export interface BuildContext {
   /** Every file read while building (images), for incremental builds and watch. */
   files: string[];
   blocks(nodes: MarkupNode[], width?: number): Content[];
+}
+
+/** Headings and <toc> elements of a document: the 目录 is filled once every heading is known. */
+export interface TocRegistry {
+  headings: { level: number; label: string; text: string; node: Content; listed: boolean }[];
+  tocs: { el: MarkupElement; node: Content; width: number }[];
 }

@@ -5,7 +5,7 @@
 import { chineseDateUpper, chineseMoney, chineseNumber, chineseYear } from './chinese-numerals.js';
 import { decimalsArgument, formatFixed, formatPercent, locatedHelper, numberArgument } from './helper-value.js';
 import { renderMarkdownValue } from './markdown-markup.js';
-import { csvColumn, csvSeries, formatChange, formatGrouped, formatScaled, formatWan } from './stat-format.js';
+import { csvColumn, csvSeries, formatChange, formatGrouped, formatScaled, formatWan, groupDigits } from './stat-format.js';
 
 type Helper = (...args: unknown[]) => unknown;
 
@@ -68,10 +68,7 @@ const helpers: Record<string, Helper> = {
 
 export function formatNumber(v: number, decimals?: number): string {
   if (!Number.isFinite(v)) return String(v);
-  const fixed = decimals === undefined ? String(v) : v.toFixed(decimals);
-  const [int, frac] = fixed.split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac ? `${grouped}.${frac}` : grouped;
+  return groupDigits(decimals === undefined ? String(v) : v.toFixed(decimals));
 }
 
 export function formatChineseDate(iso: string): string {

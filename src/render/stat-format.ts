@@ -7,11 +7,16 @@ import { HelperValueError, decimalsArgument, numberArgument, roundDecimal } from
 /** The Chinese units a figure is scaled to, largest first so 万亿 wins over 万. */
 const UNITS: [string, number][] = [['万亿', 1e12], ['千万', 1e7], ['百万', 1e6], ['十万', 1e5], ['亿', 1e8], ['万', 1e4], ['千', 1e3]];
 
-/** "1234567.5" → "1,234,567.5": commas every three digits of the whole part (GB/T 15835 分节). */
+/**
+ * How every template prints a figure (GB/T 15835 §5.1.4): a whole part of more than four digits is
+ * grouped by threes with commas ("1234567.5" → "1,234,567.5"), one of four digits or fewer is not
+ * (1230 stays 1230, as running text writes it); a minus is the minus sign U+2212, not a hyphen.
+ */
 export function groupDigits(text: string): string {
-  const [int, frac] = text.split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac === undefined ? grouped : `${grouped}.${frac}`;
+  const negative = /^[-−]/.test(text);
+  const [int, frac] = text.replace(/^[-−]/, '').split('.');
+  const grouped = int!.length > 4 ? int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : int!;
+  return `${negative ? '\u2212' : ''}${frac === undefined ? grouped : `${grouped}.${frac}`}`;
 }
 
 /** Fixed places when given; else at most two, without trailing zeros (12.30 → 12.3). */
@@ -53,7 +58,7 @@ export function formatChange(value: unknown, decimals?: unknown): string {
 export function formatGrouped(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? groupDigits(String(value)) : String(value);
   const text = String(value ?? '');
-  return /^-?\d+(\.\d+)?$/.test(text.trim()) ? groupDigits(text.trim()) : text;
+  return /^[-−]?\d+(\.\d+)?$/.test(text.trim()) ? groupDigits(text.trim()) : text;
 }
 
 interface CsvTable {

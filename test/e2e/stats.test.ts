@@ -124,7 +124,9 @@ describe('briefing build templates/stats/sample.yaml', () => {
   });
 
   it('prints CSV tables with grouped figures, kept places and ▲/▼ changes', () => {
-    expect(text).toContain('城市更新项目总投资1,230亿元');
+    // The body writes 1230 and so does the table: four digits are not grouped (GB/T 15835).
+    expect(text).toContain('城市更新项目总投资1230亿元');
+    expect(text).not.toContain('1,230');
     expect(text).toContain('6月33.4155.051.750.0▲14.0');
     expect(text).toContain('7月31.6186.662.258.3▼5.4');
     expect(text).toContain('2月21.339.513.216.7▲17.0');

@@ -13,7 +13,10 @@ const monthly = {
 describe('digit grouping and units', () => {
   it('groups the whole part only', () => {
     expect(groupDigits('1234567.1234')).toBe('1,234,567.1234');
-    expect(groupDigits('-1230')).toBe('-1,230');
+    // GB/T 15835: four digits or fewer stay ungrouped; a minus is U+2212.
+    expect(groupDigits('-1230')).toBe('\u22121230');
+    expect(groupDigits('-12345')).toBe('\u221212,345');
+    expect(groupDigits('1230.5')).toBe('1230.5');
     expect(groupDigits('999')).toBe('999');
   });
 
@@ -30,7 +33,7 @@ describe('digit grouping and units', () => {
 
   it('picks 亿 or 万 by size', () => {
     expect(formatWan(123000000)).toBe('1.23亿');
-    expect(formatWan(-35600)).toBe('-3.56万');
+    expect(formatWan(-35600)).toBe('\u22123.56万');
     expect(formatWan(980)).toBe('980');
     expect(formatWan(1230000000000, 0)).toBe('12,300亿');
   });
@@ -42,11 +45,14 @@ describe('digit grouping and units', () => {
     expect(formatChange('+3')).toBe('▲3');
     expect(formatChange(0)).toBe('0');
     expect(formatChange(-0.04, 1)).toBe('0.0');
-    expect(formatChange(1234.5, 0)).toBe('▲1,235');
+    expect(formatChange(1234.5, 0)).toBe('▲1235');
+    expect(formatChange(12345.6, 0)).toBe('▲12,346');
   });
 
   it('groups CSV figures and leaves other text as it is', () => {
-    expect(formatGrouped('1230')).toBe('1,230');
+    expect(formatGrouped('1230')).toBe('1230');
+    expect(formatGrouped('12300')).toBe('12,300');
+    expect(formatGrouped('-2.3')).toBe('\u22122.3');
     expect(formatGrouped('155.0')).toBe('155.0');
     expect(formatGrouped(1234567)).toBe('1,234,567');
     for (const t of ['小微企业园', '62.2%', '—', '1,230', '']) expect(formatGrouped(t)).toBe(t);
@@ -82,7 +88,7 @@ describe('the helpers in a template', () => {
   it('format figures and feed a chart from a CSV table', () => {
     const out = render('<document><p>{{scaled v "亿"}}|{{wan v}}|{{arrow c}}|{{grouped n}}</p><chart labels="{{csvColumn t \'月份\'}}" series="{{csvSeries t cols}}"/></document>',
       { v: 18660000000, c: -1.8, n: '1230', t: monthly, cols: ['当月投资（亿元）'] });
-    expect(out).toContain('<p>186.6|186.6亿|▼1.8|1,230</p>');
+    expect(out).toContain('<p>186.6|186.6亿|▼1.8|1230</p>');
     expect(out).toContain('<chart labels="1月,2月" series="当月投资（亿元）:18.2,1230"/>');
   });
 

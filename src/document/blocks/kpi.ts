@@ -31,7 +31,9 @@ function card(f: MarkupElement, width: number, ctx: BuildContext, changeLine = f
   const a = f.attrs;
   const out: Content[] = [];
   const value = s('kpi-value');
-  out.push({ text: [toInline(a.value ?? '', value), toInline(a.unit ?? '', s('kpi-unit'))].filter((r) => r.text), alignment: value.align ?? 'left' });
+  // A negative figure takes the minus sign, not a hyphen (GB/T 15835), as every figure briefing prints.
+  const figure = (a.value ?? '').replace(/^-(?=\d)/, '\u2212');
+  out.push({ text: [toInline(figure, value), toInline(a.unit ?? '', s('kpi-unit'))].filter((r) => r.text), alignment: value.align ?? 'left' });
   if (a.label) out.push({ text: [toInline(a.label, s('kpi-label'))], alignment: s('kpi-label').align ?? 'left', margin: [0, 2, 0, 0] });
   if (a.change !== undefined) out.push(changeText(a, ctx));
   else if (changeLine) out.push({ text: [toInline(' ', styleFor(ctx.sheet, 'kpi-change'))], margin: [0, 2, 0, 0] });

@@ -1,5 +1,5 @@
 import type { MarkupElement } from '../../markup/markup-tree.js';
-import type { BuildContext } from '../build-context.js';
+import type { BuildContext, TocRegistry } from '../build-context.js';
 import type { Content, Inline } from '../doc-definition.js';
 import { toInline } from '../inline.js';
 import { styleFor, type TextStyle } from '../style.js';
@@ -12,10 +12,6 @@ import { styleFor, type TextStyle } from '../style.js';
  * an empty stack where it stands, every heading is noted as it is built, and `finishTocs()` fills
  * the stacks once the whole document has been built.
  */
-export interface TocRegistry {
-  headings: { level: number; label: string; text: string; node: Content; listed: boolean }[];
-  tocs: { el: MarkupElement; node: Content; width: number }[];
-}
 
 export function newTocRegistry(): TocRegistry {
   return { headings: [], tocs: [] };

@@ -1,11 +1,21 @@
+import type { Content } from '../../document/doc-definition.js';
 import type { Frame, Item } from './frame.js';
 import type { TextEnv } from './set-text.js';
 
-/** What laying out needs: text setting, the page's text block height, and the images' sizes. */
+/** What laying out needs: text setting, the page's text block height, the images' sizes. */
 export interface LayoutEnv extends TextEnv {
   /** Height of the text block: the most one page can hold. */
   pageHeight: number;
   imageSize(key: string): { width: number; height: number };
+}
+
+/**
+ * A LayoutEnv that can also lay out a node and say how wide it may be: what a block that holds
+ * other nodes (a box, columns, a table) is handed, so it need not know every kind of node.
+ */
+export interface NodeLayout extends LayoutEnv {
+  layout(node: Content, width: number): Block;
+  widths(node: Content): { min: number; max: number };
 }
 
 /** A first part that fits, and the block that continues on the next page or column. */

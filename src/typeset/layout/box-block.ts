@@ -1,8 +1,7 @@
 import type { Content } from '../../document/doc-definition.js';
-import type { Block, LayoutEnv } from './block.js';
+import type { Block, NodeLayout } from './block.js';
 import { chainNeed, fill, seqBlocks, seqLength } from './flow.js';
 import { group, type Item } from './frame.js';
-import { layoutNode } from './layout-node.js';
 
 export interface BoxStyle {
   border: number;
@@ -19,12 +18,12 @@ export interface BoxStyle {
  * the first ends with its bottom rule at the page foot, and the next page's part starts with the
  * title and （续）. Whether a short box breaks at all is the document's call (keepTogether).
  */
-export function boxBlock(node: Content, width: number, env: LayoutEnv, base: { before: number; after: number; x: number }): Block {
+export function boxBlock(node: Content, width: number, env: NodeLayout, base: { before: number; after: number; x: number }): Block {
   const style = node.box as BoxStyle;
   const inner = width - 2 * (style.border + style.padding);
-  const content = ((node.stack as Content[] | undefined) ?? []).map((c) => layoutNode(c, inner, env));
-  const title = style.title ? layoutNode(style.title, inner, env) : undefined;
-  const again = style.titleContinued ? layoutNode(style.titleContinued, inner, env) : title;
+  const content = ((node.stack as Content[] | undefined) ?? []).map((c) => env.layout(c, inner));
+  const title = style.title ? env.layout(style.title, inner) : undefined;
+  const again = style.titleContinued ? env.layout(style.titleContinued, inner) : title;
   const frame = 2 * (style.border + style.padding);
 
   const make = (blocks: Block[], head: Block | undefined, before: number): Block => {

@@ -1,21 +1,20 @@
 import type { Content } from '../../document/doc-definition.js';
-import { atomic, type Block, type LayoutEnv } from './block.js';
+import { atomic, type Block, type NodeLayout } from './block.js';
 import { columnWidths } from './column-widths.js';
-import { fill, seqLength, seqOf, type Filled, type Seq } from './flow.js';
+import { snakeFill } from './flow.js';
 import { group, type Item } from './frame.js';
-import { layoutNode, nodeWidths } from './layout-node.js';
 
 /**
  * Columns side by side (a KPI row, a label and its text, a 署名 beside its margin): widths as
  * pdfmake sizes them, each column laid out at its width; the row is as tall as its tallest column
  * and never breaks.
  */
-export function columnsBlock(node: Content, width: number, env: LayoutEnv, base: { before: number; after: number; x: number }): Block {
+export function columnsBlock(node: Content, width: number, env: NodeLayout, base: { before: number; after: number; x: number }): Block {
   const cols = node.columns as Content[];
   const gap = (node.columnGap as number | undefined) ?? 0;
-  const specs = cols.map((c) => ({ width: c.width as number | string | undefined, ...nodeWidths(c, env) }));
+  const specs = cols.map((c) => ({ width: c.width as number | string | undefined, ...env.widths(c) }));
   const { widths } = columnWidths(specs, width - gap * Math.max(0, cols.length - 1));
-  const blocks = cols.map((c, i) => layoutNode(c, widths[i]!, env));
+  const blocks = cols.map((c, i) => env.layout(c, widths[i]!));
   const height = Math.max(0, ...blocks.map((b) => b.before + b.height + b.after));
   const items: Item[] = [];
   let x = 0;
@@ -33,51 +32,14 @@ export function columnsBlock(node: Content, width: number, env: LayoutEnv, base:
  * the next page; on the page where it ends the columns are balanced. The page flow fills them
  * (snakeFill); anywhere else the block stands as balanced columns.
  */
-export function snakeBlock(node: Content, width: number, env: LayoutEnv, base: { before: number; after: number; x: number }): Block {
+export function snakeBlock(node: Content, width: number, env: NodeLayout, base: { before: number; after: number; x: number }): Block {
   const cols = node.columns as Content[];
   const count = cols.length;
   const gap = (node.columnGap as number | undefined) ?? 0;
   const colWidth = (width - gap * (count - 1)) / count;
   const first = cols[0]!;
   const content = (first.stack as Content[] | undefined) ?? [first];
-  const blocks = content.map((c) => layoutNode(c, colWidth, env));
+  const blocks = content.map((c) => env.layout(c, colWidth));
   const whole = snakeFill(blocks, count, colWidth, gap, Number.POSITIVE_INFINITY);
   return { ...atomic(whole.height, () => whole.items), ...base, snake: { count, gap, width: colWidth, blocks } };
-}
-
-/**
- * Fill `count` columns of at most `room` with `blocks`. When everything fits, the columns are
- * balanced: the shortest height that still takes it all.
- */
-export function snakeFill(blocks: Block[], count: number, colWidth: number, gap: number, room: number): Filled {
-  const tryHeight = (h: number, force: boolean): Filled => {
-    let rest: Seq = seqOf(blocks);
-    const items: Item[] = [];
-    let height = 0;
-    for (let c = 0; c < count && seqLength(rest); c++) {
-      const filled = fill(rest, h, { force, continued: c > 0 });
-      items.push(group(c * (colWidth + gap), 0, filled.items));
-      height = Math.max(height, filled.height);
-      rest = filled.rest;
-    }
-    return { items, height, rest, broke: false };
-  };
-  const natural = fill(blocks, Number.POSITIVE_INFINITY, { force: true, continued: false }).height;
-  const limit = Math.min(room, natural);
-  const full = tryHeight(limit, true);
-  if (seqLength(full.rest)) return tryHeight(room, true);
-  let lo = natural / count;
-  let hi = limit;
-  let best = full;
-  for (let i = 0; i < 14 && hi - lo > 0.5; i++) {
-    const mid = (lo + hi) / 2;
-    const attempt = tryHeight(mid, false);
-    if (seqLength(attempt.rest) === 0) {
-      best = attempt;
-      hi = mid;
-    } else {
-      lo = mid;
-    }
-  }
-  return best;
 }

@@ -1,5 +1,4 @@
 import type { Block, Split } from './block.js';
-import { snakeFill } from './columns-block.js';
 import { group, type Item } from './frame.js';
 
 /**
@@ -87,7 +86,7 @@ export function fill(seq: Seq | readonly Block[], room: number, opts: FillOption
       if (seqLength(cols.rest)) return stop(i, false, { ...b, before: 0, snake: { ...sn, blocks: seqBlocks(cols.rest) } });
       continue;
     }
-    if (chainNeed(s, i) - b.before <= left || (must && b.height <= left)) {
+    if (chainNeed(s, i) - b.before <= left || (must && b.height <= left) || passesFloat(s, i, left, opts)) {
       items.push(group(b.x, y + before, b.whole()));
       y += before + b.height + b.after;
       placedAny = true;
@@ -119,17 +118,34 @@ export function fill(seq: Seq | readonly Block[], room: number, opts: FillOption
   return stop(n, false);
 }
 
+/**
+ * A heading followed by a float that will not fit: the float waits for the next page (the page
+ * still has more than `slack` free after the heading), so the heading goes with the text after it.
+ */
+function passesFloat(s: Seq, i: number, left: number, opts: FillOptions): boolean {
+  const b = seqAt(s, i)!;
+  if (!opts.floats || !b.keepWithNext) return false;
+  let j = i + 1;
+  while (seqAt(s, j)?.detached) j++;
+  const next = seqAt(s, j);
+  if (!next?.float || next.before + next.height <= left - b.height - b.after) return false;
+  const need = chainNeed(s, i, true);
+  // Only with text after the float to keep the heading company.
+  if (need <= b.before + b.height) return false;
+  return need - b.before <= left && left - b.height - b.after > opts.floats.slack;
+}
+
 /** Room a block needs where it stands: itself, and for a heading the least part of what it keeps with. */
-export function chainNeed(seq: Seq | readonly Block[], i: number): number {
+export function chainNeed(seq: Seq | readonly Block[], i: number, passFloats = false): number {
   const s: Seq = Array.isArray(seq) ? seqOf(seq) : (seq as Seq);
   const b = seqAt(s, i)!;
   let need = b.before + b.height;
   if (!b.keepWithNext) return need;
   let j = i + 1;
-  while (seqAt(s, j)?.detached) j++;
+  while (seqAt(s, j)?.detached || (passFloats && seqAt(s, j)?.float)) j++;
   const next = seqAt(s, j);
   if (!next || next.breakBefore || next.pin) return need;
-  need += b.after + (next.keepWithNext ? chainNeed(s, j) : next.before + next.minHead);
+  need += b.after + (next.keepWithNext ? chainNeed(s, j, passFloats) : next.before + next.minHead);
   return need;
 }
 
@@ -173,4 +189,41 @@ export function stackBlock(blocks: Block[], opts: { before: number; after: numbe
     };
   }
   return block;
+}
+
+/**
+ * Fill `count` columns of at most `room` with `blocks`. When everything fits, the columns are
+ * balanced: the shortest height that still takes it all.
+ */
+export function snakeFill(blocks: Block[], count: number, colWidth: number, gap: number, room: number): Filled {
+  const tryHeight = (h: number, force: boolean): Filled => {
+    let rest: Seq = seqOf(blocks);
+    const items: Item[] = [];
+    let height = 0;
+    for (let c = 0; c < count && seqLength(rest); c++) {
+      const filled = fill(rest, h, { force, continued: c > 0 });
+      items.push(group(c * (colWidth + gap), 0, filled.items));
+      height = Math.max(height, filled.height);
+      rest = filled.rest;
+    }
+    return { items, height, rest, broke: false };
+  };
+  const natural = fill(blocks, Number.POSITIVE_INFINITY, { force: true, continued: false }).height;
+  const limit = Math.min(room, natural);
+  const full = tryHeight(limit, true);
+  if (seqLength(full.rest)) return tryHeight(room, true);
+  let lo = natural / count;
+  let hi = limit;
+  let best = full;
+  for (let i = 0; i < 14 && hi - lo > 0.5; i++) {
+    const mid = (lo + hi) / 2;
+    const attempt = tryHeight(mid, false);
+    if (seqLength(attempt.rest) === 0) {
+      best = attempt;
+      hi = mid;
+    } else {
+      lo = mid;
+    }
+  }
+  return best;
 }

@@ -1,5 +1,5 @@
 import type { Content } from '../../document/doc-definition.js';
-import { atomic, type Block, type LayoutEnv } from './block.js';
+import { atomic, type Block, type LayoutEnv, type NodeLayout } from './block.js';
 import { boxBlock } from './box-block.js';
 import { columnsBlock, snakeBlock } from './columns-block.js';
 import { stackBlock } from './flow.js';
@@ -76,12 +76,21 @@ export function layoutNode(node: Content, width: number, env: LayoutEnv): Block 
   return block;
 }
 
+const nodeLayouts = new WeakMap<LayoutEnv, NodeLayout>();
+
+/** The env handed to blocks that hold other nodes: it lays them out through layoutNode. */
+function nodeLayout(env: LayoutEnv): NodeLayout {
+  let out = nodeLayouts.get(env);
+  if (!out) nodeLayouts.set(env, (out = { ...env, layout: (node, width) => layoutNode(node, width, env), widths: (node) => nodeWidths(node, env) }));
+  return out;
+}
+
 function contentBlock(node: Content, width: number, env: LayoutEnv, base: { before: number; after: number; x: number }): Block {
   const lead = anchorOf(node);
-  if (node.box) return boxBlock(node, width, env, base);
-  if (node.table) return tableBlock(node, width, env, base);
+  if (node.box) return boxBlock(node, width, nodeLayout(env), base);
+  if (node.table) return tableBlock(node, width, nodeLayout(env), base);
   if (Array.isArray(node.columns)) {
-    return node.snakingColumns ? snakeBlock(node, width, env, base) : columnsBlock(node, width, env, base);
+    return node.snakingColumns ? snakeBlock(node, width, nodeLayout(env), base) : columnsBlock(node, width, nodeLayout(env), base);
   }
   if (node.stack !== undefined) {
     const children = (node.stack as Content[]).map((child) => layoutNode(child, width, env));

@@ -1,9 +1,8 @@
 import type { Content } from '../../document/doc-definition.js';
 import { BriefingError } from '../../errors/briefing-error.js';
-import type { Block, LayoutEnv } from './block.js';
+import type { Block, NodeLayout } from './block.js';
 import { columnWidths } from './column-widths.js';
 import { group, type Item } from './frame.js';
-import { layoutNode, nodeWidths } from './layout-node.js';
 import { runsOf } from './set-text.js';
 
 type LayoutFn = (i: number, node: Content, col?: number) => number;
@@ -50,7 +49,7 @@ const KEEP_ROWS = 2;
  * two body rows with the header and two on the last page. A row is cut inside its cells only when
  * it alone is taller than a page. Columns that cannot fit the width are an error, never clipped.
  */
-export function tableBlock(node: Content, width: number, env: LayoutEnv, base: { before: number; after: number; x: number }): Block {
+export function tableBlock(node: Content, width: number, env: NodeLayout, base: { before: number; after: number; x: number }): Block {
   const spec = node.table as { body: Content[][]; widths?: (number | string)[]; headerRows?: number };
   const layout = layoutOf(node.layout as Partial<TableLayout> | undefined);
   const body = spec.body;
@@ -67,7 +66,7 @@ export function tableBlock(node: Content, width: number, env: LayoutEnv, base: {
   const need = Array.from({ length: cols }, () => ({ min: 0, max: 0, floor: 0 }));
   body.forEach((row) => row.forEach((cell, c) => {
     if (!cell || cell.spanned || Number(cell.colSpan ?? 1) > 1) return;
-    const w = nodeWidths(cell, env);
+    const w = env.widths(cell);
     need[c]!.min = Math.max(need[c]!.min, w.min);
     need[c]!.max = Math.max(need[c]!.max, w.max);
     need[c]!.floor = Math.max(need[c]!.floor, floorOf(cell));
@@ -96,7 +95,7 @@ export function tableBlock(node: Content, width: number, env: LayoutEnv, base: {
       const span = Math.min(Number(cell.colSpan ?? 1), cols - c);
       const rowSpan = Math.min(Number(cell.rowSpan ?? 1), body.length - r);
       const fillColor = (cell.fillColor as string | undefined) ?? layout.fillColor?.(r, node, c);
-      const block = layoutNode(cell, spanWidth(c, span), env);
+      const block = env.layout(cell, spanWidth(c, span));
       // A cell may run onto the next page, but one that needs more than a few pages is almost
       // always a mistake in the data (a CSV field whose closing quote is missing takes in the rows after it).
       if (block.height > MAX_CELL_PAGES * env.pageHeight) {
@@ -130,9 +129,9 @@ export function tableBlock(node: Content, width: number, env: LayoutEnv, base: {
     for (const cell of row.cells) reach = Math.max(reach, r + cell.rowSpan - 1);
     unitEnd[r] = reach;
   });
-  const caption = node.caption ? layoutNode(node.caption as Content, total, env) : undefined;
+  const caption = node.caption ? env.layout(node.caption as Content, total) : undefined;
   const continued = (node.captionContinued ?? node.continuedLabel) as Content | undefined;
-  const captionNext = continued ? layoutNode(continued, total, env) : undefined;
+  const captionNext = continued ? env.layout(continued, total) : undefined;
   const headerHeight = header.reduce((s, r) => s + band(r), 0);
   const captionHeight = (c: Block | undefined) => (c ? c.before + c.height + c.after : 0);
 

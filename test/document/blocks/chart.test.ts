@@ -122,6 +122,11 @@ describe('<kpi change>', () => {
     expect(none![3]!.canvas).toBeDefined();
   });
 
+  it('prints a negative figure with the minus sign, not a hyphen', () => {
+    const [card] = cards('<kpi value="-2.3" unit="%" label="增速"/><kpi value="5" label="b"/>');
+    expect(runsOf(card![0]!).map((r) => r.text)).toEqual(['\u22122.3', '%']);
+  });
+
   it('adds no line to a row without changes', () => {
     const [a] = cards('<kpi value="45" label="a" rate="65.4"/><kpi value="12" label="b"/>');
     expect(a![2]!.canvas).toBeDefined();
