@@ -176,7 +176,8 @@ export async function buildBriefing(req: BuildRequest, host?: Host): Promise<Bui
   }
   const { typesetPdf } = await import('../typeset/typeset-pdf.js');
   const profile = outputProfileOf(req.print);
-  const outputProfile = profile ? { file: profile, bytes: prepared.host.read('profile', profile, { shown: profile }) } : undefined;
+  // Named in the output intent by its file name: the PDF carries no path of the machine that made it.
+  const outputProfile = profile ? { file: profile, info: basename(profile), bytes: prepared.host.read('profile', profile, { shown: profile }) } : undefined;
   const result = await atDataText(prepared.loaded, () => typesetPdf(prepared.definition, fonts, {
     copies,
     checkPages: (pages) => checkPageLimit(req, prepared, pages, copies.length),

@@ -165,7 +165,8 @@ describe('--color cmyk: a PDF/X-4 file for the press', () => {
 
 describe.runIf(pdfToolsRun)('qpdf --check', () => {
   it('passes every print variant of the four samples', async () => {
-    const variants = [{ pdfa: true, tagged: true }, { bleed: 3 * MM, marks: ['crop' as const, 'registration' as const] }, { paper: '16开', tagged: true }];
+    // Tagged alone and CMYK are checked in their own tests above and in tagged.test.ts.
+    const variants = [{}, { pdfa: true }, { pdfa: true, tagged: true }, { bleed: 3 * MM, marks: ['crop' as const, 'registration' as const] }, { paper: '16开', tagged: true }, { paper: '大16开' }, { paper: 'A3' }];
     for (const template of SAMPLES) {
       for (const print of variants) expect(qpdfProblems(await buildWith(print, { template })), `${template} ${JSON.stringify(print)}`).toEqual([]);
     }

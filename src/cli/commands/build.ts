@@ -14,7 +14,7 @@ import { runBatch } from '../../orchestrate/run-batch.js';
 import { buildReport, writeReport } from '../../orchestrate/write-report.js';
 import { loadConfig } from '../../project/load-config.js';
 import { findProjectRoot } from '../../project/project-root.js';
-import { checkPaper, checkPrintOptions, type PrintOptions } from '../../document/print-options.js';
+import { checkPaper, checkPrintOptions, parseBleed, parseColorMode, parseMarks, type PrintOptions } from '../../document/print-options.js';
 import { removeLeftoverTemps } from '../../output/write-atomic.js';
 
 export interface BuildFlags {
@@ -36,6 +36,10 @@ export interface BuildFlags {
   maxPages?: string;
   paper?: string;
   pdfa?: boolean;
+  tagged?: boolean;
+  bleed?: string;
+  marks?: string;
+  color?: string;
 }
 
 /** Generous: a runaway template fails cleanly instead of filling a disk. */
@@ -190,12 +194,22 @@ function positive(value: string | undefined, flag: string, max: number): number 
   return n;
 }
 
-/** Paper and PDF/A: the config's `print:` (checked where it was read), then the flags. PDF/A needs every character in a font, so it builds as --strict. */
+/**
+ * Paper, PDF/A, tagging and the print shop's options: the config's `print:` (checked where it was
+ * read), then the flags over it. PDF/A needs every character in a font, so it builds as --strict.
+ */
 function printOptions(configured: PrintOptions, flags: BuildFlags): PrintOptions {
   const paper = flags.paper ?? configured.paper;
+  const bleed = flags.bleed !== undefined ? parseBleed(flags.bleed) : configured.bleed;
+  const marks = flags.marks !== undefined ? parseMarks(flags.marks) : configured.marks;
+  const color = flags.color !== undefined ? parseColorMode(flags.color) : configured.color;
   return checkPrintOptions({
     ...(paper !== undefined ? { paper: flags.paper !== undefined ? checkPaper(paper) : paper } : {}),
     ...(flags.pdfa || configured.pdfa ? { pdfa: true } : {}),
+    ...(flags.tagged || configured.tagged ? { tagged: true } : {}),
+    ...(bleed ? { bleed } : {}),
+    ...(marks?.length ? { marks } : {}),
+    ...(color === 'cmyk' ? { color, ...(configured.outputProfile ? { outputProfile: configured.outputProfile } : {}) } : {}),
   });
 }
 
