@@ -2,7 +2,7 @@ import type { DocDefinition, Inline } from '../document/doc-definition.js';
 import type { PrintOptions } from '../document/print-options.js';
 import { BriefingError } from '../errors/briefing-error.js';
 import { auditContent, type LostText } from './audit/content-audit.js';
-import { drawCopies, type CopyMarks, type Furniture } from './draw/draw-pages.js';
+import { drawCopies, type CopyMarks, type DrawSetup, type Furniture } from './draw/draw-pages.js';
 import { handleOf, loadPdfKit } from './draw/pdfkit-patches.js';
 import type { PdfKit, PdfKitFont, PdfKitImage } from './draw/pdfkit-types.js';
 import { StructureWriter, type TaggingDocument } from './draw/structure-tree.js';
@@ -96,7 +96,13 @@ export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: Ty
     }
     return font;
   };
-  const imageFile = (key: string) => ({ bytes: dataUrlBytes(def.images[key]!), path: def.imageSources?.[key]?.path ?? key, where: def.imageSources?.[key]?.where });
+  // One Buffer per image: a print file converts each image once (print-job.ts keeps them by their bytes).
+  const imageFiles = new Map<string, ReturnType<DrawSetup['imageFile']>>();
+  const imageFile = (key: string) => {
+    let file = imageFiles.get(key);
+    if (!file) imageFiles.set(key, (file = { bytes: dataUrlBytes(def.images[key]!), path: def.imageSources?.[key]?.path ?? key, where: def.imageSources?.[key]?.where }));
+    return file;
+  };
   const images = new Map<string, PdfKitImage>();
   const image = (key: string): PdfKitImage => {
     let img = images.get(key);

@@ -7,6 +7,7 @@ import type { Item, SetInline, SetLine } from '../layout/frame.js';
 import type { PageLayout } from '../layout/paginate.js';
 import { extendToBleed, type PageGeometry } from '../print/page-boxes.js';
 import type { PdfKitDocument } from '../print/pdfkit-document.js';
+import { cmykImagePlan } from '../print/print-images.js';
 import { beginPage, endPage, placeImage, type PrintJob } from '../print/print-job.js';
 import { addPageGroup, drawInBlendingSpace, setBlendMode } from '../print/transparency.js';
 import type { PdfKit, PdfKitFont, PdfKitImage, PdfKitOutline } from './pdfkit-types.js';
@@ -191,7 +192,9 @@ function drawItems(
         doc.save();
         // Ink, not paint: a seal multiplies with the 署名 and date under it, which stay readable.
         if (it.blend === 'multiply') setBlendMode(print, 'Multiply', setup.job.blendingSpace);
-        if (setup.job.pdfx) placeImage(print, setup.job, setup.imageFile(it.image), x, y, it.w, it.h);
+        // A print file's colour PNG is converted to CMYK (once); grey and CMYK images go in as they are.
+        const file = setup.job.pdfx ? setup.imageFile(it.image) : undefined;
+        if (file && cmykImagePlan(file.bytes, file.path, file.where) === 'convert') placeImage(print, setup.job, file, x, y, it.w, it.h);
         else doc.image(setup.image(it.image), x, y, { width: it.w, height: it.h });
         doc.restore();
         break;
