@@ -11,10 +11,14 @@ const text = {
     zh: (p: { out: string }) => `跳过 ${p.out}（输入未变）`,
   },
   batch: {
-    en: (p: { built: number; pages: number; s: string; failed: number; skipped: number }) =>
-      `built ${p.built} PDF${p.built === 1 ? '' : 's'} (${p.pages} pages) in ${p.s} s${p.skipped ? `, ${p.skipped} skipped` : ''}${p.failed ? `, ${p.failed} failed` : ''}`,
-    zh: (p: { built: number; pages: number; s: string; failed: number; skipped: number }) =>
-      `已生成 ${p.built} 个 PDF（共 ${p.pages} 页），用时 ${p.s} 秒${p.skipped ? `，跳过 ${p.skipped} 个` : ''}${p.failed ? `，失败 ${p.failed} 个` : ''}`,
+    en: (p: { built: number; pages: number; s: string; failed: number; skipped: number; notRun: number }) =>
+      `built ${p.built} PDF${p.built === 1 ? '' : 's'} (${p.pages} pages) in ${p.s} s${p.skipped ? `, ${p.skipped} skipped` : ''}${p.failed ? `, ${p.failed} failed` : ''}${p.notRun ? `, ${p.notRun} not run` : ''}`,
+    zh: (p: { built: number; pages: number; s: string; failed: number; skipped: number; notRun: number }) =>
+      `已生成 ${p.built} 个 PDF（共 ${p.pages} 页），用时 ${p.s} 秒${p.skipped ? `，跳过 ${p.skipped} 个` : ''}${p.failed ? `，失败 ${p.failed} 个` : ''}${p.notRun ? `，未运行 ${p.notRun} 个` : ''}`,
+  },
+  emptyShard: {
+    en: (p: { shard: string; total: number }) => `shard ${p.shard} has no documents (${p.total} in all); nothing to build`,
+    zh: (p: { shard: string; total: number }) => `分片 ${p.shard} 中没有文档（共 ${p.total} 个）；无需生成`,
   },
   plan: {
     en: (p: { out: string; input: string; why: string }) => `would build ${p.out} from ${p.input} (${p.why})`,

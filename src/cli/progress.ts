@@ -8,14 +8,14 @@ import { say } from './messages.js';
  * output is a file or a pipe, or CI=true (no ANSI codes then).
  */
 export function createProgress(sink: Sink, total: number): (outcome: Outcome, done: number) => void {
-  const live = process.stderr.isTTY && !process.env.CI && !sink.quiet && total > 1;
+  const live = !!sink.err.isTTY && !process.env.CI && !sink.quiet && total > 1;
   return (outcome, done) => {
     if (live) {
       const width = 24;
       const filled = Math.round((done / total) * width);
       const name = displayPath(outcome.ok ? outcome.result.input : outcome.input);
-      process.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${name}`);
-      if (done === total) process.stderr.write('\r\x1b[2K');
+      sink.err.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${name}`);
+      if (done === total) sink.err.write('\r\x1b[2K');
     }
     if (outcome.ok) {
       for (const w of outcome.result.warnings) sink.warning(w);

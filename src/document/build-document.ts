@@ -57,7 +57,12 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
     blocks(nodes, width) {
       const saved = this.width;
       if (width !== undefined) this.width = width;
-      const out = nodes.flatMap((n) => (isElement(n) ? buildBlock(n, this) : []));
+      const elements = nodes.filter((n): n is MarkupElement => isElement(n));
+      const out = elements.flatMap((el, k) => {
+        const built = buildBlock(el, this);
+        if (el.name === 'figcaption' && built.length === 1) Object.assign(built[0]!, captionKeep(elements[k - 1], elements[k + 1]));
+        return built;
+      });
       this.width = saved;
       return out;
     },
@@ -94,6 +99,14 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
 /** Whether the document has a <title>: then it is the top heading (H1) of a tagged PDF. */
 function hasTitle(el: MarkupElement): boolean {
   return el.children.some((c) => isElement(c) && (c.name === 'title' || hasTitle(c)));
+}
+
+/** What a caption or note is read with: a note under a table or chart keeps its last rows; a caption above one keeps its first. */
+const FIGURES = new Set(['table', 'chart', 'kpis', 'img', 'box', 'distribution']);
+function captionKeep(before: MarkupElement | undefined, after: MarkupElement | undefined): Content {
+  if (before && FIGURES.has(before.name)) return { keepWithPrevious: true };
+  if (after && FIGURES.has(after.name)) return { keepWithNext: true };
+  return {};
 }
 
 function buildBlock(el: MarkupElement, ctx: BuildContext): Content[] {

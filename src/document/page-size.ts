@@ -1,4 +1,5 @@
 import { BriefingError } from '../errors/briefing-error.js';
+import { usageError } from '../errors/usage.js';
 import { MM } from './units.js';
 
 /** A sheet of paper, portrait, in pt. `name` is how the user wrote it, or `W×H mm` for a custom size. */
@@ -38,6 +39,8 @@ const MIN_MM = 50;
 const MAX_MM = 1200;
 
 export const KNOWN_PAPER = [...Object.keys(SIZES), 'W×H mm'];
+/** The same list for Chinese messages. */
+export const KNOWN_PAPER_ZH = [...Object.keys(SIZES), '宽×高（毫米）'];
 
 /** A paper size from its name (A4, 16开, 16K, 大16开 …) or `width × height` in mm; undefined if neither. */
 export function parsePaperSize(text: string): PaperSize | undefined {
@@ -56,8 +59,9 @@ export function paperSize(text: string, where: { file?: string; flag?: string })
   const paper = parsePaperSize(text);
   if (paper) return paper;
   const reason = `unknown page size "${text}" (known: ${KNOWN_PAPER.join(', ')}, from ${MIN_MM} to ${MAX_MM} mm a side)`;
-  if (where.flag) throw new BriefingError('E_USAGE', { detail: `${where.flag}: ${reason}` });
-  throw new BriefingError('E_STYLE', { reason }, { file: where.file });
+  const reasonZh = `未知的纸张尺寸“${text}”（可用：${KNOWN_PAPER_ZH.join('、')}，每边 ${MIN_MM} 至 ${MAX_MM} 毫米）`;
+  if (where.flag) throw usageError(`${where.flag}: ${reason}`, `${where.flag}：${reasonZh}`);
+  throw new BriefingError('E_STYLE', { reason, reasonZh }, { file: where.file });
 }
 
 export function pageDimensions(size: string, file: string): [number, number] {

@@ -1,5 +1,5 @@
-import { BriefingError } from '../errors/briefing-error.js';
-import { parsePaperSize, KNOWN_PAPER } from './page-size.js';
+import { usageError as usage } from '../errors/usage.js';
+import { parsePaperSize, KNOWN_PAPER, KNOWN_PAPER_ZH } from './page-size.js';
 import { MM } from './units.js';
 
 export type MarkKind = 'crop' | 'registration';
@@ -43,7 +43,7 @@ export interface PrintOptions {
 export function parseBleed(text: string, flag = '--bleed'): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(mm|pt)?\s*$/i.exec(text);
   const pt = m ? (m[2]?.toLowerCase() === 'pt' ? Number(m[1]) : Number(m[1]) * MM) : NaN;
-  if (!(pt >= 0 && pt <= 20 * MM)) throw usage(`${flag} takes a length from 0 to 20 mm such as 3mm, not "${text}"`);
+  if (!(pt >= 0 && pt <= 20 * MM)) throw usage(`${flag} takes a length from 0 to 20 mm such as 3mm, not "${text}"`, `${flag} 应为 0 至 20 毫米的长度，如 3mm，而不是“${text}”`);
   return pt;
 }
 
@@ -53,20 +53,23 @@ export function parseMarks(text: string, flag = '--marks'): MarkKind[] {
   for (const part of text.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean)) {
     if (part === 'all') ['crop', 'registration'].forEach((k) => kinds.add(k as MarkKind));
     else if (part === 'crop' || part === 'registration') kinds.add(part);
-    else throw usage(`${flag} takes crop, registration or both (crop,registration), not "${part}"`);
+    else throw usage(`${flag} takes crop, registration or both (crop,registration), not "${part}"`, `${flag} 应为 crop（裁切线）、registration（套准线）或两者（crop,registration），而不是“${part}”`);
   }
-  if (!kinds.size) throw usage(`${flag} takes crop, registration or both (crop,registration)`);
+  if (!kinds.size) throw usage(`${flag} takes crop, registration or both (crop,registration)`, `${flag} 应为 crop（裁切线）、registration（套准线）或两者（crop,registration）`);
   return [...kinds];
 }
 
 export function parseColorMode(text: string, flag = '--color'): ColorMode {
   const mode = text.trim().toLowerCase();
   if (mode === 'rgb' || mode === 'cmyk') return mode;
-  throw usage(`${flag} takes rgb or cmyk, not "${text}"`);
+  throw usage(`${flag} takes rgb or cmyk, not "${text}"`, `${flag} 应为 rgb 或 cmyk，而不是“${text}”`);
 }
 
 export function checkPaper(text: string, flag = '--paper'): string {
-  if (!parsePaperSize(text)) throw usage(`${flag}: unknown paper "${text}" (known: ${KNOWN_PAPER.join(', ')})`);
+  if (!parsePaperSize(text)) {
+    throw usage(`${flag}: unknown paper "${text}" (known: ${KNOWN_PAPER.join(', ')})`,
+      `${flag}：未知的纸张“${text}”（可用：${KNOWN_PAPER_ZH.join('、')}）`);
+  }
   return text;
 }
 
@@ -76,11 +79,8 @@ export function checkPaper(text: string, flag = '--paper'): string {
  */
 export function checkPrintOptions(options: PrintOptions): PrintOptions {
   if (options.pdfa && (options.bleed || options.marks?.length || options.color === 'cmyk')) {
-    throw usage('--pdfa makes an archive copy and cannot be combined with --bleed, --marks or --color cmyk (a print-shop copy); build the two separately');
+    throw usage('--pdfa makes an archive copy and cannot be combined with --bleed, --marks or --color cmyk (a print-shop copy); build the two separately',
+      '--pdfa 生成归档文件，不能与 --bleed、--marks 或 --color cmyk（印刷厂用文件）同用；请分两次生成');
   }
   return options;
-}
-
-function usage(detail: string): BriefingError {
-  return new BriefingError('E_USAGE', { detail });
 }

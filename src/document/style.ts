@@ -142,7 +142,8 @@ export function loadStyle(file: string, { paper, host }: { paper?: PaperSize; ho
   // GB/T 9704 itself sets 16 pt characters on a 15.79 pt pitch; much tighter and they collide.
   if (grid && grid.pitchX < base.size * 0.95) {
     const reason = `page.grid: ${grid.chars} characters of ${base.size} pt do not fit in a ${((grid.pitchX * grid.chars) / MM).toFixed(1)} mm line on ${sheetPaper.name} (use page.typeArea: fixed or a larger paper)`;
-    throw new BriefingError('E_STYLE', { reason }, { file, ...loaded.locate(['page', 'grid']) });
+    const reasonZh = `page.grid：${grid.chars} 个 ${base.size} 磅的字排不进 ${sheetPaper.name} 纸上 ${((grid.pitchX * grid.chars) / MM).toFixed(1)} 毫米的一行（请用 page.typeArea: fixed 或更大的纸张）`;
+    throw new BriefingError('E_STYLE', { reason, reasonZh }, { file, ...loaded.locate(['page', 'grid']) });
   }
   if (grid) base = { ...base, letterSpacing: grid.pitchX - base.size, leading: grid.pitchY / base.size };
   const elements: StyleSheet['elements'] = {};
@@ -203,7 +204,11 @@ function resolveText(raw: RawText, parent: TextStyle, file: string, path: string
   if (raw.size !== undefined) {
     const s = parseFontSize(raw.size);
     if (s === undefined) {
-      throw new BriefingError('E_STYLE', { reason: `${[...path, 'size'].join('.')}: "${String(raw.size)}" is not a font size (use 16, "16pt" or a name like 三号)` }, { file, ...locate([...path, 'size']) });
+      const at = [...path, 'size'].join('.');
+      throw new BriefingError('E_STYLE', {
+        reason: `${at}: "${String(raw.size)}" is not a font size (use 16, "16pt" or a name like 三号)`,
+        reasonZh: `${at}：“${String(raw.size)}”不是字号（可写 16、"16pt" 或三号等字号名）`,
+      }, { file, ...locate([...path, 'size']) });
     }
     size = s;
   }

@@ -3,17 +3,23 @@ import { KIND_NAMES, NOT_A_FILE_NAMES, type FileKind, type NotAFile } from '../h
 /**
  * Every user-facing message, keyed by a stable code. Messages are built from the code and its
  * parameters here and nowhere else, so a second language is a second column, not a rewrite.
+ *
+ * A parameter that is itself a sentence (a `reason`, a `detail`) comes with its Chinese twin under
+ * the same name plus `Zh` (`reason` / `reasonZh`): Chinese text is built with the twins in place of
+ * the originals, so an entry's zh column simply writes `${p.reason}`. Chinese messages use
+ * full-width punctuation (：，；（）“”).
  */
 export type Lang = 'en' | 'zh';
 
 type Params = Record<string, string | number>;
 type Text = (p: Params) => string;
+type MaybeText = (p: Params) => string | undefined;
 
 interface Entry {
   en: Text;
   zh: Text;
-  hintEn?: Text;
-  hintZh?: Text;
+  hintEn?: MaybeText;
+  hintZh?: MaybeText;
 }
 
 const kindEn = (k: unknown): string => KIND_NAMES[k as FileKind]?.en ?? 'file';
@@ -25,6 +31,8 @@ export const catalogue = {
   E_USAGE: {
     en: (p) => `${p.detail}`,
     zh: (p) => `${p.detail}`,
+    hintEn: (p) => (p.hint === undefined ? undefined : `${p.hint}`),
+    hintZh: (p) => (p.hint === undefined ? undefined : `${p.hint}`),
   },
   E_DATA_NOT_FOUND: {
     en: (p) => `data file not found: ${p.path}`,
@@ -55,6 +63,8 @@ export const catalogue = {
   E_SCHEMA: {
     en: (p) => `${p.path} ${p.reason}`,
     zh: (p) => `${p.path} ${p.reason}`,
+    hintEn: (p) => (p.hint === undefined ? undefined : `${p.hint}`),
+    hintZh: (p) => (p.hint === undefined ? undefined : `${p.hint}`),
   },
   E_CSV_NOT_FOUND: {
     en: (p) => `CSV file not found: ${p.path}`,
@@ -119,8 +129,8 @@ export const catalogue = {
   E_TEMPLATE_NOT_FOUND: {
     en: (p) => `unknown template "${p.name}"`,
     zh: (p) => `未知的模板“${p.name}”`,
-    hintEn: (p) => `available templates: ${p.available}`,
-    hintZh: (p) => `可用的模板：${p.available}`,
+    hintEn: (p) => `${p.suggestion ?? ''}available templates: ${p.available}`,
+    hintZh: (p) => `${p.suggestion ?? ''}可用的模板：${p.available}`,
   },
   E_TEMPLATE_UNSET: {
     en: () => `no template chosen for this data file`,
@@ -145,14 +155,14 @@ export const catalogue = {
   E_PARTIAL_MISSING: {
     en: (p) => `the template uses partial "${p.name}", which does not exist`,
     zh: (p) => `模板引用的片段“${p.name}”不存在`,
-    hintEn: (p) => `partials live in partials/<name>.hbs; known: ${p.known}`,
-    hintZh: (p) => `片段应位于 partials/<名称>.hbs；现有：${p.known}`,
+    hintEn: (p) => `${p.suggestion ?? ''}partials live in partials/<name>.hbs; known: ${p.known}`,
+    hintZh: (p) => `${p.suggestion ?? ''}片段应位于 partials/<名称>.hbs；现有：${p.known || '无'}`,
   },
   E_HELPER_MISSING: {
     en: (p) => `the template calls helper "${p.name}", which does not exist`,
     zh: (p) => `模板调用的辅助函数“${p.name}”不存在`,
-    hintEn: (p) => `known helpers: ${p.known}`,
-    hintZh: (p) => `现有辅助函数：${p.known}`,
+    hintEn: (p) => `${p.suggestion ?? ''}known helpers: ${p.known}`,
+    hintZh: (p) => `${p.suggestion ?? ''}现有辅助函数：${p.known}`,
   },
   E_TEMPLATE_RENDER: {
     en: (p) => `the template failed: ${p.reason}`,
@@ -171,8 +181,8 @@ export const catalogue = {
   E_MARKUP_UNKNOWN_ATTRIBUTE: {
     en: (p) => `<${p.element}> has no attribute "${p.name}"`,
     zh: (p) => `<${p.element}> 没有属性“${p.name}”`,
-    hintEn: (p) => `it takes: ${p.known}`,
-    hintZh: (p) => `可用属性：${p.known}`,
+    hintEn: (p) => `${p.suggestion ?? ''}it takes: ${p.known}`,
+    hintZh: (p) => `${p.suggestion ?? ''}可用属性：${p.known}`,
   },
   E_MARKUP_ATTRIBUTE_VALUE: {
     en: (p) => `<${p.element} ${p.name}="${p.value}">: ${p.reason}`,
@@ -187,6 +197,8 @@ export const catalogue = {
   E_STYLE: {
     en: (p) => `invalid style: ${p.reason}`,
     zh: (p) => `样式错误：${p.reason}`,
+    hintEn: (p) => (p.hint === undefined ? undefined : `${p.hint}`),
+    hintZh: (p) => (p.hint === undefined ? undefined : `${p.hint}`),
   },
   E_FONT_MISSING: {
     en: (p) => `font file for role "${p.role}" not found: ${p.path}`,
@@ -203,6 +215,8 @@ export const catalogue = {
   E_CONFIG: {
     en: (p) => `invalid config: ${p.reason}`,
     zh: (p) => `配置错误：${p.reason}`,
+    hintEn: (p) => (p.hint === undefined ? undefined : `${p.hint}`),
+    hintZh: (p) => (p.hint === undefined ? undefined : `${p.hint}`),
   },
   E_READ: {
     en: (p) => `cannot read ${p.path}: ${p.reason}`,
@@ -243,6 +257,12 @@ export const catalogue = {
     zh: (p) => `没有字体包含字符 ${p.char}（${p.codepoint}）`,
     hintEn: () => 'map a role to a font that has it in briefing.config.yaml',
     hintZh: () => '请在 briefing.config.yaml 中为相应角色指定包含该字符的字体',
+  },
+  E_SOURCE_DATE_EPOCH: {
+    en: (p) => `SOURCE_DATE_EPOCH="${p.value}" is not a whole number of seconds since 1970 and is ignored`,
+    zh: (p) => `SOURCE_DATE_EPOCH="${p.value}" 不是自 1970 年起的整秒数，已忽略`,
+    hintEn: () => 'set it to a Unix time such as the last commit\'s: SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)',
+    hintZh: () => '请设为 Unix 时间，例如最近一次提交的时间：SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)',
   },
   E_TABLE_TOO_WIDE: {
     en: (p) => `a table of ${p.columns} columns needs ${p.need} pt, but the page has ${p.width} pt`,
@@ -385,11 +405,19 @@ export type ErrorCode = keyof typeof catalogue;
 
 export function formatMessage(code: ErrorCode, params: Params, lang: Lang = 'en'): string {
   const entry: Entry = catalogue[code];
-  return (lang === 'zh' ? entry.zh : entry.en)(params);
+  return lang === 'zh' ? entry.zh(inChinese(params)) : entry.en(params);
 }
 
 export function formatHint(code: ErrorCode, params: Params, lang: Lang = 'en'): string | undefined {
   const entry: Entry = catalogue[code];
-  const hint = lang === 'zh' ? entry.hintZh : entry.hintEn;
-  return hint?.(params);
+  return lang === 'zh' ? entry.hintZh?.(inChinese(params)) || undefined : entry.hintEn?.(params) || undefined;
+}
+
+/** The parameters with each `xZh` twin in place of `x`. */
+function inChinese(params: Params): Params {
+  // No twins: the parameters as they are (also a test's proxy that answers every name).
+  if (!Object.keys(params).some((key) => key.endsWith('Zh') && key.length > 2)) return params;
+  const out: Params = { ...params };
+  for (const [key, value] of Object.entries(params)) if (key.endsWith('Zh') && key.length > 2) out[key.slice(0, -2)] = value;
+  return out;
 }

@@ -18,7 +18,11 @@ export type FileKind =
   | 'config'
   | 'recipients'
   | 'cache'
-  | 'package';
+  | 'package'
+  | 'project'
+  | 'lockfile'
+  | 'tarball'
+  | 'pdf';
 
 const MB = 1024 * 1024;
 
@@ -37,6 +41,10 @@ export const SIZE_LIMITS: Readonly<Record<FileKind, number>> = {
   recipients: 16 * MB,
   cache: 64 * MB,
   package: 64 * MB,
+  project: 1 * MB,
+  lockfile: 64 * MB,
+  tarball: 1024 * MB,
+  pdf: 2048 * MB,
 };
 
 /** How messages name each kind, in both languages. */
@@ -55,6 +63,10 @@ export const KIND_NAMES: Readonly<Record<FileKind, { en: string; zh: string }>> 
   recipients: { en: 'recipients list', zh: '领取人名单' },
   cache: { en: 'cache file', zh: '缓存文件' },
   package: { en: "briefing's own file", zh: 'briefing 自带文件' },
+  project: { en: 'project file', zh: '项目文件' },
+  lockfile: { en: 'npm lock file', zh: 'npm 锁定文件' },
+  tarball: { en: 'package file', zh: '安装包文件' },
+  pdf: { en: 'built PDF', zh: '生成的 PDF' },
 };
 
 /** What a path is when it is not a regular file, in both languages. */

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { BriefingError, type SourceLocation } from '../errors/briefing-error.js';
+import { errnoReason } from '../errors/errno.js';
 import { megabytes, SIZE_LIMITS, type FileKind, type NotAFile } from './file-kinds.js';
 
 /**
@@ -87,8 +88,7 @@ function whereOf(req: GateRequest): SourceLocation {
 function readError(req: GateRequest, e: unknown): BriefingError {
   const code = (e as NodeJS.ErrnoException).code;
   if ((code === 'ENOENT' || code === 'ENOTDIR') && req.missing) return req.missing();
-  const reason = code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file' : (code ?? (e as Error).message);
-  return new BriefingError('E_READ', { path: shownOf(req), reason }, whereOf(req), { cause: e });
+  return new BriefingError('E_READ', { path: shownOf(req), ...errnoReason(e) }, whereOf(req), { cause: e });
 }
 
 /** Steps 1–3: the real path and its facts, or the error that refuses it. Opens nothing. */
@@ -155,6 +155,31 @@ export function readFile(req: GateRequest): Buffer {
     throw e instanceof BriefingError ? e : readError(req, e);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * A stream read whole (standard input for `build -`), held to the kind's size limit as a file is:
+ * reading stops at the first byte past it, so an endless pipe cannot exhaust memory. `shown`
+ * names the stream in messages.
+ */
+export async function readStream(kind: FileKind, chunks: AsyncIterable<Uint8Array | string>, shown: string): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    const part = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    size += part.length;
+    checkSize(kind, size, shown);
+    parts.push(part);
+  }
+  return Buffer.concat(parts, size);
+}
+
+/** Bytes already in hand (a test's standard input), held to the kind's size limit. */
+export function checkSize(kind: FileKind, size: number, shown: string): void {
+  const limit = SIZE_LIMITS[kind];
+  if (size > limit) {
+    throw new BriefingError('E_FILE_TOO_LARGE', { kind, path: shown, size: megabytes(size), limit: megabytes(limit) }, { file: shown });
   }
 }
 

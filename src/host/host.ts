@@ -1,5 +1,6 @@
 import { dirname, extname, join, resolve } from 'node:path';
 import { BriefingError, type SourceLocation } from '../errors/briefing-error.js';
+import { sourceDateEpoch } from '../orchestrate/document-date.js';
 import { writeAtomic, type WriteRule } from '../output/write-atomic.js';
 import { builtinTemplatesDir, bundledFontsDir, packageRoot } from '../project/paths.js';
 import type { FileKind } from './file-kinds.js';
@@ -34,7 +35,7 @@ export interface Host {
   templateFolder(name: string, opts: { typed: boolean; cwd?: string }): string | undefined;
   /** Write `bytes` to `path` atomically, under `rule` (where the path came from). */
   write(path: string, bytes: Uint8Array, rule: WriteRule): void;
-  /** SOURCE_DATE_EPOCH as a date, when it is set to a whole number of seconds. */
+  /** SOURCE_DATE_EPOCH as a date, when it is set to a whole number of seconds (orchestrate/document-date.ts). */
   sourceDate(): Date | undefined;
   now(): Date;
 }
@@ -99,6 +100,13 @@ export function createHost(options: HostOptions): Host {
         return [projectRoot, userCacheDir()];
       case 'package':
         return [packageRoot];
+      case 'project':
+        return [projectRoot];
+      // Read where the caller found them (gate.ts's readFile with their own roots); through a host, anywhere.
+      case 'lockfile':
+      case 'tarball':
+      case 'pdf':
+        return undefined;
     }
   };
 
@@ -142,10 +150,7 @@ export function createHost(options: HostOptions): Host {
       return undefined;
     },
     write: (path, bytes, rule) => writeAtomic(path, bytes, { ...rule, root: rule.root ?? projectRoot }),
-    sourceDate() {
-      const epoch = env.SOURCE_DATE_EPOCH;
-      return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
-    },
+    sourceDate: () => sourceDateEpoch(env).date,
     now: options.now ?? (() => new Date()),
   };
 }

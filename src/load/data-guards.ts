@@ -8,7 +8,7 @@ import { isCollection, isPair, visit, type Document } from 'yaml';
  */
 export const MAX_DEPTH = 100;
 
-export const TOO_DEEP = `the data is nested more than ${MAX_DEPTH} levels deep`;
+export const TOO_DEEP = { reason: `the data is nested more than ${MAX_DEPTH} levels deep`, reasonZh: `数据的嵌套超过 ${MAX_DEPTH} 层` };
 
 /** Offset of the bracket that opens level MAX_DEPTH + 1 in JSON text, scanning outside strings. */
 export function jsonTooDeepAt(text: string): number | undefined {

@@ -59,7 +59,9 @@ export function loadCsv(file: string, referencedFrom?: SourceLocation, options: 
   } catch (e) {
     throw csvSyntaxError(e as { message: string; lines?: number; code?: string }, text, file);
   }
-  if (records.length === 0) throw new BriefingError('E_CSV_SYNTAX', { reason: 'the file is empty; a header row is expected' }, { file, line: 1 });
+  if (records.length === 0) {
+    throw new BriefingError('E_CSV_SYNTAX', { reason: 'the file is empty; a header row is expected', reasonZh: '文件是空的；第一行应为表头' }, { file, line: 1 });
+  }
   const [header, ...body] = records;
   if (body.length > MAX_CSV_ROWS) throw new BriefingError('E_CSV_TOO_LARGE', { limit: MAX_CSV_ROWS, what: 'rows' }, { file });
   if (body.length * header!.record.length > MAX_CSV_CELLS) throw new BriefingError('E_CSV_TOO_LARGE', { limit: MAX_CSV_CELLS, what: 'cells' }, { file });
@@ -73,15 +75,28 @@ function csvSyntaxError(err: { message: string; lines?: number; code?: string },
   const counts = /expect (\d+), got (\d+) on line (\d+)/.exec(err.message);
   if (counts) {
     const [, header, cells, line] = counts;
-    return new BriefingError('E_CSV_SYNTAX', { reason: `the row on line ${line} has ${cells} cells, the header has ${header}` }, { file, line: Number(line) });
+    return new BriefingError('E_CSV_SYNTAX', {
+      reason: `the row on line ${line} has ${cells} cells, the header has ${header}`,
+      reasonZh: `第 ${line} 行有 ${cells} 个单元格，表头有 ${header} 个`,
+    }, { file, line: Number(line) });
   }
   if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
     // csv-parse names the last line; the mistake is where the quote was opened.
     const line = unclosedQuoteLine(text) ?? err.lines;
-    return new BriefingError('E_CSV_SYNTAX', { reason: `a quote opened on line ${line} is never closed` }, { file, line });
+    return new BriefingError('E_CSV_SYNTAX', { reason: `a quote opened on line ${line} is never closed`, reasonZh: `第 ${line} 行开始的引号没有配对的结束引号` }, { file, line });
   }
-  return new BriefingError('E_CSV_SYNTAX', { reason: err.message.split('\n')[0]! }, { file, line: err.lines });
+  return new BriefingError('E_CSV_SYNTAX', { reason: err.message.split('\n')[0]!, reasonZh: CSV_CODES_ZH[err.code ?? ''] ?? `无法解析${err.code ? `（${err.code}）` : ''}` }, { file, line: err.lines });
 }
+
+/** csv-parse's other error codes, in Chinese. */
+const CSV_CODES_ZH: Record<string, string> = {
+  CSV_INVALID_CLOSING_QUOTE: '引号中的文字结束后紧跟了其他字符；文字中的引号请写成两个 ""',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: '结束引号之后、逗号之前还有其他字符',
+  CSV_QUOTE_NOT_CLOSED: '引号没有配对的结束引号',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: '各行的单元格个数与表头不一致',
+  CSV_MAX_RECORD_SIZE: '某一行过长',
+  INVALID_OPENING_QUOTE: '单元格中间出现了引号；整个单元格加引号，文字中的引号写成两个 ""',
+};
 
 /** The line of the quote left open at the end of the text (RFC 4180 quoting, `""` escapes). */
 function unclosedQuoteLine(text: string): number | undefined {

@@ -5,6 +5,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } fro
 import { BriefingError, formatDataPath } from '../errors/briefing-error.js';
 import { createHost, type Host } from '../host/host.js';
 import { collectionKeyAt, duplicateJsonKey, EXPANSION_ALLOWANCE, jsonTooDeepAt, overBudget, TOO_DEEP, tooDeepOrCyclic } from './data-guards.js';
+import { JSON_REASONS, yamlReasonZh } from './parse-reasons.js';
 import { lineColumnAt, utf8Text } from './read-text.js';
 
 export type DataPath = readonly (string | number)[];
@@ -56,24 +57,32 @@ export interface LoadOptions {
 export function loadData(file: string, { host, kind = 'data', typed = true, parsed }: LoadOptions = {}): LoadedData {
   const ext = extname(file).toLowerCase();
   if (ext !== '.yaml' && ext !== '.yml' && ext !== '.json') {
-    throw new BriefingError('E_DATA_FORMAT', { ext: ext || '(none)' }, { file });
+    throw new BriefingError('E_DATA_FORMAT', { ext: ext || '(none)', ...(ext ? {} : { extZh: '（无扩展名）' }) }, { file });
   }
   const gate = host ?? createHost({ projectRoot: dirname(file) });
   const bytes = gate.read(kind, file, { typed, missing: () => new BriefingError('E_DATA_NOT_FOUND', { path: file }, { file }) });
-  const text = utf8Text(bytes, file);
+  return loadDataText(file, utf8Text(bytes, file), ext === '.json' ? 'json' : 'yaml', parsed);
+}
+
+/**
+ * Data given as text: read from a file above, or from standard input (`build -`, which
+ * cli/piped-data.ts reads within the data kind's size limit); `file` is the name errors show.
+ */
+export function loadDataText(file: string, text: string, format: 'yaml' | 'json', parsed?: (text: string) => Record<string, unknown> | undefined): LoadedData {
+  const ext = format === 'json' ? '.json' : '.yaml';
   const written: LoadedData['written'] = [];
   const data = parsed?.(text) ?? (ext === '.json' ? parseJson(file, text) : parseYaml(file, text, written));
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new BriefingError(ext === '.json' ? 'E_JSON_SYNTAX' : 'E_YAML_SYNTAX',
-      { reason: 'the top level must be a mapping of keys to values' }, { file, line: 1, column: 1 });
+      { reason: 'the top level must be a mapping of keys to values', reasonZh: '最外层必须是“键: 值”形式的映射' }, { file, line: 1, column: 1 });
   }
   let located: ReturnType<typeof positionIndex> | undefined;
   // Positions are only needed when something is wrong, so the index is built on first use.
   const locate: LoadedData['locate'] = (path, where) => (located ??= positionIndex(text))(path, where);
   const unsafe = tooDeepOrCyclic(data);
   if (unsafe) {
-    const reason = unsafe.cycle ? 'an alias refers to a list or mapping that contains it' : TOO_DEEP;
-    throw new BriefingError(ext === '.json' ? 'E_JSON_SYNTAX' : 'E_YAML_SYNTAX', { reason }, { file, ...locate(unsafe.path) });
+    const reason = unsafe.cycle ? { reason: 'an alias refers to a list or mapping that contains it', reasonZh: '别名（*）指向了包含它自己的列表或映射' } : TOO_DEEP;
+    throw new BriefingError(ext === '.json' ? 'E_JSON_SYNTAX' : 'E_YAML_SYNTAX', reason, { file, ...locate(unsafe.path) });
   }
   // Checked now, at the line that says it, not later where a template or a chart trips over it.
   const budget = overBudget(data, text.length + EXPANSION_ALLOWANCE);
@@ -111,22 +120,22 @@ function parseYaml(file: string, text: string, written: LoadedData['written'] = 
   if (problem) {
     const pos = lineCounter.linePos(problem.pos[0]);
     // Very deep nesting exhausts the parser's own recursion; say what is wrong in the user's terms.
-    const reason = /call stack/i.test(problem.message) ? TOO_DEEP : firstLine(problem.message);
-    throw new BriefingError('E_YAML_SYNTAX', { reason }, { file, line: pos.line, column: pos.col });
+    const reason = /call stack/i.test(problem.message) ? TOO_DEEP : { reason: firstLine(problem.message), reasonZh: yamlReasonZh(problem.message, problem.code) };
+    throw new BriefingError('E_YAML_SYNTAX', reason, { file, line: pos.line, column: pos.col });
   }
   try {
     const complexKey = collectionKeyAt(doc);
     if (complexKey !== undefined) {
       const pos = lineCounter.linePos(complexKey);
-      throw new BriefingError('E_YAML_SYNTAX', { reason: 'a key must be text, not a list or mapping' }, { file, line: pos.line, column: pos.col });
+      throw new BriefingError('E_YAML_SYNTAX', { reason: 'a key must be text, not a list or mapping', reasonZh: '键必须是文字，不能是列表或映射' }, { file, line: pos.line, column: pos.col });
     }
     const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     collectWritten(doc.contents, [], written);
     return value;
   } catch (e) {
     if (e instanceof BriefingError) throw e;
-    const reason = e instanceof RangeError ? TOO_DEEP : firstLine((e as Error).message);
-    throw new BriefingError('E_YAML_SYNTAX', { reason }, { file });
+    const reason = e instanceof RangeError ? TOO_DEEP : { reason: firstLine((e as Error).message), reasonZh: yamlReasonZh((e as Error).message) };
+    throw new BriefingError('E_YAML_SYNTAX', reason, { file });
   }
 }
 
@@ -138,37 +147,22 @@ function parseJson(file: string, text: string): unknown {
   const { parseTree, printParseErrorCode } = (jsonc ??= createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser'));
   // Checked before parsing: both parsers recurse per level and would run out of stack.
   const tooDeep = jsonTooDeepAt(text);
-  if (tooDeep !== undefined) throw new BriefingError('E_JSON_SYNTAX', { reason: TOO_DEEP }, { file, ...lineColumnAt(text, tooDeep) });
+  if (tooDeep !== undefined) throw new BriefingError('E_JSON_SYNTAX', TOO_DEEP, { file, ...lineColumnAt(text, tooDeep) });
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (first) {
-    const reason = JSON_ERRORS[printParseErrorCode(first.error)] ?? printParseErrorCode(first.error);
-    throw new BriefingError('E_JSON_SYNTAX', { reason }, { file, ...lineColumnAt(text, first.offset) });
+    const code = printParseErrorCode(first.error);
+    const [reason, reasonZh] = JSON_REASONS[code] ?? [code, `无法解析（${code}）`];
+    throw new BriefingError('E_JSON_SYNTAX', { reason, reasonZh }, { file, ...lineColumnAt(text, first.offset) });
   }
   // YAML data refuses a repeated key; JSON.parse would keep the last one without a word.
   const duplicate = duplicateJsonKey(tree);
-  if (duplicate) throw new BriefingError('E_JSON_SYNTAX', { reason: `the key "${duplicate.key}" appears twice in one object` }, { file, ...lineColumnAt(text, duplicate.offset) });
+  if (duplicate) {
+    throw new BriefingError('E_JSON_SYNTAX', { reason: `the key "${duplicate.key}" appears twice in one object`, reasonZh: `同一对象中键“${duplicate.key}”出现了两次` }, { file, ...lineColumnAt(text, duplicate.offset) });
+  }
   return JSON.parse(text);
 }
-
-const JSON_ERRORS: Record<string, string> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'malformed number',
-  PropertyNameExpected: 'a quoted key is expected (no trailing comma before })',
-  ValueExpected: 'a value is expected (no trailing comma before ])',
-  ColonExpected: 'a colon is expected after the key',
-  CommaExpected: 'a comma is expected between items',
-  CloseBraceExpected: 'a closing } is expected',
-  CloseBracketExpected: 'a closing ] is expected',
-  EndOfFileExpected: 'nothing may follow the top-level value',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfString: 'a string is not closed',
-  UnexpectedEndOfComment: 'a comment is not closed',
-  InvalidUnicode: 'malformed \\u escape',
-  InvalidEscapeCharacter: 'malformed escape in a string',
-  InvalidCharacter: 'a control character in a string',
-};
 
 /** Map data paths to positions by re-reading the text as YAML (JSON is YAML too). */
 function positionIndex(text: string): LoadedData['locate'] {

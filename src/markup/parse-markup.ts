@@ -54,7 +54,7 @@ export function parseMarkup(markup: string, origin: { file: string }): MarkupEle
         if (failure) return;
         const open = stack[stack.length - 1]!;
         if (isImplied && !selfClosed.has(open)) {
-          failure = new BriefingError('E_MARKUP_SYNTAX', { reason: `<${name}> opened at line ${open.at.line} is never closed` }, where(parser.startIndex));
+          failure = new BriefingError('E_MARKUP_SYNTAX', { reason: `<${name}> opened at line ${open.at.line} is never closed`, reasonZh: `第 ${open.at.line} 行开始的 <${name}> 没有结束标记` }, where(parser.startIndex));
           return;
         }
         stack.pop();
@@ -67,7 +67,7 @@ export function parseMarkup(markup: string, origin: { file: string }): MarkupEle
   const top = root.children.filter((n) => n.kind === 'element');
   const doc = top[0];
   if (top.length !== 1 || doc?.kind !== 'element' || doc.name !== 'document') {
-    throw new BriefingError('E_MARKUP_SYNTAX', { reason: 'the template must render exactly one <document> element at the top' }, { file: origin.file });
+    throw new BriefingError('E_MARKUP_SYNTAX', { reason: 'the template must render exactly one <document> element at the top', reasonZh: '模板的最外层必须恰好是一个 <document> 元素' }, { file: origin.file });
   }
   return doc;
 }

@@ -1,5 +1,5 @@
 import { withWrittenNumbers } from '../render/written-numbers.js';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { BriefingError, BriefingErrors, formatDataPath, type SourceLocation } from '../errors/briefing-error.js';
 import type { ErrorCode } from '../errors/catalogue.js';
 import { isRegularFile } from '../host/gate.js';
@@ -7,7 +7,7 @@ import { createHost, type Host } from '../host/host.js';
 import { checkWriteTarget, type WriteRule } from '../output/write-atomic.js';
 import { attachTables } from '../load/attach-tables.js';
 import { attachMarkdown } from '../load/attach-markdown.js';
-import { findValuePath, loadData, type LoadedData } from '../load/load-data.js';
+import { findValuePath, loadData, loadDataText, type LoadedData } from '../load/load-data.js';
 import { findProjectRoot } from '../project/project-root.js';
 import { loadConfig, type FontFileSpec, type ProjectConfig } from '../project/load-config.js';
 import { findTemplateDir } from '../template/template-pack.js';
@@ -21,12 +21,18 @@ import type { DocDefinition } from '../document/doc-definition.js';
 import { paperSize } from '../document/page-size.js';
 import type { PrintOptions } from '../document/print-options.js';
 import { compiledTemplate } from './compiled-templates.js';
+import { creationDate, dateForNames, documentDay } from './document-date.js';
 import { hashInputs } from './input-hash.js';
+import { outputPath, stemOf } from './output-pattern.js';
 import type { CopyRequest, TypesetResult } from '../typeset/typeset-pdf.js';
 import type { LostText } from '../typeset/audit/content-audit.js';
 
 export interface BuildRequest {
   dataFile: string;
+  /** The data itself, read from standard input (`build -`); `dataFile` then only names it. */
+  dataText?: string;
+  /** How to parse `dataText`. */
+  dataFormat?: 'yaml' | 'json';
   /** Template name or folder; overrides the data's own `template:`. */
   template?: string;
   /** Output file, or a pattern with {stem} {date} {template}; default output/{stem}.pdf under the project root. */
@@ -114,7 +120,9 @@ export function prepareDocument(req: BuildRequest, { writeCache = true, host: gi
   const { root, configFile } = findProjectRoot(cwd);
   const host = given ?? createHost({ projectRoot: root });
   const config = loadConfig(configFile, host);
-  const loaded = loadData(dataFile, { host, typed: !req.fromConfig?.data });
+  const fromStdin = req.dataText !== undefined;
+  // Data from standard input was read (and held to the data kind's size) by the CLI.
+  const loaded = fromStdin ? loadDataText(dataFile, req.dataText!, req.dataFormat ?? 'yaml') : loadData(dataFile, { host, typed: !req.fromConfig?.data });
   const templateName = req.template ?? (typeof loaded.data.template === 'string' ? loaded.data.template : undefined);
   if (!templateName) throw new BriefingError('E_TEMPLATE_UNSET', {}, { file: dataFile });
   // -t is the user's own choice; a template named in the data or a config job is held to the project.
@@ -133,12 +141,12 @@ export function prepareDocument(req: BuildRequest, { writeCache = true, host: gi
   const markup = parseMarkup(markupText, { file: pack.entry.file });
   const paper = req.print?.paper ? paperSize(req.print.paper, { flag: '--paper' }) : undefined;
   const sheet = loadStyle(pack.styleFile, { paper, host });
-  const date = documentDate(loaded.data, pack.datePath, host);
+  const day = documentDay(loaded.data, pack.datePath);
   const { definition, files: imageFiles } = atDataValue(loaded, undefined, () => buildDocument(markup, sheet, {
     baseDir: dirname(dataFile),
     projectRoot: root,
     origin: `${pack.entry.file} (rendered markup)`,
-    creationDate: date,
+    creationDate: creationDate(day, host),
     host,
     dataFile,
   }));
@@ -146,7 +154,7 @@ export function prepareDocument(req: BuildRequest, { writeCache = true, host: gi
   if (configFile) inputs.push(configFile);
   const profile = outputProfileOf(req.print);
   if (profile) inputs.push(profile);
-  const output = outputPath(req.output, { cwd, root, dataFile, template: pack.name, date });
+  const output = outputPath(req.output, { cwd, root, stem: stemOf(dataFile, fromStdin), template: pack.name, date: dateForNames(day, host.now()) });
   // Refused now, before any typesetting; the writer checks again when it writes.
   const job = req.fromConfig?.job;
   const outputRule: WriteRule = !req.output ? { origin: 'inside', root, pattern: 'output/{stem}.pdf' }
@@ -197,7 +205,8 @@ function copiesOf(req: BuildRequest): CopyRequest[] {
   if (!req.combineCopies?.length) return [{ ...(req.copyNumber !== undefined ? { copyNumber: req.copyNumber } : {}), ...(req.watermark ? { watermark: req.watermark } : {}) }];
   return req.combineCopies.map((c) => ({
     copyNumber: c.number,
-    ...(req.watermark && c.recipient ? { watermark: req.watermark.replaceAll('{name}', c.recipient) } : {}),
+    // Every copy carries the watermark; {name} (refused without a recipients list) is its recipient.
+    ...(req.watermark ? { watermark: req.watermark.replaceAll('{name}', c.recipient ?? '') } : {}),
   }));
 }
 
@@ -211,7 +220,7 @@ async function finishBuild(
   base: Omit<BuildResult, 'pages' | 'bytes' | 'ms' | 'skipped' | 'warnings'> & { started: number },
 ): Promise<BuildResult> {
   const { started, ...entry } = base;
-  const total = result.pages * Math.max(1, req.combineCopies?.length ?? 1);
+  const total = combinedPages(result.pages, Math.max(1, req.combineCopies?.length ?? 1));
   const lost = result.lost.map((l) => contentLostError(prepared.loaded, l));
   if (lost.length) throw lost.length === 1 ? lost[0]! : new BriefingErrors(lost);
   // Characters no font has, and in a tagged PDF pictures nobody described: errors under --strict.
@@ -230,11 +239,17 @@ async function finishBuild(
   };
 }
 
+/** Pages of `copies` copies in one PDF: each but the last followed by an empty page when its count is odd. */
+function combinedPages(pages: number, copies: number): number {
+  return copies * (pages + (pages % 2)) - (pages % 2);
+}
+
 /** --max-pages, checked once one copy is laid out and before any copy is drawn. */
 function checkPageLimit(req: BuildRequest, prepared: PreparedDocument, pages: number, copies: number): void {
-  if (!req.maxPages || pages * copies <= req.maxPages) return;
+  const total = combinedPages(pages, copies);
+  if (!req.maxPages || total <= req.maxPages) return;
   const where = { file: prepared.loaded.file };
-  if (copies > 1) throw new BriefingError('E_COPIES_MAX_PAGES', { copies, pages, total: pages * copies, max: req.maxPages }, where);
+  if (copies > 1) throw new BriefingError('E_COPIES_MAX_PAGES', { copies, pages, total, max: req.maxPages }, where);
   throw new BriefingError('E_MAX_PAGES', { pages, max: req.maxPages }, where);
 }
 
@@ -294,28 +309,4 @@ function atDataValue<T>(loaded: LoadedData, knownPath: (string | number)[] | und
     if (path) e.location = { file: loaded.file, dataPath: formatDataPath(path), ...loaded.locate(path) };
     throw e;
   }
-}
-
-/**
- * The output file: `-o` as given, or a pattern ({stem}, {template}, {date}) relative to the project
- * root, by default output/{stem}.pdf.
- */
-export function outputPath(written: string | undefined, ctx: { cwd: string; root: string; dataFile: string; template: string; date: Date }): string {
-  const stem = basename(ctx.dataFile, extname(ctx.dataFile));
-  if (!written) return join(ctx.root, 'output', `${stem}.pdf`);
-  const filled = written
-    .replaceAll('{stem}', stem)
-    .replaceAll('{template}', ctx.template)
-    .replaceAll('{date}', ctx.date.toISOString().slice(0, 10));
-  return resolve(written === filled ? ctx.cwd : ctx.root, filled);
-}
-
-/** SOURCE_DATE_EPOCH, else the document's own date, else now: the same inputs give the same bytes. */
-export function documentDate(data: Record<string, unknown>, datePath: string | undefined, host: Host): Date {
-  const epoch = host.sourceDate();
-  if (epoch) return epoch;
-  const value = datePath?.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
-  const parsed = typeof value === 'string' || value instanceof Date ? new Date(value) : undefined;
-  if (parsed && !Number.isNaN(parsed.getTime())) return parsed;
-  return host.now();
 }

@@ -1,17 +1,20 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileStamp, readFile } from '../host/gate.js';
-import { SIZE_LIMITS } from '../host/file-kinds.js';
+import { SIZE_LIMITS, type FileKind } from '../host/file-kinds.js';
 import { briefingVersion } from '../host/package-files.js';
 import { bundledFontsDir } from '../project/paths.js';
 import type { FontSet } from '../typeset/font-set.js';
+
+/** The kinds of file a build reads (not briefing init's tarballs, nor the PDFs it writes). */
+const BUILD_INPUTS: FileKind[] = ['data', 'csv', 'markdown', 'image', 'template', 'partial', 'style', 'schema', 'font', 'config'];
 
 const fileHashes = new Map<string, { stamp: string; hash: string }>();
 
 /**
  * Content hash of one file; re-read only when its size or time changed within this process. Every
  * input was read through the gate already; read again through it, so a file swapped for a pipe
- * since cannot hang the hash (the largest kind's limit: fonts).
+ * since cannot hang the hash (the largest limit of a kind a build reads: fonts).
  */
 function hashFile(file: string): string {
   const stamp = fileStamp(file);
@@ -20,7 +23,7 @@ function hashFile(file: string): string {
   if (known && known.stamp === stamp) return known.hash;
   let bytes: Buffer;
   try {
-    bytes = readFile({ kind: 'font', file, limit: Math.max(...Object.values(SIZE_LIMITS)) });
+    bytes = readFile({ kind: 'font', file, limit: Math.max(...BUILD_INPUTS.map((k) => SIZE_LIMITS[k])) });
   } catch {
     return 'unreadable';
   }

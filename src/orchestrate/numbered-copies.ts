@@ -16,7 +16,14 @@ export function listCopies(opts: { copies?: number; recipients?: string; cwd: st
     const table = loadCsv(file, undefined, { kind: 'recipients' });
     const nameCol = table.columns.findIndex((c) => /^(name|姓名|收件人|领取人)$/i.test(c));
     const numberCol = table.columns.findIndex((c) => /^(copy|number|份号)$/i.test(c));
-    if (nameCol < 0) throw new BriefingError('E_CSV_SYNTAX', { reason: 'the recipients list needs a column named 姓名 (or name)' }, { file, line: 1 });
+    if (nameCol < 0) {
+      throw new BriefingError('E_CSV_SYNTAX', { reason: 'the recipients list needs a column named 姓名 (or name)', reasonZh: '领取人名单须有一列名为“姓名”（或 name）' }, { file, line: 1 });
+    }
+    // A list with a header and no names would print no copy at all and still succeed.
+    if (!table.rows.length) {
+      throw new BriefingError('E_CSV_SYNTAX', { reason: 'the recipients list has a header but no names under it; add one row per recipient',
+        reasonZh: '领取人名单只有表头，下面没有姓名；请每位领取人写一行' }, { file, line: 2 });
+    }
     const copies = table.rows.map((row, i) => ({
       number: pad(numberCol >= 0 && row[numberCol] ? Number(row[numberCol]) : i + 1, file, i + 2),
       recipient: row[nameCol]!,
@@ -25,7 +32,10 @@ export function listCopies(opts: { copies?: number; recipients?: string; cwd: st
     const seen = new Map<string, number>();
     copies.forEach((c, i) => {
       const first = seen.get(c.number);
-      if (first !== undefined) throw new BriefingError('E_CSV_SYNTAX', { reason: `份号 ${c.number} is given twice, on lines ${first + 2} and ${i + 2}` }, { file, line: i + 2 });
+      if (first !== undefined) {
+        throw new BriefingError('E_CSV_SYNTAX', { reason: `份号 ${c.number} is given twice, on lines ${first + 2} and ${i + 2}`,
+          reasonZh: `份号 ${c.number} 出现了两次：第 ${first + 2} 行和第 ${i + 2} 行` }, { file, line: i + 2 });
+      }
       seen.set(c.number, i);
     });
     return copies;
@@ -35,7 +45,9 @@ export function listCopies(opts: { copies?: number; recipients?: string; cwd: st
 }
 
 function pad(n: number, file: string | undefined, line: number | undefined): string {
-  if (!Number.isInteger(n) || n < 1 || n > 999999) throw new BriefingError('E_CSV_SYNTAX', { reason: `份号 must be a whole number from 1 to 999999, not "${n}"` }, { file, line });
+  if (!Number.isInteger(n) || n < 1 || n > 999999) {
+    throw new BriefingError('E_CSV_SYNTAX', { reason: `份号 must be a whole number from 1 to 999999, not "${n}"`, reasonZh: `份号应为 1 到 999999 的整数，而不是“${n}”` }, { file, line });
+  }
   return String(n).padStart(6, '0');
 }
 
@@ -45,7 +57,8 @@ export function copyRequests(base: BuildRequest, copies: Copy[], folder: string,
   return copies.map((c) => ({
     ...base,
     copyNumber: c.number,
-    watermark: watermark && c.recipient ? watermark.replaceAll('{name}', c.recipient) : undefined,
+    // {name} needs a recipient; the command line refuses it without --recipients.
+    watermark: watermark?.replaceAll('{name}', c.recipient ?? ''),
     output: join(folder, `${stem}-${c.number}.pdf`),
   }));
 }

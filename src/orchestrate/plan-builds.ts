@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { BriefingError } from '../errors/briefing-error.js';
+import { usageError } from '../errors/usage.js';
 import type { FontFileSpec, JobSpec, ProjectConfig } from '../project/load-config.js';
+import { checkOutputOption, hasPlaceholder, unknownPlaceholder } from './output-pattern.js';
 import type { PrintOptions } from '../document/print-options.js';
 import type { BuildRequest } from './build-briefing.js';
 
@@ -15,9 +17,16 @@ export interface PlannedBuild {
   print: PrintOptions;
   /** Why it is in the plan, for --dry-run: the config job (by line) or the command line. */
   reason: string;
+  reasonZh: string;
+  /** `-` on the command line: the data comes from standard input. */
+  fromStdin?: boolean;
   /** Which paths the config chose rather than the user: the gate holds those to the project. */
   fromConfig: NonNullable<BuildRequest['fromConfig']>;
 }
+
+/** `-` as a data file: standard input. Its data is named like this in messages. */
+export const STDIN_ARG = '-';
+export const STDIN_NAME = '<stdin>';
 
 export interface PlanRequest {
   /** Paths or globs given on the command line (relative to cwd). */
@@ -37,29 +46,76 @@ const GLOB = /[*?[\]{}]/;
  * template is -t, else the job's, else the data's own `template:` (read later).
  */
 export function planBuilds(req: PlanRequest): PlannedBuild[] {
+  if (req.output) checkOutputOption(req.output);
+  for (const job of req.config.jobs) if (job.output) checkJobPattern(job, req.config.file);
   const jobFiles = req.config.jobs.map((job) => ({ job, files: new Set(expand(job.data, req.root)) }));
   const jobFor = (file: string): JobSpec | undefined => jobFiles.find((j) => j.files.has(file))?.job;
   let plan: PlannedBuild[];
   if (req.paths.length) {
-    const files = req.paths.flatMap((p) => (GLOB.test(p) ? expand([p], req.cwd) : [resolve(req.cwd, p)]));
-    plan = files.map((dataFile) => {
+    if (req.paths.filter((p) => p === STDIN_ARG).length > 1) throw usageError('standard input (-) can be read only once', '标准输入（-）只能读取一次');
+    plan = expandDataPaths(req.paths, req.cwd).map((dataFile) => {
+      if (dataFile === resolve(req.cwd, STDIN_NAME)) return { ...fromJob(dataFile, undefined, req, ['read from standard input', '从标准输入读取'], false), fromStdin: true };
       const job = jobFor(dataFile);
-      return fromJob(dataFile, job, req, job ? `matches the job at ${rel(req.config.file!, req.cwd)}:${job.line}` : 'named on the command line', false);
+      const at = job && `${rel(req.config.file!, req.cwd)}:${job.line}`;
+      return fromJob(dataFile, job, req, job ? [`matches the job at ${at}`, `属于 ${at} 处的任务`] : ['named on the command line', '在命令行中指定'], false);
     });
   } else if (req.config.jobs.length) {
-    plan = jobFiles.flatMap(({ job, files }) => [...files].map((dataFile) => fromJob(dataFile, job, req, `job at ${rel(req.config.file!, req.cwd)}:${job.line}`, true)));
+    for (const { job, files } of jobFiles) if (!files.size) throw jobMatchesNothing(job, req.config.file!, req.root);
+    plan = jobFiles.flatMap(({ job, files }) => {
+      const at = `${rel(req.config.file!, req.cwd)}:${job.line}`;
+      return [...files].map((dataFile) => fromJob(dataFile, job, req, [`job at ${at}`, `${at} 处的任务`], true));
+    });
   } else {
-    throw new BriefingError('E_USAGE', { detail: 'nothing to build: name data files, or add jobs to briefing.config.yaml' });
+    throw usageError('nothing to build: name data files, or add jobs to briefing.config.yaml', '没有要生成的文档：请指定数据文件，或在 briefing.config.yaml 中添加任务（jobs）',
+      'briefing init makes a project with a job', 'briefing init 可创建带任务的项目');
   }
   const seen = new Set<string>();
   plan = plan.filter((p) => (seen.has(p.dataFile) ? false : (seen.add(p.dataFile), true)));
-  if (req.output && plan.length > 1 && !/\{(stem|date|template)\}/.test(req.output)) {
-    throw new BriefingError('E_USAGE', { detail: `-o names one file but ${plan.length} documents are to be built; use a pattern such as out/{stem}.pdf` });
+  if (req.output && plan.length > 1 && !hasPlaceholder(req.output)) {
+    throw usageError(`-o names one file but ${plan.length} documents are to be built; use a pattern such as out/{stem}.pdf`,
+      `-o 只指定了一个文件，但要生成 ${plan.length} 个文档；请使用 out/{stem}.pdf 这样的模式`);
   }
   return plan;
 }
 
-function fromJob(dataFile: string, job: JobSpec | undefined, req: PlanRequest, reason: string, dataFromConfig: boolean): PlannedBuild {
+/**
+ * Data files from the command line: paths as given, globs expanded (sorted). A glob that matches
+ * nothing is a usage error — a CI job with a mistyped pattern must not pass green with no PDFs.
+ * `-` stays as standard input's name.
+ */
+export function expandDataPaths(paths: string[], cwd: string): string[] {
+  return paths.flatMap((p) => {
+    if (p === STDIN_ARG) return [resolve(cwd, STDIN_NAME)];
+    if (!GLOB.test(p)) return [resolve(cwd, p)];
+    const files = expand([p], cwd);
+    if (!files.length) {
+      throw usageError(`"${p}" matches no file`, `“${p}”没有匹配到任何文件`,
+        'patterns are relative to the current folder; quote them (\'reports/*.yaml\') so the shell leaves them to briefing',
+        '模式相对于当前文件夹；请给模式加引号（\'reports/*.yaml\'），交由 briefing 展开');
+    }
+    return files;
+  });
+}
+
+function jobMatchesNothing(job: JobSpec, configFile: string, root: string): BriefingError {
+  const patterns = job.data.join(', ');
+  return new BriefingError('E_CONFIG', {
+    reason: `the job's data ${patterns} matches no file (patterns are relative to ${root})`,
+    reasonZh: `任务的 data（${patterns}）没有匹配到任何文件（模式相对于 ${root}）`,
+  }, { file: configFile, line: job.line });
+}
+
+function checkJobPattern(job: JobSpec, configFile: string | undefined): void {
+  const unknown = unknownPlaceholder(job.output!);
+  if (unknown) {
+    throw new BriefingError('E_CONFIG', {
+      reason: `output has an unknown placeholder {${unknown.name}}; known: {stem} {date} {template}${unknown.near ? `; did you mean {${unknown.near}}?` : ''}`,
+      reasonZh: `output 中有未知的占位符 {${unknown.name}}；可用：{stem} {date} {template}${unknown.near ? `。您是否要写 {${unknown.near}}？` : ''}`,
+    }, { file: configFile, line: job.line });
+  }
+}
+
+function fromJob(dataFile: string, job: JobSpec | undefined, req: PlanRequest, [reason, reasonZh]: [string, string], dataFromConfig: boolean): PlannedBuild {
   return {
     fromConfig: {
       data: dataFromConfig,
@@ -74,6 +130,7 @@ function fromJob(dataFile: string, job: JobSpec | undefined, req: PlanRequest, r
     fonts: { ...req.config.fonts, ...job?.fonts },
     print: { ...req.config.print, ...job?.print },
     reason,
+    reasonZh,
   };
 }
 
@@ -111,7 +168,7 @@ export function resolveShard(flag: string | undefined, env: NodeJS.ProcessEnv = 
   if (flag) {
     const m = /^(\d+)\/(\d+)$/.exec(flag);
     if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) {
-      throw new BriefingError('E_USAGE', { detail: `--shard takes k/n with 1 ≤ k ≤ n, e.g. 2/4 (got "${flag}")` });
+      throw usageError(`--shard takes k/n with 1 ≤ k ≤ n, e.g. 2/4 (got "${flag}")`, `--shard 应写作 k/n，且 1 ≤ k ≤ n，如 2/4（现在是“${flag}”）`);
     }
     return { k: Number(m[1]), n: Number(m[2]) };
   }

@@ -2,6 +2,7 @@ import { lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } fro
 import { basename, dirname, extname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BriefingError } from '../errors/briefing-error.js';
+import { errnoReason } from '../errors/errno.js';
 import { isWithin, listFolder, notAFile, realPathOf } from '../host/gate.js';
 
 /**
@@ -57,7 +58,7 @@ export function writeAtomic(path: string, bytes: Uint8Array, rule: WriteRule = T
     renameSync(temp, path);
   } catch (e) {
     removeQuietly(temp);
-    throw new BriefingError('E_WRITE', { path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, { file: path }, { cause: e });
+    throw new BriefingError('E_WRITE', { path, ...errnoReason(e) }, { file: path }, { cause: e });
   }
 }
 

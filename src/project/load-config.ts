@@ -5,7 +5,7 @@ import { fileStamp } from '../host/gate.js';
 import type { Host } from '../host/host.js';
 import { loadSettings } from '../validate/load-settings.js';
 import { parseBleed, parseColorMode, parseMarks, type PrintOptions } from '../document/print-options.js';
-import { KNOWN_PAPER, parsePaperSize } from '../document/page-size.js';
+import { KNOWN_PAPER, KNOWN_PAPER_ZH, parsePaperSize } from '../document/page-size.js';
 
 /** A role's font files as the user names them: regular and optional bold, TTC as [file, name]. */
 export interface FontFileSpec {
@@ -112,17 +112,22 @@ function readConfig(file: string, host: Host | undefined): ProjectConfig {
   const base = dirname(file);
   const checkPaper = (print: RawPrint | undefined, path: (string | number)[]) => {
     if (print?.paper === undefined || parsePaperSize(print.paper)) return;
-    const reason = `${[...path, 'paper'].join('.')}: unknown paper "${print.paper}" (known: ${KNOWN_PAPER.join(', ')})`;
-    throw new BriefingError('E_CONFIG', { reason }, { file, ...loaded.locate([...path, 'paper']) });
+    const key = [...path, 'paper'].join('.');
+    const reason = `${key}: unknown paper "${print.paper}" (known: ${KNOWN_PAPER.join(', ')})`;
+    const reasonZh = `${key}：未知的纸张“${print.paper}”（可用：${KNOWN_PAPER_ZH.join('、')}）`;
+    throw new BriefingError('E_CONFIG', { reason, reasonZh }, { file, ...loaded.locate([...path, 'paper']) });
   };
   checkPaper(raw.print, ['print']);
   raw.jobs?.forEach((job, i) => checkPaper(job.print, ['jobs', i, 'print']));
   /** The print options as a build takes them: the bleed in pt, marks as a list, the profile's path from the config's folder. */
   const printOf = (print: RawPrint | undefined, path: (string | number)[]): PrintOptions => {
     if (!print) return {};
+    /** A value refused at its key and line, in the words parse* used for the flag (the key replacing it). */
     const at = (key: string, e: unknown): never => {
-      const detail = e instanceof BriefingError ? String(e.params.detail ?? e.message) : String(e);
-      throw new BriefingError('E_CONFIG', { reason: `${[...path, key].join('.')}: ${detail.replace(/^print\.\w+ /, '')}` }, { file, ...loaded.locate([...path, key]) });
+      const name = [...path, key].join('.');
+      const words = (text: unknown) => String(text ?? '').replace(/^print\.\w+[ ：]?/, '');
+      const [en, zh] = e instanceof BriefingError ? [words(e.params.detail), words(e.params.detailZh ?? e.params.detail)] : [String(e), String(e)];
+      throw new BriefingError('E_CONFIG', { reason: `${name}: ${en}`, reasonZh: `${name}：${zh}` }, { file, ...loaded.locate([...path, key]) });
     };
     const { bleed, marks, outputProfile, ...rest } = print;
     const out: PrintOptions = { ...rest };
@@ -138,7 +143,9 @@ function readConfig(file: string, host: Host | undefined): ProjectConfig {
     }
     if (print.color !== undefined) out.color = parseColorMode(print.color);
     if (outputProfile !== undefined) {
-      if (!PROFILE_EXTENSIONS.has(extname(outputProfile).toLowerCase())) at('outputProfile', `"${outputProfile}" is not an ICC profile (.icc or .icm)`);
+      if (!PROFILE_EXTENSIONS.has(extname(outputProfile).toLowerCase())) {
+        at('outputProfile', new BriefingError('E_USAGE', { detail: `"${outputProfile}" is not an ICC profile (.icc or .icm)`, detailZh: `“${outputProfile}”不是 ICC 色彩特性文件（.icc 或 .icm）` }));
+      }
       out.outputProfile = resolve(base, outputProfile);
     }
     return out;

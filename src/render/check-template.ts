@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import Handlebars from './handlebars.js';
 import { BriefingError } from '../errors/briefing-error.js';
+import { didYouMean } from '../errors/did-you-mean.js';
 import { checkAttributes, checkChild } from '../markup/check-element.js';
 import { vocabulary } from '../markup/vocabulary.js';
 import { precompiledData } from '../project/precompiled-code.js';
@@ -53,8 +54,22 @@ function parseTemplate(file: string, source: string): hbs.AST.Program {
     const message = (e as Error).message;
     const line = /line (\d+)/.exec(message);
     const reason = message.split('\n').filter((l) => /^(Expecting|Parse error|.*doesn't match)/.test(l)).pop() ?? message.split('\n')[0]!;
-    throw new BriefingError('E_TEMPLATE_SYNTAX', { reason: reason.replace(/^Parse error on line \d+:\s*/, '') }, { file, line: line ? Number(line[1]) : undefined });
+    const pointer = /\n(-*)\^/.exec(message);
+    throw new BriefingError('E_TEMPLATE_SYNTAX', { reason: reason.replace(/^Parse error on line \d+:\s*/, ''), reasonZh: handlebarsReasonZh(message) },
+      { file, line: line ? Number(line[1]) : undefined, column: pointer ? pointer[1]!.length + 1 : undefined });
   }
+}
+
+/** Handlebars' parse errors in Chinese, from the token it stopped at. */
+function handlebarsReasonZh(message: string): string {
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
+  if (mismatch) return `{{#${mismatch[1]}}} 用 {{/${mismatch[2]}}} 结束，两者不一致`;
+  const got = /got '(\w+)'/.exec(message)?.[1];
+  if (got === 'EOF') return '模板意外结束（是否少了 {{/if}}、{{/each}} 之类的结束标记？）';
+  if (got === 'OPEN_ENDBLOCK') return '多出了一个结束标记 {{/…}}，或它前面的块写错了';
+  if (got === 'CLOSE' || got === 'CLOSE_UNESCAPED') return '}} 之前缺少名称，或花括号的个数不配对';
+  if (got === 'INVALID') return '{{ 之后的内容无法识别';
+  return `此处的写法无法识别${got ? `（${got}）` : ''}`;
 }
 
 function checkNode(node: Node, file: string, pack: TemplatePack, helperNames: ReadonlySet<string>): void {
@@ -62,7 +77,9 @@ function checkNode(node: Node, file: string, pack: TemplatePack, helperNames: Re
   if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') {
     const name = (node as hbs.AST.PartialStatement).name;
     if (name.type === 'PathExpression' && !pack.partials.has((name as hbs.AST.PathExpression).original)) {
-      throw new BriefingError('E_PARTIAL_MISSING', { name: (name as hbs.AST.PathExpression).original, known: [...pack.partials.keys()].join(', ') || '(none)' }, at);
+      const known = [...pack.partials.keys()];
+      throw new BriefingError('E_PARTIAL_MISSING', { name: (name as hbs.AST.PathExpression).original, known: known.join(', ') || '(none)', knownZh: known.join('、') || '无',
+        ...didYouMean((name as hbs.AST.PathExpression).original, known) }, at);
     }
   }
   if (node.type === 'MustacheStatement' || node.type === 'BlockStatement' || node.type === 'SubExpression') {
@@ -71,7 +88,8 @@ function checkNode(node: Node, file: string, pack: TemplatePack, helperNames: Re
     if (takesArgs && call.path.type === 'PathExpression') {
       const name = (call.path as hbs.AST.PathExpression).original;
       if (!helperNames.has(name)) {
-        throw new BriefingError('E_HELPER_MISSING', { name, known: [...helperNames].sort().join(', ') }, at);
+        const known = [...helperNames].sort();
+        throw new BriefingError('E_HELPER_MISSING', { name, known: known.join(', '), knownZh: known.join('、'), ...didYouMean(name, known) }, at);
       }
     }
   }

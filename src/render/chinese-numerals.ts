@@ -52,9 +52,9 @@ function wholeNumber(n: number, set: NumeralSet): string {
 /** 12 → 十二, 105 → 一百零五, 100000 → 十万, -3 → 负三, 2.05 → 二点零五. */
 export function chineseNumber(value: unknown): string {
   const v = numberArgument(value);
-  if (Math.abs(v) >= LIMIT) throw new HelperValueError(`${v} is too large; the largest is 999999999999`);
+  if (Math.abs(v) >= LIMIT) throw new HelperValueError(`${v} is too large; the largest is 999999999999`, `${v} 太大；最大为 999999999999`);
   const [whole, fraction] = String(Math.abs(v)).split('.');
-  if (/e/i.test(String(Math.abs(v)))) throw new HelperValueError(`${v} has too many decimal places to write in words`);
+  if (/e/i.test(String(Math.abs(v)))) throw new HelperValueError(`${v} has too many decimal places to write in words`, `${v} 的小数位太多，无法写成汉字`);
   // 一十二 is written 十二 at the very start (十万 too); inside a number 一十 stays (一百一十).
   const words = wholeNumber(Number(whole), LOWER).replace(/^一十/, '十');
   const decimals = fraction ? `点${[...fraction].map((d) => LOWER.digits[Number(d)]).join('')}` : '';
@@ -64,7 +64,7 @@ export function chineseNumber(value: unknown): string {
 /** 2023 → 二〇二三年 */
 export function chineseYear(value: unknown): string {
   const v = numberArgument(value);
-  if (!Number.isInteger(v) || v < 0) throw new HelperValueError(`${v} is not a year (a whole number such as 2023)`);
+  if (!Number.isInteger(v) || v < 0) throw new HelperValueError(`${v} is not a year (a whole number such as 2023)`, `${v} 不是年份（应为 2023 这样的整数）`);
   return `${[...String(v)].map((d) => YEAR_DIGITS[Number(d)]).join('')}年`;
 }
 
@@ -76,7 +76,7 @@ export function chineseDateUpper(text: string): string {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(text);
   if (!m) return text;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12 || day < 1 || day > 31) throw new HelperValueError(`"${m[0]}" is not a date`);
+  if (month < 1 || month > 12 || day < 1 || day > 31) throw new HelperValueError(`"${m[0]}" is not a date`, `“${m[0]}”不是有效的日期`);
   return `${chineseYear(year)}${chineseNumber(month)}月${chineseNumber(day)}日`;
 }
 
@@ -87,8 +87,8 @@ export function chineseDateUpper(text: string): string {
  */
 export function chineseMoney(value: unknown): string {
   const v = numberArgument(value);
-  if (v < 0) throw new HelperValueError(`${v} is negative; 大写金额 is written for amounts of 0 or more`);
-  if (v >= LIMIT) throw new HelperValueError(`${v} is too large; the largest amount is 999999999999.99`);
+  if (v < 0) throw new HelperValueError(`${v} is negative; 大写金额 is written for amounts of 0 or more`, `${v} 是负数；大写金额只用于 0 及以上的金额`);
+  if (v >= LIMIT) throw new HelperValueError(`${v} is too large; the largest amount is 999999999999.99`, `${v} 太大；最大金额为 999999999999.99`);
   const fen = shiftDecimal(roundDecimal(v, 2), 2);
   const yuan = Math.floor(fen / 100);
   const jiao = Math.floor(fen / 10) % 10;

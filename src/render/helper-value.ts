@@ -5,7 +5,11 @@
 export type Helper = (...args: unknown[]) => unknown;
 
 /** A value a helper cannot format; `locatedHelper` turns it into an error at the template line. */
-export class HelperValueError extends Error {}
+export class HelperValueError extends Error {
+  constructor(message: string, readonly messageZh: string) {
+    super(message);
+  }
+}
 
 interface HelperOptions {
   hash?: Record<string, unknown>;
@@ -25,7 +29,7 @@ export function locatedHelper(name: string, body: (args: unknown[], hash: Record
       return body(a.slice(0, -1), options.hash ?? {});
     } catch (e) {
       if (!(e instanceof HelperValueError)) throw e;
-      throw Object.assign(new Error(`${name}: ${e.message}`), { lineNumber: options.loc?.start.line, column: options.loc?.start.column });
+      throw Object.assign(new Error(`${name}: ${e.message}`), { messageZh: `${name}：${e.messageZh}`, lineNumber: options.loc?.start.line, column: options.loc?.start.column });
     }
   };
 }
@@ -34,15 +38,16 @@ export function locatedHelper(name: string, body: (args: unknown[], hash: Record
 export function numberArgument(value: unknown): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value.trim()))) return Number(value.trim());
-  if (value === undefined || value === null) throw new HelperValueError('no value given (is the field missing from the data?)');
-  throw new HelperValueError(`${JSON.stringify(typeof value === 'number' ? String(value) : value)} is not a number`);
+  if (value === undefined || value === null) throw new HelperValueError('no value given (is the field missing from the data?)', '没有值（数据中是否缺少该字段？）');
+  const shown = JSON.stringify(typeof value === 'number' ? String(value) : value);
+  throw new HelperValueError(`${shown} is not a number`, `${shown} 不是数字`);
 }
 
 /** A count of decimal places: a whole number from 0 to 20. */
 export function decimalsArgument(value: unknown, fallback: number | undefined): number | undefined {
   if (value === undefined) return fallback;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 20) return value;
-  throw new HelperValueError(`decimal places must be a whole number from 0 to 20, not ${JSON.stringify(value)}`);
+  throw new HelperValueError(`decimal places must be a whole number from 0 to 20, not ${JSON.stringify(value)}`, `小数位数应为 0 到 20 的整数，而不是 ${JSON.stringify(value)}`);
 }
 
 /** v × 10^k computed on the decimal text, so 0.622 × 100 is 62.2, not 62.199999999999996. */

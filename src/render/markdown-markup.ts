@@ -127,15 +127,16 @@ function escape(text: string): string {
 export function renderMarkdownValue(value: unknown, hash: Record<string, unknown>): Handlebars.SafeString {
   const parsed = attachedMarkdown(value);
   if (!parsed) {
-    const got = value === undefined || value === null ? 'nothing (is the field missing?)'
-      : typeof value === 'string' ? `the text ${JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…` : value)}`
-        : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object that names no .md file' : String(value);
-    throw new HelperValueError(`expects a value written { markdown: "file.md" } in the data, got ${got}`);
+    const text = typeof value === 'string' ? JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…` : value) : '';
+    const [got, gotZh] = value === undefined || value === null ? ['nothing (is the field missing?)', '没有值（是否缺少该字段？）']
+      : typeof value === 'string' ? [`the text ${text}`, `文字 ${text}`]
+        : Array.isArray(value) ? ['a list', '列表'] : typeof value === 'object' ? ['an object that names no .md file', '没有指明 .md 文件的映射'] : [String(value), String(value)];
+    throw new HelperValueError(`expects a value written { markdown: "file.md" } in the data, got ${got}`, `数据中应写作 { markdown: "file.md" }，现在是${gotZh}`);
   }
   const { heading, numbering } = hash;
   if (heading !== undefined && !(typeof heading === 'number' && Number.isInteger(heading) && heading >= 1 && heading <= 4)) {
-    throw new HelperValueError(`heading= must be 1, 2, 3 or 4, not ${JSON.stringify(heading)}`);
+    throw new HelperValueError(`heading= must be 1, 2, 3 or 4, not ${JSON.stringify(heading)}`, `heading= 应为 1、2、3 或 4，而不是 ${JSON.stringify(heading)}`);
   }
-  if (numbering !== undefined && typeof numbering !== 'string') throw new HelperValueError('numbering= must be text such as "decimal"');
+  if (numbering !== undefined && typeof numbering !== 'string') throw new HelperValueError('numbering= must be text such as "decimal"', 'numbering= 应为文字，如 "decimal"');
   return new Handlebars.SafeString(markdownToMarkup(parsed, { heading, numbering }));
 }

@@ -62,12 +62,14 @@ function withFile(fn: Handlebars.TemplateDelegate, file: string): Handlebars.Tem
 
 function toRenderError(e: unknown, pack: TemplatePack): BriefingError {
   if (e instanceof BriefingError) return e;
-  const err = e as Error & { templateFile?: string; lineNumber?: number; column?: number };
+  const err = e as Error & { templateFile?: string; lineNumber?: number; column?: number; messageZh?: string };
   const file = err.templateFile ?? pack.entry.file;
   const at = { file, line: err.lineNumber, column: err.column === undefined ? undefined : err.column + 1 };
   const missing = /^"(.+)" not defined in/.exec(err.message);
   if (missing) return new BriefingError('E_TEMPLATE_MISSING_FIELD', { field: fullPath(pack, file, at.line, missing[1]!) }, at);
   const partial = /The partial (.+) could not be found/.exec(err.message);
-  if (partial) return new BriefingError('E_PARTIAL_MISSING', { name: partial[1]!, known: '' }, at);
-  return new BriefingError('E_TEMPLATE_RENDER', { reason: err.message.split('\n')[0]! }, at);
+  if (partial) return new BriefingError('E_PARTIAL_MISSING', { name: partial[1]!, known: '', knownZh: '' }, at);
+  const reason = err.message.split('\n')[0]!;
+  // Handlebars' own runtime messages are quoted as they are; our helpers say theirs in Chinese.
+  return new BriefingError('E_TEMPLATE_RENDER', { reason, reasonZh: err.messageZh ?? `运行出错（原文：“${reason}”）` }, at);
 }

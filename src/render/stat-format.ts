@@ -30,7 +30,7 @@ export function formatScaled(value: unknown, unit: unknown, decimals?: unknown):
   const v = numberArgument(value);
   const name = typeof unit === 'string' ? unit.trim() : '';
   const found = UNITS.find(([u]) => name.startsWith(u));
-  if (!found) throw new HelperValueError(`unknown unit ${JSON.stringify(unit)}; use 千, 万, 十万, 百万, 千万, 亿 or 万亿`);
+  if (!found) throw new HelperValueError(`unknown unit ${JSON.stringify(unit)}; use 千, 万, 十万, 百万, 千万, 亿 or 万亿`, `未知的单位 ${JSON.stringify(unit)}；可用千、万、十万、百万、千万、亿或万亿`);
   return groupDigits(places(v / found[1], decimalsArgument(decimals, undefined)));
 }
 
@@ -69,7 +69,7 @@ interface CsvTable {
 function asTable(value: unknown): CsvTable {
   const t = value as Partial<CsvTable> | undefined;
   if (!t || !Array.isArray(t.columns) || !Array.isArray(t.rows)) {
-    throw new HelperValueError('expected a table read from CSV ({ csv: file.csv } in the data)');
+    throw new HelperValueError('expected a table read from CSV ({ csv: file.csv } in the data)', '应为由 CSV 读入的表格（数据中写作 { csv: file.csv }）');
   }
   return t as CsvTable;
 }
@@ -77,7 +77,7 @@ function asTable(value: unknown): CsvTable {
 function columnIndex(table: CsvTable, key: unknown): number {
   const i = typeof key === 'number' ? key : table.columns.indexOf(String(key));
   if (!Number.isInteger(i) || i < 0 || i >= table.columns.length) {
-    throw new HelperValueError(`no column ${JSON.stringify(key)} in the table (columns: ${table.columns.join(', ')})`);
+    throw new HelperValueError(`no column ${JSON.stringify(key)} in the table (columns: ${table.columns.join(', ')})`, `表格中没有列 ${JSON.stringify(key)}（现有列：${table.columns.join('、')}）`);
   }
   return i;
 }
@@ -100,6 +100,6 @@ export function csvSeries(table: unknown, keys: unknown[]): string {
   const t = asTable(table);
   // Columns come one by one ({{csvSeries t "a" "b"}}) or as a list from the data.
   const names = keys.flat();
-  if (names.length === 0) throw new HelperValueError('name at least one column');
+  if (names.length === 0) throw new HelperValueError('name at least one column', '至少要指定一列');
   return names.map((k) => `${t.columns[columnIndex(t, k)]}:${csvColumn(t, k)}`).join(';');
 }

@@ -143,10 +143,10 @@ function openFont(host: Host, role: string, file: string, postscriptName: string
     const source = FileSource.fromDescriptor(opened.fd, opened.size);
     const check = SfntFile.open(source, postscriptName);
     // A font the config names is checked further: a damaged glyph index prints text invisibly.
-    const damaged = !check.ok ? check.reason : configured ? glyphIndexProblem(check.font) : undefined;
+    const damaged = !check.ok ? { reason: check.reason, reasonZh: check.reasonZh } : configured ? glyphIndexProblem(check.font) : undefined;
     if (!check.ok || damaged !== undefined) {
       source.close();
-      throw new BriefingError('E_FONT_INVALID', { role, path: file, reason: damaged ?? '' }, { file });
+      throw new BriefingError('E_FONT_INVALID', { role, path: file, ...(damaged ?? { reason: '', reasonZh: '' }) }, { file });
     }
     const head = check.font.view('head');
     const hhea = check.font.view('hhea');
@@ -200,7 +200,7 @@ function coverageFromFont(face: Face): Coverage {
     return Coverage.fromCodePoints(fontkit.create(face.bytes(), face.postscriptName).characterSet);
   } catch (e) {
     if (e instanceof BriefingError) throw e;
-    throw new BriefingError('E_FONT_INVALID', { role: face.role, path: face.file, reason: (e as Error).message }, { file: face.file });
+    throw new BriefingError('E_FONT_INVALID', { role: face.role, path: face.file, reason: (e as Error).message, reasonZh: `原文：“${(e as Error).message}”` }, { file: face.file });
   }
 }
 

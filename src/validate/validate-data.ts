@@ -5,6 +5,7 @@ import { fileStamp } from '../host/gate.js';
 import { createHost, type Host } from '../host/host.js';
 import { loadData, type LoadedData } from '../load/load-data.js';
 import { utf8Text } from '../load/read-text.js';
+import { closestBranches, describeProblem } from './schema-messages.js';
 import { validatorFor, type ValidatorOptions } from './schema-validator.js';
 
 /** The reserved keys every template's data may carry, whatever its schema says. */
@@ -23,7 +24,10 @@ export function compileSchema(schemaFile: string, opts: ValidatorOptions = {}, h
   try {
     validate = validatorFor(schema, opts);
   } catch (e) {
-    throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema.json is not a valid JSON Schema: ${(e as Error).message}` }, { file: schemaFile });
+    throw new BriefingError('E_TEMPLATE_INVALID', {
+      reason: `schema.json is not a valid JSON Schema: ${(e as Error).message}`,
+      reasonZh: `schema.json 不是有效的 JSON Schema（原文：“${(e as Error).message}”）`,
+    }, { file: schemaFile });
   }
   if (stamp !== undefined) bySchemaFile.set(schemaFile, { stamp, validate });
   return validate;
@@ -47,9 +51,9 @@ function readSchema(schemaFile: string, host: Host): Record<string, unknown> {
     loadData(schemaFile, { host, kind: 'schema' }); // finds where the mistake is (loads jsonc-parser only now)
   } catch (e) {
     if (!(e instanceof BriefingError)) throw e;
-    throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema: ${e.message}` }, e.location);
+    throw new BriefingError('E_TEMPLATE_INVALID', { reason: `schema: ${e.message}`, reasonZh: `数据结构文件：${e.messageIn('zh')}` }, e.location);
   }
-  throw new BriefingError('E_TEMPLATE_INVALID', { reason: 'schema: not a JSON object' }, { file: schemaFile });
+  throw new BriefingError('E_TEMPLATE_INVALID', { reason: 'schema: not a JSON object', reasonZh: '数据结构文件：不是 JSON 对象' }, { file: schemaFile });
 }
 
 /**
@@ -68,40 +72,22 @@ export function validateWith(loaded: LoadedData, validate: ValidateFunction): Br
 
 function toBriefingError(e: ErrorObject, loaded: LoadedData): BriefingError {
   const path = pointerToPath(e.instancePath);
-  let target = path;
-  let reason: string;
-  switch (e.keyword) {
-    case 'required':
-      reason = `is missing the required key "${(e.params as { missingProperty: string }).missingProperty}"`;
-      break;
-    case 'additionalProperties': {
-      const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      target = [...path, extra];
-      reason = `is not a known key here (allowed: ${Object.keys((e.parentSchema as { properties?: object })?.properties ?? {}).join(', ')})`;
-      break;
-    }
-    case 'type':
-      reason = `must be ${article((e.params as { type: string }).type)}, not ${describe(valueAt(loaded.data, path))}`;
-      break;
-    case 'enum':
-      reason = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-      break;
-    case 'pattern':
-      reason = `must match the form ${(e.parentSchema as { description?: string })?.description ?? (e.params as { pattern: string }).pattern}`;
-      break;
-    default:
-      reason = e.message ?? 'is invalid';
-  }
-  const dataPath = formatDataPath(target);
-  const at = loaded.locate(target, e.keyword === 'additionalProperties' ? 'key' : 'value');
-  return new BriefingError('E_SCHEMA', { path: dataPath, reason }, { file: loaded.file, dataPath, ...at });
+  const problem = describeProblem(e, path, valueAt(loaded.data, path));
+  const dataPath = formatDataPath(problem.path);
+  const at = loaded.locate(problem.path, problem.atKey ? 'key' : 'value');
+  const { reason, reasonZh, hint, hintZh } = problem;
+  return new BriefingError('E_SCHEMA', { path: dataPath, ...(dataPath === ROOT ? { pathZh: '数据顶层' } : {}), reason, reasonZh, ...(hint ? { hint } : {}), ...(hintZh ? { hintZh } : {}) },
+    { file: loaded.file, dataPath, ...at });
 }
 
-/** anyOf/oneOf produce one error per branch; keep the first per path and keyword family. */
+/** formatDataPath's name for the top level of the data. */
+const ROOT = formatDataPath([]);
+
+/** Keep the closest branch of each anyOf/oneOf, then the first error per path and keyword family. */
 function dedupe(errors: ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
-  return errors.filter((e) => {
-    if (e.keyword === 'anyOf' || e.keyword === 'oneOf' || e.keyword === 'if') return false;
+  return closestBranches(errors).filter((e) => {
+    if (e.keyword === 'if') return false;
     const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -123,24 +109,6 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
   return v;
 }
 
-function describe(v: unknown): string {
-  if (v === null) return 'null (an empty value)';
-  // YAML 1.1 tags (%YAML 1.1, !!timestamp, !!binary, !!set, !!omap) make values that are no mapping.
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'a date' : `the date ${v.toISOString().slice(0, 10)} (quote it to make it text)`;
-  if (ArrayBuffer.isView(v)) return 'binary data';
-  if (v instanceof Set) return 'a set';
-  if (v instanceof Map) return 'an ordered mapping';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 30 ? `${v.slice(0, 30)}…` : v)}`;
-  if (typeof v === 'object') return 'a mapping';
-  return `${typeof v} ${String(v)}`;
-}
-
-function article(type: string): string {
-  const names: Record<string, string> = { number: 'a number', integer: 'a whole number', string: 'text', boolean: 'true or false', array: 'a list', object: 'a mapping', null: 'empty' };
-  return type.split(',').map((t) => names[t] ?? t).join(' or ');
-}
-
 const settingsValidators = new Map<object, ValidateFunction>();
 
 /**
@@ -152,7 +120,10 @@ export function checkSettings(loaded: LoadedData, schema: object, code: 'E_STYLE
   let validate = settingsValidators.get(schema);
   if (!validate) settingsValidators.set(schema, (validate = validatorFor(schema)));
   const first = validateWith(loaded, validate)[0];
-  if (first) throw new BriefingError(code, { reason: first.message }, first.location);
+  if (first) {
+    const hints: Record<string, string | number> = first.params.hint === undefined ? {} : { hint: first.params.hint, hintZh: first.params.hintZh ?? first.params.hint };
+    throw new BriefingError(code, { reason: first.message, reasonZh: first.messageIn('zh'), ...hints }, first.location);
+  }
 }
 
 /** The settings schemas checked so far: how scripts/precompile.mjs finds them to precompile. */

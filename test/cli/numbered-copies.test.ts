@@ -2,12 +2,13 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../helpers/read-pdf.js';
-import { repoRoot, runCli, tempDir } from '../helpers/run-cli.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { repoRoot, tempDir } from '../helpers/run-cli.js';
 
 describe('numbered copies (份号)', () => {
   it('--copies N writes one PDF per copy with its 6-digit 份号 where the template places it', async () => {
     const out = tempDir();
-    const run = runCli(['build', 'templates/bulletin/sample.yaml', '--copies', '3', '-o', out]);
+    const run = await runInProcess(['build', 'templates/bulletin/sample.yaml', '--copies', '3', '-o', out]);
     expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['sample-000001.pdf', 'sample-000002.pdf', 'sample-000003.pdf']);
     for (const n of ['000001', '000002', '000003']) {
@@ -25,7 +26,7 @@ describe('numbered copies (份号)', () => {
     const out = tempDir();
     const list = join(out, 'list.csv');
     writeFileSync(list, '姓名,份号\n张三,7\n李四,8\n');
-    const run = runCli(['build', 'templates/bulletin/sample.yaml', '--recipients', list, '--watermark', '{name} 专用', '-o', join(out, 'copies')], { cwd: repoRoot });
+    const run = await runInProcess(['build', 'templates/bulletin/sample.yaml', '--recipients', list, '--watermark', '{name} 专用', '-o', join(out, 'copies')], { cwd: repoRoot });
     expect(run.code, run.stderr).toBe(0);
     expect(readdirSync(join(out, 'copies')).sort()).toEqual(['sample-000007.pdf', 'sample-000008.pdf']);
     const pdf = await readPdf(join(out, 'copies/sample-000008.pdf'));
@@ -38,7 +39,7 @@ describe('numbered copies (份号)', () => {
 describe('--combine', () => {
   it('puts every copy in one PDF, each starting on an odd page with its own 份号 and page numbers', async () => {
     const out = join(tempDir(), 'all.pdf');
-    const run = runCli(['build', 'test/fixtures/projects/mini/report.yaml', '-t', 'test/fixtures/templates/mini', '--copies', '3', '--combine', '-o', out]);
+    const run = await runInProcess(['build', 'test/fixtures/projects/mini/report.yaml', '-t', 'test/fixtures/templates/mini', '--copies', '3', '--combine', '-o', out]);
     expect(run.code, run.stderr).toBe(0);
     const pdf = await readPdf(out);
     // Each copy is one page, so a blank back page follows it: 1, (2 blank), 3, (4 blank), 5.
@@ -50,5 +51,22 @@ describe('--combine', () => {
     expect(text[1]).toBe('');
     expect(text[3]).toBe('');
     for (const i of [0, 2, 4]) expect(text[i]).toContain('—1—');
+  });
+
+  it('watermarks each copy with its own recipient, and every copy with a watermark that names no one', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'list.csv'), '姓名\n张三\n李四\n');
+    const mini = ['test/fixtures/projects/mini/report.yaml', '-t', 'test/fixtures/templates/mini', '--combine'];
+    const named = await runInProcess(['build', ...mini, '--recipients', join(dir, 'list.csv'), '--watermark', '{name} 专用', '-o', join(dir, 'named.pdf')]);
+    expect(named.code, named.stderr).toBe(0);
+    const byName = (await readPdf(join(dir, 'named.pdf'))).pages.map((p) => p.items.map((i) => i.str).join('').replace(/\s/g, ''));
+    expect(byName[0]).toContain('张三专用');
+    expect(byName[0]).not.toContain('李四');
+    expect(byName[2]).toContain('李四专用');
+    const plain = await runInProcess(['build', ...mini, '--copies', '2', '--watermark', '内部资料', '-o', join(dir, 'plain.pdf')]);
+    expect(plain.code, plain.stderr).toBe(0);
+    const pages = (await readPdf(join(dir, 'plain.pdf'))).pages.map((p) => p.items.map((i) => i.str).join('').replace(/\s/g, ''));
+    expect(pages[0]).toContain('内部资料');
+    expect(pages[2]).toContain('内部资料');
   });
 });

@@ -78,12 +78,14 @@ describe('briefing preview (command line)', () => {
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(`error[E_PREVIEW_LISTEN]: cannot start the preview server on 127.0.0.1:${port}: EADDRINUSE`);
       expect(run.stderr).toContain('hint: another program uses that port');
+      const zh = runCli(['preview', 'a.yaml', '--port', String(port), '--lang', 'zh'], { cwd: dir });
+      expect(zh.stderr).toContain(`错误[E_PREVIEW_LISTEN]：无法在 127.0.0.1:${port} 启动预览服务：EADDRINUSE，该地址已被其他程序占用`);
     } finally {
       taken.close();
     }
     expect(runCli(['preview', 'a.yaml', '--port', 'eighty'], { cwd: dir }).code).toBe(2);
     const none = runCli(['preview', 'nothing-*.yaml'], { cwd: dir });
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('no data file matches nothing-*.yaml');
+    expect(none.stderr).toContain('error[E_USAGE]: "nothing-*.yaml" matches no file');
   });
 });

@@ -89,12 +89,18 @@ describe('checkImage', () => {
       expect(e.code, String(reason)).toBe('E_IMAGE_DAMAGED');
       expect(e.message).toMatch(reason);
       expect(e.message).toContain('pics/x.png');
+      // Said in Chinese too: no English word left in the reason (chunk names such as IDAT are codes).
+      expect(String(e.params.reasonZh), String(reason)).not.toMatch(/[a-z]{4,}/);
     }
   });
 
   it('refuses a JPEG cut short anywhere, and anything that is neither PNG nor JPEG', () => {
     const jpeg = readFileSync(join(fixtures, 'images/progressive.jpg'));
-    for (let end = 3; end < jpeg.length - 1; end += 7) expect(refused(jpeg.subarray(0, end)).code).toBe('E_IMAGE_DAMAGED');
+    for (let end = 3; end < jpeg.length - 1; end += 7) {
+      const e = refused(jpeg.subarray(0, end));
+      expect(e.code).toBe('E_IMAGE_DAMAGED');
+      expect(String(e.params.reasonZh)).not.toMatch(/[a-z]{4,}/);
+    }
     expect(refused(Buffer.from('GIF89a……')).code).toBe('E_IMAGE_INVALID');
     expect(refused(Buffer.alloc(0)).code).toBe('E_IMAGE_INVALID');
   });

@@ -1,7 +1,8 @@
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUserError, fixtures, repoRoot, runCli, tempDir } from '../helpers/run-cli.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { expectUserError, fixtures, repoRoot, tempDir } from '../helpers/run-cli.js';
 
 /** A scratch project: the mini fixture data plus every fixture template under templates/. */
 function project(): string {
@@ -19,10 +20,10 @@ function write(dir: string, name: string, text: string): string {
 const pdfs = (dir: string) => (existsSync(join(dir, 'output')) ? readdirSync(join(dir, 'output')) : []);
 
 describe('build: bad input gets a clear error and nothing is written', () => {
-  it('builds the fixture project when nothing is wrong', () => {
+  it('builds the fixture project when nothing is wrong', async () => {
     const dir = project();
     write(dir, 'img.yaml', 'template: mini\ntitle: x\nauthor: y\nimage: pics/seal.png\nitems: []\n');
-    const run = runCli(['build', 'report.yaml', 'img.yaml', 'with-csv.yaml'], { cwd: dir });
+    const run = await runInProcess(['build', 'report.yaml', 'img.yaml', 'with-csv.yaml'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     expect(pdfs(dir).sort()).toEqual(['img.pdf', 'report.pdf', 'with-csv.pdf']);
     expect(readFileSync(join(dir, 'output/img.pdf')).includes('/Subtype /Image')).toBe(true);
@@ -71,38 +72,38 @@ describe('build: bad input gets a clear error and nothing is written', () => {
   ];
 
   for (const c of cases) {
-    it(`${c.name} → ${c.code}, with where, and no PDF`, () => {
+    it(`${c.name} → ${c.code}, with where, and no PDF`, async () => {
       const dir = project();
-      const run = runCli(['build', ...c.setup(dir)], { cwd: dir });
+      const run = await runInProcess(['build', ...c.setup(dir)], { cwd: dir });
       expectUserError(run, c.code, c.where);
       expect(pdfs(dir)).toEqual([]);
     });
   }
 
-  it('keeps the previous good PDF when a rebuild fails', () => {
+  it('keeps the previous good PDF when a rebuild fails', async () => {
     const dir = project();
-    expect(runCli(['build', 'report.yaml', '-o', 'out/r.pdf'], { cwd: dir }).code).toBe(0);
+    expect((await runInProcess(['build', 'report.yaml', '-o', 'out/r.pdf'], { cwd: dir })).code).toBe(0);
     const good = readFileSync(join(dir, 'out/r.pdf'));
     writeFileSync(join(dir, 'report.yaml'), readFileSync(join(dir, 'report.yaml'), 'utf8').replace('value: 360', 'value: many'));
-    expectUserError(runCli(['build', 'report.yaml', '-o', 'out/r.pdf'], { cwd: dir }), 'E_SCHEMA', /report\.yaml:7/);
+    expectUserError(await runInProcess(['build', 'report.yaml', '-o', 'out/r.pdf'], { cwd: dir }), 'E_SCHEMA', /report\.yaml:7/);
     expect(readFileSync(join(dir, 'out/r.pdf')).equals(good)).toBe(true);
     expect(readdirSync(join(dir, 'out'))).toEqual(['r.pdf']);
   });
 
-  it('reports an output path that cannot be written', () => {
+  it('reports an output path that cannot be written', async () => {
     const dir = project();
     write(dir, 'blocker', 'a file where a folder should be');
-    expectUserError(runCli(['build', 'report.yaml', '-o', 'blocker/r.pdf'], { cwd: dir }), 'E_WRITE', /blocker\/r\.pdf/);
+    expectUserError(await runInProcess(['build', 'report.yaml', '-o', 'blocker/r.pdf'], { cwd: dir }), 'E_WRITE', /blocker\/r\.pdf/);
   });
 
-  it('says it in Chinese for a Chinese locale, with the same code', () => {
+  it('says it in Chinese for a Chinese locale, with the same code', async () => {
     const dir = project();
-    const run = runCli(['build', 'absent.yaml'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
-    expect(run.stderr).toContain('错误[E_DATA_NOT_FOUND]: 找不到数据文件');
+    const run = await runInProcess(['build', 'absent.yaml'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
+    expect(run.stderr).toContain('错误[E_DATA_NOT_FOUND]：找不到数据文件');
   });
 
-  it('exits 2 for a usage error', () => {
-    expect(runCli(['build']).code).toBe(2);
-    expect(runCli(['frobnicate']).code).toBe(2);
+  it('exits 2 for a usage error', async () => {
+    expect((await runInProcess(['build'])).code).toBe(2);
+    expect((await runInProcess(['frobnicate'])).code).toBe(2);
   });
 });

@@ -19,10 +19,10 @@ const MM = 72 / 25.4;
 /** A project holding a template's sample and its files, with the data changed by `edit`. */
 const project = sampleProject;
 
-async function build(dir: string, extra: Partial<BuildRequest> = {}): Promise<{ pdf: PdfRead; paths: PdfPagePaths[]; file: string }> {
+async function build(dir: string, extra: Partial<BuildRequest> = {}): Promise<{ pdf: PdfRead; paths: PdfPagePaths[]; file: string; pages: number }> {
   const file = join(dir, 'out.pdf');
-  await buildBriefing({ dataFile: join(dir, 'report.yaml'), output: file, cwd: dir, force: true, ...extra });
-  return { pdf: await readPdf(file), paths: await readPaths(file), file };
+  const result = await buildBriefing({ dataFile: join(dir, 'report.yaml'), output: file, cwd: dir, force: true, ...extra });
+  return { pdf: await readPdf(file), paths: await readPaths(file), file, pages: result.pages };
 }
 
 /** The error a build throws: a BriefingError, and no PDF written. */
@@ -135,6 +135,22 @@ describe('a 60-row table runs over pages in every template with tables', () => {
   });
 });
 
+describe('a table\'s note stays with its last rows', () => {
+  it('whatever the table\'s length, the note under it shares its page with at least two of its rows', async () => {
+    for (let rows = 20; rows <= 44; rows += 3) {
+      const dir = project('stats', (data, d) => {
+        writeFileSync(join(d, 'key-figures.csv'), `指标,数值,单位,说明\n${Array.from({ length: rows }, (_, i) => `${label(i + 1)},${i + 1},个,说明`).join('\n')}\n`);
+        const sections = data.sections as { tables?: { csv: string; note?: string }[] }[];
+        for (const section of sections) for (const t of section.tables ?? []) if (t.csv === 'key-figures.csv') t.note = '注：本表为测试用的示意数据。';
+      });
+      const { pdf } = await build(dir);
+      const page = pdf.pages.findIndex((p) => p.text.includes('本表为测试用的示意数据'));
+      expect(labelsByPage(pdf)[page]!.length, `${rows} rows`).toBeGreaterThanOrEqual(2);
+      expect(labelsByPage(pdf).flat()).toHaveLength(rows);
+    }
+  }, 60_000);
+});
+
 describe('tables that cannot be set are errors, never clipped', () => {
   it('a cell of 100,000 characters: E_CELL_TOO_LONG, nothing written', async () => {
     const dir = project('stats', (_d, d) => writeFileSync(join(d, 'key-figures.csv'), `指标,数值,单位,说明\n重大项目,360,个,${'长'.repeat(100_000)}\n`));
@@ -173,6 +189,27 @@ describe('the 报尾 stands at the foot of the last page', () => {
       expect(Math.max(...rules.map((r) => r.y0))).toBeCloseTo(foot, 0);
     });
   }
+});
+
+describe('the 公文 落款 never stands on a page without body text', () => {
+  it('whatever the length of the body, the page with the 署名 carries body lines above it', async () => {
+    const sentence = '各单位要结合实际，细化工作举措，明确责任分工，确保各项任务按期完成。';
+    for (let k = 0; k <= 21; k += 3) {
+      const dir = project('gongwen', (data) => {
+        const body = data.body as unknown[];
+        for (let i = 0; i < k; i++) body.push(sentence.repeat(1 + (i % 3)));
+        delete data.attachments;
+      });
+      const { pdf } = await build(dir);
+      // The date under the 署名 (not the 版记's 印发 date), and the 署名 just above it.
+      const page = pdf.pages.find((p) => p.items.some((t) => squeeze(t.str).includes('2023年8月22日') && !t.str.includes('印发')))!;
+      const date = page.items.find((t) => squeeze(t.str).includes('2023年8月22日'))!;
+      const organ = page.items.find((t) => t.str.includes('中共郑州市二七区委办公室') && t.y < date.y && t.y > date.y - 60)!;
+      expect(organ, `k = ${k}`).toBeDefined();
+      const above = page.items.filter((t) => t.y < organ.y - 1 && /[\u4e00-\u9fff]{6}/.test(t.str));
+      expect(above.length, `k = ${k}`).toBeGreaterThan(0);
+    }
+  }, 60_000);
 });
 
 describe('the 公文 seal', () => {
@@ -240,10 +277,12 @@ describe('combined copies', () => {
   it('each copy starts on an odd page, numbers its own pages from 1, carries its 份号, with no blank page inside it', async () => {
     const dir = project('handout');
     const copies = [1, 2, 3].map((n) => ({ number: String(n).padStart(6, '0') }));
-    const { pdf } = await build(dir, { combineCopies: copies });
+    const { pdf, pages } = await build(dir, { combineCopies: copies });
     const single = (await build(dir)).pdf.pages.length;
     const stride = single + (single % 2);
     expect(pdf.pages).toHaveLength(stride * 3 - (single % 2));
+    // The build reports the pages it wrote, the empty ones between copies too.
+    expect(pages).toBe(pdf.pages.length);
     copies.forEach((copy, c) => {
       const start = c * stride;
       expect(start % 2).toBe(0); // page index 0, 8, 16: pages 1, 9, 17

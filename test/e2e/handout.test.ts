@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { chineseNumeral } from '../../src/document/numbering.js';
 import { readPdf, type PdfPage, type PdfRead, type PdfTextItem } from '../helpers/read-pdf.js';
-import { repoRoot, runCli, tempDir } from '../helpers/run-cli.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { repoRoot, tempDir } from '../helpers/run-cli.js';
 
 interface Sample {
   meeting: { name: string; nameLines: string[]; date: string; place: string };
@@ -60,13 +61,13 @@ describe('briefing build templates/handout/sample.yaml', () => {
 
   beforeAll(async () => {
     const out = join(tempDir(), 'handout.pdf');
-    const run = runCli(['build', 'templates/handout/sample.yaml', '-o', out]);
+    const run = await runInProcess(['build', 'templates/handout/sample.yaml', '-o', out]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     pdf = await readPdf(out);
   });
 
-  it('prints A4 pages', () => {
+  it('prints A4 pages', async () => {
     expect(pdf.pages.length).toBeGreaterThanOrEqual(5);
     for (const page of pdf.pages) {
       expect(page.width).toBeCloseTo(595.28, 1);
@@ -74,7 +75,7 @@ describe('briefing build templates/handout/sample.yaml', () => {
     }
   });
 
-  it('has a cover with the meeting, date, place, 会议材料 and 会后收回, and no page number', () => {
+  it('has a cover with the meeting, date, place, 会议材料 and 会后收回, and no page number', async () => {
     const cover = pdf.pages[0]!;
     for (const s of [sample.meeting.nameLines.join(''), '2023年8月21日', sample.meeting.place, sample.cover.mark, sample.cover.notice]) {
       expect(cover.text).toContain(s);
@@ -87,7 +88,7 @@ describe('briefing build templates/handout/sample.yaml', () => {
     expect(notice.y).toBeLessThan(cover.items.find((i) => i.str.includes(sample.meeting.nameLines[0]!.slice(0, 4)))!.y);
   });
 
-  it('numbers every page after the cover — N —, centred', () => {
+  it('numbers every page after the cover — N —, centred', async () => {
     pdf.pages.slice(1).forEach((page, i) => {
       const foot = page.items.filter((it) => it.y > page.height - 100);
       expect(squeeze(foot.map((it) => it.str).join(''))).toBe(`—${i + 2}—`);
@@ -96,7 +97,7 @@ describe('briefing build templates/handout/sample.yaml', () => {
     });
   });
 
-  it('lists every h1 and h2 in the 目录 with the page it actually starts on', () => {
+  it('lists every h1 and h2 in the 目录 with the page it actually starts on', async () => {
     const tocPage = pdf.pages[1]!;
     expect(tocPage.text).toContain(squeeze(sample.contents.title));
     const entries = tocEntries(tocPage);
@@ -109,7 +110,7 @@ describe('briefing build templates/handout/sample.yaml', () => {
     expect(new Set(entries.map((e) => e.page)).size).toBeGreaterThan(2);
   });
 
-  it('draws dotted leaders up to right-aligned page numbers', () => {
+  it('draws dotted leaders up to right-aligned page numbers', async () => {
     const entries = tocEntries(pdf.pages[1]!);
     for (const e of entries) expect(e.dots, e.text).toBeGreaterThan(3);
     const rights = entries.map((e) => e.right);
@@ -126,7 +127,7 @@ describe('briefing build templates/handout/sample.yaml', () => {
     expect(entries.find((e) => e.text === long)?.dots).toBeGreaterThan(3);
   });
 
-  it('prints the agenda table: header, then every row in order with its time, item and speaker', () => {
+  it('prints the agenda table: header, then every row in order with its time, item and speaker', async () => {
     const page = pdf.pages.slice(2).find((p) => p.text.includes(`一、${sample.agenda.heading}`))!;
     const rows = lines(page);
     const header = rows.findIndex((l) => l.text === sample.agenda.columns.join(''));
@@ -148,7 +149,7 @@ describe('briefing build templates/handout/sample.yaml', () => {
     const data = join(dir, 'one-level.yaml');
     writeFileSync(data, readFileSync(samplePath, 'utf8').replace(/^ {2}levels: 2$/m, '  levels: 1'));
     const out = join(dir, 'one-level.pdf');
-    const run = runCli(['build', data, '-o', out, '--copy-number', '000123'], { cwd: dir });
+    const run = await runInProcess(['build', data, '-o', out, '--copy-number', '000123'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const numbered = await readPdf(out);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, type PdfRead, type PdfTextItem } from '../helpers/read-pdf.js';
-import { expectUserError, fixtures, runCli, tempDir } from '../helpers/run-cli.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { expectUserError, fixtures, tempDir } from '../helpers/run-cli.js';
 
 /** Each text run with the BaseFont written in the PDF (`DZZZZZ+NotoSerifCJKsc-Bold`). */
 async function runsWithFonts(file: string): Promise<{ str: string; font: string }[]> {
@@ -38,7 +39,7 @@ describe('long text from Markdown files, built into a PDF', () => {
 
   beforeAll(async () => {
     const dir = project();
-    const run = runCli(['build', 'report.yaml', '-o', 'out.pdf', '--strict'], { cwd: dir });
+    const run = await runInProcess(['build', 'report.yaml', '-o', 'out.pdf', '--strict'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     pdf = await readPdf(join(dir, 'out.pdf'));
@@ -47,7 +48,7 @@ describe('long text from Markdown files, built into a PDF', () => {
     text = pdf.pages.map((p) => p.text).join('');
   });
 
-  it('prints the paragraphs of the .md files, leading ideographic spaces dropped', () => {
+  it('prints the paragraphs of the .md files, leading ideographic spaces dropped', async () => {
     expect(text).toContain('全会概况8月21日，中共郑州市二七区第十二届委员会第四次全体会议召开。');
     expect(text).toContain('并对下半年的重点任务逐项作出部署。半年多来，');
     const first = items.find((i) => i.str.startsWith('8月21日'))!;
@@ -55,19 +56,19 @@ describe('long text from Markdown files, built into a PDF', () => {
     expect(first.x).toBeCloseTo(body.x, 0); // the same two-character indent, not four
   });
 
-  it('sets **bold** in the bold face and *emphasis* in 楷体, the rest in the regular face', () => {
+  it('sets **bold** in the bold face and *emphasis* in 楷体, the rest in the regular face', async () => {
     expect(fontOf('审议通过了两份实施意见')).toMatch(/\+NotoSerifCJKsc-Bold$/);
     expect(fontOf('并对下半年')).toMatch(/\+NotoSerifCJKsc-Regular$/);
     expect(fontOf('成绩只')).toMatch(/\+BriefingKai-Regular$/);
     for (const word of ['强起来', '活起来', '动起来', '优起来', '好起来']) expect(fontOf(word), word).toMatch(/\+NotoSerifCJKsc-Bold$/);
   });
 
-  it('turns # into a heading below the section heading', () => {
+  it('turns # into a heading below the section heading', async () => {
     expect(fontOf('工作方法')).toMatch(/\+BriefingKai-Bold$/);
     expect(text).toContain('越往后越要把力气用在落实上。工作方法一、突破惯性思维');
   });
 
-  it('prints list items one per line, with Chinese numbers or bullets hanging left of the text', () => {
+  it('prints list items one per line, with Chinese numbers or bullets hanging left of the text', async () => {
     const labels = ['一、', '二、', '三、', '四、'];
     const entries = ['突破惯性思维', '突出工作重点', '突击急难愁盼', '突显党的领导'];
     const rows = entries.map((e, n) => ({ label: items.find((i) => i.str === labels[n])!, text: items.find((i) => i.str === e)! }));
@@ -81,13 +82,13 @@ describe('long text from Markdown files, built into a PDF', () => {
     expect(text).toContain('●强起来：深化产业战略布局，服务业与工业双轮并进●活起来：');
   });
 
-  it('prints markup, entities and mustaches typed in the .md file as text', () => {
+  it('prints markup, entities and mustaches typed in the .md file as text', async () => {
     expect(text).toContain('文中的<page-break/>、</table>、{{x}}和&nbsp;照原样印出，不会改变版面。');
     const page = pdf.pages.findIndex((p) => p.text.includes('<page-break/>'));
     expect(pdf.pages[page]!.text).toContain('照原样印出'); // no page break happened inside the line
   });
 
-  it('formats the figures and the date with the numeral helpers', () => {
+  it('formats the figures and the date with the numeral helpers', async () => {
     expect(text).toContain('重大项目完成投资：壹佰捌拾陆亿陆仟万元整，完成率62.2%');
     expect(text).toContain('城市更新项目总投资：壹仟贰佰叁拾亿元整');
     expect(text).toContain('第十八期');
@@ -96,23 +97,23 @@ describe('long text from Markdown files, built into a PDF', () => {
 });
 
 describe('Markdown mistakes are errors at the right file and line', () => {
-  it('a missing .md file points at the data line that names it', () => {
+  it('a missing .md file points at the data line that names it', async () => {
     const dir = project();
     writeFileSync(join(dir, 'report.yaml'), readFileSync(join(dir, 'report.yaml'), 'utf8').replace('text/priorities.md', 'text/priority.md'));
-    const run = runCli(['build', 'report.yaml'], { cwd: dir });
+    const run = await runInProcess(['build', 'report.yaml'], { cwd: dir });
     expectUserError(run, 'E_MARKDOWN_NOT_FOUND', /--> report\.yaml:11:\d+/);
     expect(run.stderr).toContain('sections[1].body.markdown');
   });
 
-  it('a nested list points at its line in the .md file', () => {
+  it('a nested list points at its line in the .md file', async () => {
     const dir = project();
     writeFileSync(join(dir, 'text/overview.md'), '甲。\n\n1. 乙\n   - 丙\n');
-    expectUserError(runCli(['build', 'report.yaml'], { cwd: dir }), 'E_MARKDOWN_UNSUPPORTED', /--> text\/overview\.md:4/);
+    expectUserError(await runInProcess(['build', 'report.yaml'], { cwd: dir }), 'E_MARKDOWN_UNSUPPORTED', /--> text\/overview\.md:4/);
   });
 
-  it('a .md file that is not UTF-8 is named', () => {
+  it('a .md file that is not UTF-8 is named', async () => {
     const dir = project();
     writeFileSync(join(dir, 'text/overview.md'), Buffer.from([0xc8, 0xab, 0xbb, 0xe1, 0x0a]));
-    expectUserError(runCli(['validate', 'report.yaml'], { cwd: dir }), 'E_DATA_ENCODING', /--> text\/overview\.md/);
+    expectUserError(await runInProcess(['validate', 'report.yaml'], { cwd: dir }), 'E_DATA_ENCODING', /--> text\/overview\.md/);
   });
 });

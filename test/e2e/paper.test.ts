@@ -2,15 +2,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, type PdfPage, type PdfRead } from '../helpers/read-pdf.js';
-import { expectUserError, runCli, tempDir } from '../helpers/run-cli.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { expectUserError, tempDir } from '../helpers/run-cli.js';
 
 const MM = 72 / 25.4;
 /** Positions hold to half a millimetre. */
 const TOL = 0.5 * MM;
 
-function build(template: string, args: string[]): string {
+async function build(template: string, args: string[]): Promise<string> {
   const out = join(tempDir(), `${template}.pdf`);
-  const run = runCli(['build', `templates/${template}/sample.yaml`, '-o', out, ...args]);
+  const run = await runInProcess(['build', `templates/${template}/sample.yaml`, '-o', out, ...args]);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return out;
@@ -26,8 +27,8 @@ describe('--paper: the 公文 on 16开 keeps GB/T 9704\'s text block', () => {
   let a4: PdfRead;
   let k16: PdfRead;
   beforeAll(async () => {
-    a4 = await readPdf(build('gongwen', []));
-    k16 = await readPdf(build('gongwen', ['--paper', '16开']));
+    a4 = await readPdf(await build('gongwen', []));
+    k16 = await readPdf(await build('gongwen', ['--paper', '16开']));
   });
 
   it('prints 185 × 260 mm pages', () => {
@@ -58,7 +59,7 @@ describe('--paper: the 公文 on 16开 keeps GB/T 9704\'s text block', () => {
 describe('--paper: the bulletin on A3 scales its margins', () => {
   let a3: PdfRead;
   beforeAll(async () => {
-    a3 = await readPdf(build('bulletin', ['--paper', 'A3']));
+    a3 = await readPdf(await build('bulletin', ['--paper', 'A3']));
   });
 
   it('prints A3 pages with the body starting at 23.5 mm × 297/210', () => {
@@ -73,16 +74,16 @@ describe('--paper: the bulletin on A3 scales its margins', () => {
 });
 
 describe('--paper mistakes', () => {
-  it('a 公文 on B5 is refused at the style, and no PDF is written', () => {
+  it('a 公文 on B5 is refused at the style, and no PDF is written', async () => {
     const out = join(tempDir(), 'gw.pdf');
-    const run = runCli(['build', 'templates/gongwen/sample.yaml', '-o', out, '--paper', 'B5']);
+    const run = await runInProcess(['build', 'templates/gongwen/sample.yaml', '-o', out, '--paper', 'B5']);
     expectUserError(run, 'E_PAPER_TOO_SMALL', /gongwen[\\/]style\.yaml/);
     expect(run.stderr).toMatch(/typeArea: scale/);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('an unknown paper is a usage error (exit 2)', () => {
-    const run = runCli(['build', 'templates/gongwen/sample.yaml', '-o', join(tempDir(), 'x.pdf'), '--paper', '185x']);
+  it('an unknown paper is a usage error (exit 2)', async () => {
+    const run = await runInProcess(['build', 'templates/gongwen/sample.yaml', '-o', join(tempDir(), 'x.pdf'), '--paper', '185x']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--paper: unknown paper "185x"/);
   });

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readStructure, type PdfDictValue, type PdfStructure } from '../helpers/pdf-structure.js';
 import { pdfaViolations, xmpValue } from '../helpers/pdfa-checks.js';
-import { pdfToolsRun, qpdfProblems } from '../helpers/pdf-tools.js';
-import { repoRoot, runCli, tempDir } from '../helpers/run-cli.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { qpdfRun, qpdfProblems } from '../helpers/pdf-tools.js';
+import { repoRoot, tempDir } from '../helpers/run-cli.js';
 
 const EPOCH = '1692662400'; // 2023-08-22T00:00:00Z
 
@@ -17,9 +18,9 @@ function bulletinProject(): string {
   return dir;
 }
 
-function build(data: string, args: string[], cwd = repoRoot): Buffer {
+async function build(data: string, args: string[], cwd = repoRoot): Promise<Buffer> {
   const out = join(tempDir(), 'out.pdf');
-  const run = runCli(['build', data, '-o', out, ...args], { cwd, env: { SOURCE_DATE_EPOCH: EPOCH } });
+  const run = await runInProcess(['build', data, '-o', out, ...args], { cwd, env: { SOURCE_DATE_EPOCH: EPOCH } });
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return readFileSync(out);
@@ -32,8 +33,8 @@ describe('--pdfa: PDF/A-2b for the archive', () => {
   let g: PdfStructure;
   beforeAll(async () => {
     const dir = bulletinProject();
-    bulletin = build('sample.yaml', ['--pdfa'], dir);
-    gongwen = build('templates/gongwen/sample.yaml', ['--pdfa']);
+    bulletin = await build('sample.yaml', ['--pdfa'], dir);
+    gongwen = await build('templates/gongwen/sample.yaml', ['--pdfa']);
     b = await readStructure(bulletin);
     g = await readStructure(gongwen);
   });
@@ -45,7 +46,7 @@ describe('--pdfa: PDF/A-2b for the archive', () => {
 
   it('handout (contents with links) and stats pass them too', async () => {
     for (const t of ['handout', 'stats']) {
-      const pdf = build(`templates/${t}/sample.yaml`, ['--pdfa']);
+      const pdf = await build(`templates/${t}/sample.yaml`, ['--pdfa']);
       expect(pdfaViolations(await readStructure(pdf), pdf)).toEqual([]);
     }
   });
@@ -87,18 +88,18 @@ describe('--pdfa: PDF/A-2b for the archive', () => {
     expect(fontFiles.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('writes the same bytes twice', () => {
-    expect(build('templates/gongwen/sample.yaml', ['--pdfa']).equals(gongwen)).toBe(true);
+  it('writes the same bytes twice', async () => {
+    expect((await build('templates/gongwen/sample.yaml', ['--pdfa'])).equals(gongwen)).toBe(true);
   });
 
-  it.runIf(pdfToolsRun)('passes qpdf --check', () => {
+  it.runIf(qpdfRun)('passes qpdf --check', () => {
     for (const pdf of [bulletin, gongwen]) expect(qpdfProblems(pdf)).toEqual([]);
   });
 
   it('can be asked for in briefing.config.yaml, with the paper', async () => {
     const dir = bulletinProject();
     writeFileSync(join(dir, 'briefing.config.yaml'), 'print: { pdfa: true, paper: 大16开 }\n');
-    const pdf = build('sample.yaml', [], dir);
+    const pdf = await build('sample.yaml', [], dir);
     const s = await readStructure(pdf);
     expect(pdfaViolations(s, pdf)).toEqual([]);
     const media = s.pages[0]!.MediaBox as number[];
@@ -106,19 +107,19 @@ describe('--pdfa: PDF/A-2b for the archive', () => {
     expect(Math.round((media[3]! / 72) * 25.4)).toBe(285);
   });
 
-  it('is not skipped as unchanged after a plain build of the same output, nor the other way round', () => {
+  it('is not skipped as unchanged after a plain build of the same output, nor the other way round', async () => {
     const dir = bulletinProject();
-    const run = (args: string[]) => runCli(['build', 'sample.yaml', ...args], { cwd: dir, env: { SOURCE_DATE_EPOCH: EPOCH } });
-    expect(run([]).stdout).toMatch(/^built /);
-    expect(run([]).stdout).toMatch(/^skipped /);
-    expect(run(['--pdfa']).stdout).toMatch(/^built /);
+    const run = async (args: string[]) => (await runInProcess(['build', 'sample.yaml', ...args], { cwd: dir, env: { SOURCE_DATE_EPOCH: EPOCH } })).stdout;
+    expect(await run([])).toMatch(/^built /);
+    expect(await run([])).toMatch(/^skipped /);
+    expect(await run(['--pdfa'])).toMatch(/^built /);
     expect(readFileSync(join(dir, 'output/sample.pdf')).includes('pdfaid:part')).toBe(true);
-    expect(run([]).stdout).toMatch(/^built /);
+    expect(await run([])).toMatch(/^built /);
     expect(readFileSync(join(dir, 'output/sample.pdf')).includes('pdfaid:part')).toBe(false);
   });
 
   it('the checks find what a plain build lacks: no output intent, no pdfaid, ModDate not in XMP', async () => {
-    const plain = build('templates/gongwen/sample.yaml', []);
+    const plain = await build('templates/gongwen/sample.yaml', []);
     const problems = pdfaViolations(await readStructure(plain), plain).map((v) => v.clause);
     expect(problems).toContain('6.2.3');
     expect(problems).toContain('6.6.2.1');

@@ -120,7 +120,7 @@ describe.skipIf(!browserTestsRun)('briefing preview in a real browser (Debian ch
     writeFileSync(dataFile, data.replace('kicker: 敢想敢为 善作善成', 'kicker: 敢想敢为\u{E000}善作善成'));
     const warnings = page.locator('#warnings');
     await expect.poll(() => warnings.textContent(), { timeout: 10_000 }).toContain('U+E000');
-    expect(await warnings.textContent()).toMatch(new RegExp(`警告\\[E_MISSING_GLYPH\\][\\s\\S]*sample\\.yaml:${lineNumberOf(data, '\nkicker:') + 1}:[\\s\\S]*数据路径: kicker`));
+    expect(await warnings.textContent()).toMatch(new RegExp(`警告\\[E_MISSING_GLYPH\\][\\s\\S]*sample\\.yaml:${lineNumberOf(data, '\nkicker:') + 1}:[\\s\\S]*数据路径：kicker`));
   });
 
   it('Ctrl+C stops it with exit 0, leaving no file but the PDF the build wrote', async () => {

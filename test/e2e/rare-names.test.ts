@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, type PdfTextItem } from '../helpers/read-pdf.js';
-import { fixtures, runCli, tempDir } from '../helpers/run-cli.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { fixtures, tempDir } from '../helpers/run-cli.js';
 
 /**
  * Forty characters of personal and place names (刘䶮, 㮾梨, 𬩽城, 韦𬀩 …): 35 from the 通用规范汉字表
@@ -22,7 +23,7 @@ describe('rare name characters print in the style of their text', () => {
   beforeAll(async () => {
     const out = join(tempDir(), 'rare.pdf');
     // --strict: a character no font has would fail the build.
-    const run = runCli(['build', data, '-t', join(fixtures, 'templates/specimen'), '-o', out, '--strict']);
+    const run = await runInProcess(['build', data, '-t', join(fixtures, 'templates/specimen'), '-o', out, '--strict']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const pdf = await readPdf(out, { fonts: true });
@@ -64,8 +65,8 @@ describe('rare name characters print in the style of their text', () => {
     expect(all.filter((i) => /HanaMin/.test(i.baseFont ?? '')).map((i) => i.str)).toEqual([]);
   });
 
-  it('and `briefing fonts --check` agrees: every character is covered', () => {
-    const run = runCli(['fonts', '--check', data]);
+  it('and `briefing fonts --check` agrees: every character is covered', async () => {
+    const run = await runInProcess(['fonts', '--check', data]);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/every character is covered by a font/);
     expect(run.code).toBe(0);

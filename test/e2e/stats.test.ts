@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, type PdfPage, type PdfRead } from '../helpers/read-pdf.js';
-import { expectUserError, repoRoot, runCli, tempDir } from '../helpers/run-cli.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { expectUserError, repoRoot, tempDir } from '../helpers/run-cli.js';
 
 const SAMPLE = join(repoRoot, 'templates/stats/sample.yaml');
 const EPOCH = { SOURCE_DATE_EPOCH: '1692662400' };
@@ -42,14 +43,14 @@ describe('briefing build templates/stats/sample.yaml', () => {
 
   beforeAll(async () => {
     out = join(tempDir(), 'stats.pdf');
-    const run = runCli(['build', SAMPLE, '-o', out], { env: EPOCH });
+    const run = await runInProcess(['build', SAMPLE, '-o', out], { env: EPOCH });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     pdf = await readPdf(out);
     text = pdf.pages.map((p) => p.text).join('');
   });
 
-  it('prints KPI values with units, completion rates, and changes with ▲ and ▼', () => {
+  it('prints KPI values with units, completion rates, and changes with ▲ and ▼', async () => {
     const [first] = pageWith(pdf, '主要指标');
     for (const s of ['360个', '186.6亿元', '62.2%', '45个', '65.4%', '68亿元', '352家', '23个', '1230亿元']) expect(first.text).toContain(s);
     expect(first.text).toContain('比6月末▲31.6亿元');
@@ -57,7 +58,7 @@ describe('briefing build templates/stats/sample.yaml', () => {
     expect(first.text).toContain('比6月末▲9家');
   });
 
-  it('sets the bar chart’s axis labels and figures as text, in place under and over the bars', () => {
+  it('sets the bar chart’s axis labels and figures as text, in place under and over the bars', async () => {
     const [page] = pageWith(pdf, '1—7月重大项目当月完成投资');
     const top = titleY(page, '1—7');
     const months = below(page, top, /^[1-7]月$/).slice(0, 7);
@@ -79,7 +80,7 @@ describe('briefing build templates/stats/sample.yaml', () => {
     expect(unit.x).toBeLessThan(months[0]!.x);
   });
 
-  it('sets the line chart’s legend as text on one line above its plot', () => {
+  it('sets the line chart’s legend as text on one line above its plot', async () => {
     const [page] = pageWith(pdf, '累计投资完成率与序时进度');
     const top = titleY(page, '累计投资完成率');
     const [rate] = below(page, top, /^累计完成率（%）$/);
@@ -90,7 +91,7 @@ describe('briefing build templates/stats/sample.yaml', () => {
     expect(rate!.y).toBeLessThan(axis.y);
   });
 
-  it('labels the ring chart’s slices with name, figure and share', () => {
+  it('labels the ring chart’s slices with name, figure and share', async () => {
     const [page] = pageWith(pdf, '重大项目累计完成投资构成');
     for (const s of ['产业项目78.4亿元（42.0%）', '城市更新52.3亿元（28.0%）', '基础设施34.6亿元（18.6%）', '社会民生21.3亿元（11.4%）']) {
       const [name, share] = [s.slice(0, 4), s.slice(4)];
@@ -101,7 +102,7 @@ describe('briefing build templates/stats/sample.yaml', () => {
     }
   });
 
-  it('sets chart labels in the embedded, subset 黑体 of the sans role, like the headings', () => {
+  it('sets chart labels in the embedded, subset 黑体 of the sans role, like the headings', async () => {
     const [page] = pageWith(pdf, '1—7月重大项目当月完成投资');
     const month = below(page, titleY(page, '1—7'), /^1月$/)[0]!;
     const heading = pdf.pages.flatMap((p) => p.items).find((it) => it.str.includes('投资进度'))!;
@@ -123,7 +124,7 @@ describe('briefing build templates/stats/sample.yaml', () => {
     expect(counts[ringPage]!.paths).toBeGreaterThan(6);
   });
 
-  it('prints CSV tables with grouped figures, kept places and ▲/▼ changes', () => {
+  it('prints CSV tables with grouped figures, kept places and ▲/▼ changes', async () => {
     // The body writes 1230 and so does the table: four digits are not grouped (GB/T 15835).
     expect(text).toContain('城市更新项目总投资1230亿元');
     expect(text).not.toContain('1,230');
@@ -132,7 +133,7 @@ describe('briefing build templates/stats/sample.yaml', () => {
     expect(text).toContain('2月21.339.513.216.7▲17.0');
   });
 
-  it('says the made-up figures are illustrative (示意数据) under each chart and table that uses them', () => {
+  it('says the made-up figures are illustrative (示意数据) under each chart and table that uses them', async () => {
     const notes = [...text.matchAll(/示意数据/g)].length;
     expect(notes).toBeGreaterThanOrEqual(6);
     for (const title of ['1—7月重大项目当月完成投资', '累计投资完成率与序时进度', '重大项目累计完成投资构成', '重大项目月度投资进度']) {
@@ -141,16 +142,16 @@ describe('briefing build templates/stats/sample.yaml', () => {
     }
   });
 
-  it('is byte-identical when built again', () => {
+  it('is byte-identical when built again', async () => {
     const again = join(tempDir(), 'again.pdf');
-    const run = runCli(['build', SAMPLE, '-o', again], { env: EPOCH });
+    const run = await runInProcess(['build', SAMPLE, '-o', again], { env: EPOCH });
     expect(run.code).toBe(0);
     expect(readFileSync(again).equals(pdf.bytes)).toBe(true);
   });
 });
 
 describe('briefing validate on a stats document', () => {
-  it('checks the charts without loading ECharts', () => {
+  it('checks the charts without loading ECharts', async () => {
     const script = `
       import { createRequire } from 'node:module';
       import { prepareDocument } from './dist/orchestrate/build-briefing.js';
@@ -160,15 +161,15 @@ describe('briefing validate on a stats document', () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('0');
-    expect(runCli(['validate', SAMPLE]).code).toBe(0);
+    expect((await runInProcess(['validate', SAMPLE])).code).toBe(0);
   });
 
-  it('points at the chart when a CSV figure is no number', () => {
+  it('points at the chart when a CSV figure is no number', async () => {
     const dir = tempDir();
     cpSync(join(repoRoot, 'templates/stats'), dir, { recursive: true, filter: (f) => !f.endsWith('.pdf') });
     const csv = join(dir, 'monthly.csv');
     writeFileSync(csv, readFileSync(csv, 'utf8').replace('2月,21.3,', '2月,21.3亿,'));
-    const run = runCli(['validate', join(dir, 'sample.yaml'), '-t', join(dir)], { cwd: dir });
+    const run = await runInProcess(['validate', join(dir, 'sample.yaml'), '-t', join(dir)], { cwd: dir });
     expectUserError(run, 'E_MARKUP_ATTRIBUTE_VALUE', /stats\.hbs \(rendered markup\):\d+:\d+/);
     expect(run.stderr).toContain('"21.3亿" is not a number');
   });

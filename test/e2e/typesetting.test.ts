@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { glyphLines, readGlyphs, type PdfGlyph } from '../helpers/pdf-glyphs.js';
-import { fixtures, runCli, tempDir } from '../helpers/run-cli.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { fixtures, tempDir } from '../helpers/run-cli.js';
 
 /**
  * Dashes, ranges, numbers, the Han–Latin space, full-width indentation and a centred title, in
@@ -14,7 +15,7 @@ describe('typesetting details, as printed', () => {
 
   beforeAll(async () => {
     const out = join(tempDir(), 'typesetting.pdf');
-    const run = runCli(['build', join(fixtures, 'projects/typesetting/typesetting.yaml'), '-t', join(fixtures, 'templates/typesetting'), '-o', out, '--strict']);
+    const run = await runInProcess(['build', join(fixtures, 'projects/typesetting/typesetting.yaml'), '-t', join(fixtures, 'templates/typesetting'), '-o', out, '--strict']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const pages = await readGlyphs(out);

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, type PdfRead } from '../helpers/read-pdf.js';
-import { fixtures, runCli, tempDir } from '../helpers/run-cli.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { fixtures, tempDir } from '../helpers/run-cli.js';
 
 /** Every content stream of a PDF, inflated: what a viewer draws, operator by operator. */
 function contentStreams(bytes: Buffer): string {
@@ -27,14 +28,14 @@ describe('type specimen: rare characters, fallback, synthetic bold, punctuation'
 
   beforeAll(async () => {
     out = join(tempDir(), 'specimen.pdf');
-    const run = runCli(['build', join(fixtures, 'projects/specimen/specimen.yaml'), '-t', join(fixtures, 'templates/specimen'), '-o', out, '--strict']);
+    const run = await runInProcess(['build', join(fixtures, 'projects/specimen/specimen.yaml'), '-t', join(fixtures, 'templates/specimen'), '-o', out, '--strict']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     pdf = await readPdf(out);
     text = pdf.pages.map((p) => p.items.map((i) => i.str).join('')).join('').replace(/\s+/g, '');
   });
 
-  it('prints every rare name character with a real glyph (--strict passed)', () => {
+  it('prints every rare name character with a real glyph (--strict passed)', async () => {
     for (const ch of '堃喆玥燊犇淼翀䶮𠮷𡈼') expect(text).toContain(ch);
   });
 
@@ -48,14 +49,14 @@ describe('type specimen: rare characters, fallback, synthetic bold, punctuation'
     expect(new Set(ext.map((i) => i.baseFont))).toEqual(new Set(['NotoSerifCJKsc-Regular']));
   });
 
-  it('draws bold 仿宋 by filling and stroking the outline', () => {
+  it('draws bold 仿宋 by filling and stroking the outline', async () => {
     const streams = contentStreams(pdf.bytes);
     expect(streams).toMatch(/\b2 Tr\b/);
     // Only the bold 仿宋 paragraph is stroked; regular text is filled only.
     expect((streams.match(/\b2 Tr\b/g) ?? []).length).toBeLessThan((streams.match(/\bBT\b/g) ?? []).length / 4);
   });
 
-  it('numbers pages 第 N 页 共 M 页 on the outside', () => {
+  it('numbers pages 第 N 页 共 M 页 on the outside', async () => {
     const page = pdf.pages[0]!;
     const foot = page.items.filter((i) => i.y > page.height - 100);
     expect(foot.map((i) => i.str).join('').replace(/\s/g, '')).toBe('第1页共1页');
@@ -66,7 +67,7 @@ describe('type specimen: rare characters, fallback, synthetic bold, punctuation'
 describe('bulletin lines as printed', () => {
   it('start no line with closing punctuation and fill justified lines to the block edge', async () => {
     const out = join(tempDir(), 'sample.pdf');
-    expect(runCli(['build', 'templates/bulletin/sample.yaml', '-o', out]).code).toBe(0);
+    expect((await runInProcess(['build', 'templates/bulletin/sample.yaml', '-o', out])).code).toBe(0);
     const pdf = await readPdf(out);
     const right = 595.28 - 23.5 * (72 / 25.4);
     let lines = 0;

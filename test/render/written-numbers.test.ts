@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/load/load-data.js';
 import { withWrittenNumbers } from '../../src/render/written-numbers.js';
 import { readPdf } from '../helpers/read-pdf.js';
-import { repoRoot, runCli, tempDir } from '../helpers/run-cli.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { repoRoot, tempDir } from '../helpers/run-cli.js';
 
 describe('numbers as written in the YAML', () => {
   it('finds the numbers whose written decimals parsing drops, and gives them back for rendering only', () => {
@@ -30,7 +31,7 @@ describe('numbers as written in the YAML', () => {
     const data = join(dir, 'sample.yaml');
     writeFileSync(data, readFileSync(data, 'utf8').replace('{ value: 186.6, unit: 亿元', '{ value: 186.60, unit: 亿元').replace('change: -1.8,', 'change: -1.80,'));
     const out = join(dir, 'out.pdf');
-    const run = runCli(['build', data, '-t', 'stats', '-o', out]);
+    const run = await runInProcess(['build', data, '-t', 'stats', '-o', out]);
     expect(run.stderr).toBe('');
     const text = (await readPdf(out)).pages.map((p) => p.text).join('');
     expect(text).toContain('186.60亿元');

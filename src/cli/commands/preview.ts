@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Sink } from '../output-sink.js';
 import { displayPath, formatError } from '../report-error.js';
 import { say } from '../messages.js';
 import { BriefingError } from '../../errors/briefing-error.js';
 import type { Lang } from '../../errors/catalogue.js';
+import { errnoReason } from '../../errors/errno.js';
+import { usageError } from '../../errors/usage.js';
+import { briefingVersion } from '../../host/package-files.js';
 import { planBuilds } from '../../orchestrate/plan-builds.js';
 import { loadConfig } from '../../project/load-config.js';
-import { packageRoot } from '../../project/paths.js';
 import { findProjectRoot } from '../../project/project-root.js';
 import { PreviewSession, type Presenter, type PreviewDocument } from '../../preview/preview-session.js';
 import { startPreviewServer, type RunningServer } from '../../preview/preview-server.js';
@@ -40,7 +40,11 @@ export async function runPreview(paths: string[], flags: PreviewFlags, sink: Sin
     configFile = project.configFile;
     port = parsePort(flags.port);
     const plan = planBuilds({ paths, cwd, root: project.root, config: loadConfig(configFile), template: flags.template, output: flags.output });
-    if (!plan.length) throw new BriefingError('E_USAGE', { detail: `no data file matches ${paths.join(' ')}` });
+    if (!plan.length) throw usageError(`no data file matches ${paths.join(' ')}`, `没有与 ${paths.join(' ')} 匹配的数据文件`);
+    if (plan.some((p) => p.fromStdin)) {
+      throw usageError('preview rebuilds from files on every save; it cannot read data from standard input (-)', 'preview 在每次保存时按文件重新生成，不能从标准输入（-）读取数据',
+        'save the data to a file and preview that', '请把数据保存为文件后再预览');
+    }
     documents = plan.map((p, i) => ({
       id: String(i + 1),
       label: displayPath(p.dataFile),
@@ -61,16 +65,16 @@ export async function runPreview(paths: string[], flags: PreviewFlags, sink: Sin
       session,
       assets: webAssets(),
       displayPath: (f) => displayPath(f),
-      info: { lang: pageLang, version: version(), documents: documents.map(({ id, label }) => ({ id, label })) },
+      info: { lang: pageLang, version: briefingVersion(), documents: documents.map(({ id, label }) => ({ id, label })) },
     });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     await session.close();
-    return sink.fail(new BriefingError('E_PREVIEW_LISTEN', { address: `${host}:${port}`, reason: err.code ?? err.message, code: err.code ?? '' }));
+    return sink.fail(new BriefingError('E_PREVIEW_LISTEN', { address: `${host}:${port}`, ...errnoReason(err), code: err.code ?? '' }));
   }
   session.warm(documents[0]!.id);
   // The address is what this command is for: printed even with --quiet.
-  process.stdout.write(`${say('previewAt', sink.lang, { url: server.url })}\n`);
+  sink.out.write(`${say('previewAt', sink.lang, { url: server.url })}\n`);
   if (documents.length > 1) sink.info(say('previewDocuments', sink.lang, { count: documents.length }));
   if (flags.open) await openBrowser(server.url, sink);
 
@@ -109,7 +113,9 @@ function presenter(sink: Sink, lang: Lang): Presenter {
 function parsePort(value: string | undefined): number {
   if (value === undefined) return 0;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new BriefingError('E_USAGE', { detail: `--port takes a port number from 1 to 65535 (0 for a free one), not "${value}"` });
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw usageError(`--port takes a port number from 1 to 65535 (0 for a free one), not "${value}"`, `--port 应为 1 到 65535 的端口号（0 表示自动选用空闲端口），而不是“${value}”`);
+  }
   return n;
 }
 
@@ -118,13 +124,14 @@ async function openBrowser(url: string, sink: Sink): Promise<void> {
   try {
     const { default: open } = await import('open');
     const child = await open(url);
-    child.on('error', (e) => sink.warn(say('openFailed', sink.lang, { reason: e.message })));
+    child.on('error', (e) => sink.warn(say('openFailed', sink.lang, { reason: reasonIn(e, sink.lang) })));
     child.unref();
   } catch (e) {
-    sink.warn(say('openFailed', sink.lang, { reason: (e as Error).message }));
+    sink.warn(say('openFailed', sink.lang, { reason: reasonIn(e, sink.lang) }));
   }
 }
 
-function version(): string {
-  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+function reasonIn(e: unknown, lang: Lang): string {
+  const { reason, reasonZh } = errnoReason(e);
+  return lang === 'zh' ? reasonZh : reason;
 }

@@ -3,6 +3,8 @@ import { watch, type FSWatcher } from 'chokidar';
 import type { Sink } from '../output-sink.js';
 import { buildOnce, type BuildFlags } from './build.js';
 import { findProjectRoot } from '../../project/project-root.js';
+import { errnoReason } from '../../errors/errno.js';
+import { usageError } from '../../errors/usage.js';
 
 /** Saves often come as several events in a burst; wait this long for the burst to end. */
 const SETTLE_MS = 60;
@@ -17,6 +19,10 @@ const SETTLE_MS = 60;
  * reported like a failed one, and watching goes on.
  */
 export async function runWatch(paths: string[], flags: BuildFlags, sink: Sink): Promise<number> {
+  if (paths.includes('-') || flags.output === '-') {
+    sink.fail(usageError('watch rebuilds from files; standard input and output (-) cannot be watched', 'watch 监视的是文件；标准输入输出（-）无法监视'));
+    return 2;
+  }
   const { configFile } = findProjectRoot(process.cwd());
   let watcher: FSWatcher | undefined;
   let watched = new Set<string>();
@@ -53,7 +59,10 @@ export async function runWatch(paths: string[], flags: BuildFlags, sink: Sink): 
         timer = setTimeout(() => void rebuild(), SETTLE_MS);
       });
       // A folder that cannot be watched (removed, no permission) is said once; the rest go on.
-      watcher.on('error', (e) => sink.warn(`${sink.lang === 'zh' ? '监视出错' : 'watch error'}: ${(e as Error).message}`));
+      watcher.on('error', (e) => {
+        const { reason, reasonZh } = errnoReason(e);
+        sink.warn(sink.lang === 'zh' ? `监视出错：${reasonZh}` : `watch error: ${reason}`);
+      });
       // "watching" is said once changes are seen: a save right after it must not be missed.
       await new Promise<void>((ready) => watcher!.once('ready', () => ready()));
     } else {

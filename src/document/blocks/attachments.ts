@@ -32,8 +32,9 @@ export function attachments(el: MarkupElement, ctx: BuildContext): Content {
     cols.push({ width: textWidth, text: inlineRuns(item.children, style, ctx.sheet), alignment: style.align ?? 'left', measure: textWidth, role: 'LBody' });
     return { columns: cols, columnGap: 0, role: 'LI' };
   });
-  // A list to a reader: 附件： and each number label their item.
-  return { stack: rows, margin: [0, style.spaceBefore, 0, style.spaceAfter], role: 'L' };
+  // With the body above it, as the 署名 after it is: never at the top of a page of its own. To a
+  // reader a list: 附件： and each number label their item.
+  return { stack: rows, keepWithPrevious: true, margin: [0, style.spaceBefore, 0, style.spaceAfter], role: 'L' };
 }
 
 /** Width of a label in character cells: ASCII half a cell, anything else a whole one. */

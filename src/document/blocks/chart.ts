@@ -99,21 +99,24 @@ function chartStyle(ctx: BuildContext): TextStyle & { borderColor?: string; back
 
 function readSpec(el: MarkupElement, ctx: BuildContext): ChartSpec {
   const a = el.attrs;
-  const fail = (name: string, reason: string): never => {
-    throw new BriefingError('E_MARKUP_ATTRIBUTE_VALUE', { element: 'chart', name, value: a[name] ?? '', reason }, { file: ctx.origin, ...el.at });
+  const fail = (name: string, reason: string, reasonZh: string): never => {
+    throw new BriefingError('E_MARKUP_ATTRIBUTE_VALUE', { element: 'chart', name, value: a[name] ?? '', reason, reasonZh }, { file: ctx.origin, ...el.at });
   };
   const type = (a.type ?? 'bar') as ChartType;
   const labels = (a.labels ?? '').split(',').map((s) => s.trim());
-  if (!a.labels || labels.some((l) => l === '')) fail('labels', 'a chart needs its categories, comma-separated, none empty');
-  const series = parseSeries(a.series ?? '', (reason) => fail('series', reason));
+  if (!a.labels || labels.some((l) => l === '')) fail('labels', 'a chart needs its categories, comma-separated, none empty', '图表须有类别名，用英文逗号分隔，不能有空项');
+  const series = parseSeries(a.series ?? '', (reason, reasonZh) => fail('series', reason, reasonZh));
   for (const s of series) {
-    if (s.values.length !== labels.length) fail('series', `${s.name ? `"${s.name}" has` : 'it has'} ${s.values.length} values for ${labels.length} labels`);
+    if (s.values.length !== labels.length) fail('series', `${s.name ? `"${s.name}" has` : 'it has'} ${s.values.length} values for ${labels.length} labels`,
+        `${s.name ? `系列“${s.name}”` : '该系列'}有 ${s.values.length} 个数值，但类别有 ${labels.length} 个`);
   }
   const round = type === 'pie' || type === 'ring';
-  if (round && series.length !== 1) fail('series', `a ${type} chart takes exactly one series, not ${series.length}`);
-  if (round && series[0]!.values.some((v) => v === null || v < 0)) fail('series', `a ${type} chart needs a figure of 0 or more for every slice`);
+  if (round && series.length !== 1) fail('series', `a ${type} chart takes exactly one series, not ${series.length}`, `${type} 图只能有一个系列，现有 ${series.length} 个`);
+  if (round && series[0]!.values.some((v) => v === null || v < 0)) fail('series', `a ${type} chart needs a figure of 0 or more for every slice`, `${type} 图的每一块都须有不小于 0 的数值`);
   // Two slices of 1e308 add up to Infinity, and would print as 100 % and 0 %.
-  if (round && !Number.isFinite(series[0]!.values.reduce<number>((sum, v) => sum + (v ?? 0), 0))) fail('series', `the slices of a ${type} chart add up to more than can be printed`);
+  if (round && !Number.isFinite(series[0]!.values.reduce<number>((sum, v) => sum + (v ?? 0), 0))) {
+    fail('series', `the slices of a ${type} chart add up to more than can be printed`, `${type} 图各块之和过大，无法印出`);
+  }
   const width = a.width?.endsWith('%') ? (ctx.width * Number.parseFloat(a.width)) / 100 : parseLength(a.width) ?? ctx.width;
   return {
     type,
@@ -133,9 +136,9 @@ function readSpec(el: MarkupElement, ctx: BuildContext): ChartSpec {
  * `名称:1,2,3;名称:4,5,6` — series separated by `;`, each a name, a colon and its figures. The name
  * may be left out for a lone series; `-` stands for a missing figure.
  */
-export function parseSeries(text: string, fail: (reason: string) => never): ChartSeries[] {
+export function parseSeries(text: string, fail: (reason: string, reasonZh: string) => never): ChartSeries[] {
   const parts = text.split(/[;；]/).map((s) => s.trim()).filter(Boolean);
-  if (parts.length === 0) fail('a chart needs at least one series: 名称:1,2,3');
+  if (parts.length === 0) fail('a chart needs at least one series: 名称:1,2,3', '图表至少须有一个系列，写作 名称:1,2,3');
   return parts.map((part) => {
     const colon = Math.max(part.lastIndexOf(':'), part.lastIndexOf('：'));
     const name = colon >= 0 ? part.slice(0, colon).trim() : '';
@@ -143,7 +146,7 @@ export function parseSeries(text: string, fail: (reason: string) => never): Char
       const v = raw.trim();
       if (v === '-') return null;
       const n = Number(v);
-      if (v === '' || !Number.isFinite(n)) fail(`"${v}" is not a number (write figures without digit grouping; - for none)`);
+      if (v === '' || !Number.isFinite(n)) fail(`"${v}" is not a number (write figures without digit grouping; - for none)`, `“${v}”不是数字（数字中不要写千位分隔符；没有数值时写 -）`);
       return n;
     });
     return { name, values };

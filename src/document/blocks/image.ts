@@ -13,7 +13,7 @@ import { parseLength } from '../units.js';
 export function image(el: MarkupElement, ctx: BuildContext): Content[] {
   const where = { file: ctx.origin, ...el.at };
   const src = el.attrs.src;
-  if (!src) throw new BriefingError('E_MARKUP_ATTRIBUTE_VALUE', { element: 'img', name: 'src', value: '', reason: 'an image needs a file' }, where);
+  if (!src) throw new BriefingError('E_MARKUP_ATTRIBUTE_VALUE', { element: 'img', name: 'src', value: '', reason: 'an image needs a file', reasonZh: '图片须指定文件' }, where);
   const file = ctx.host.resolveReference(src, ctx.dataFile, where);
   const bytes = ctx.host.read('image', file, { from: ctx.dataFile, shown: src, where, missing: () => new BriefingError('E_IMAGE_NOT_FOUND', { path: src }, where) });
   const checked = checkImage(bytes, src, where);

@@ -39,7 +39,7 @@ export function signature(el: MarkupElement, ctx: BuildContext): Content {
 
   if (!el.attrs.seal) {
     const lines = [{ text: organ, noWrap: true }, { text: date, noWrap: true, margin: [2 * cell, 0, 0, 0] }];
-    return { ...columns(lines, 2 * cell), unbreakable: true, margin: [0, style.spaceBefore, 0, style.spaceAfter] };
+    return { ...columns(lines, 2 * cell), unbreakable: true, keepWithPrevious: true, margin: [0, style.spaceBefore, 0, style.spaceAfter] };
   }
 
   const diameter = parseLength(el.attrs['seal-size']) ?? DEFAULT_SEAL;
@@ -61,5 +61,6 @@ export function signature(el: MarkupElement, ctx: BuildContext): Content {
     stack: [{ stack: [{ ...seal, alignment: 'center', blend: 'multiply' }], margin: [-OVERHANG, 0, -OVERHANG, 0] }],
   };
   const lines = [centred(organ), { text: date, noWrap: true, alignment: 'center' }, stamp];
-  return { stack: [columns(lines, 4 * cell)], unbreakable: true, margin: [0, space, 0, style.spaceAfter] };
+  // Never on a page of its own: GB/T 9704 allows no 落款 page without body text (此页无正文).
+  return { stack: [columns(lines, 4 * cell)], unbreakable: true, keepWithPrevious: true, margin: [0, space, 0, style.spaceAfter] };
 }

@@ -109,13 +109,13 @@ function widths(el: MarkupElement, cols: number, ctx: BuildContext): (string | n
   // By default columns take what their content needs and the last one takes the rest.
   if (!written?.length) return [...Array<string>(cols - 1).fill('auto'), '*'];
   if (written.length !== cols) {
-    throw new BriefingError('E_MARKUP_ATTRIBUTE_VALUE', { element: 'table', name: 'widths', value: el.attrs.widths!, reason: `expected ${cols} widths, one per column` }, { file: ctx.origin, ...el.at });
+    throw new BriefingError('E_MARKUP_ATTRIBUTE_VALUE', { element: 'table', name: 'widths', value: el.attrs.widths!, reason: `expected ${cols} widths, one per column`, reasonZh: `应有 ${cols} 个宽度，每列一个` }, { file: ctx.origin, ...el.at });
   }
   return written.map((w) => {
     if (w === '*' || w === 'auto') return w;
     if (w.endsWith('%')) return w;
     const n = parseLength(w);
-    if (n === undefined) throw new BriefingError('E_MARKUP_ATTRIBUTE_VALUE', { element: 'table', name: 'widths', value: el.attrs.widths!, reason: 'each width is *, auto, a percentage or a length' }, { file: ctx.origin, ...el.at });
+    if (n === undefined) throw new BriefingError('E_MARKUP_ATTRIBUTE_VALUE', { element: 'table', name: 'widths', value: el.attrs.widths!, reason: 'each width is *, auto, a percentage or a length', reasonZh: '每个宽度应为 *、auto、百分比或长度' }, { file: ctx.origin, ...el.at });
     return n;
   });
 }

@@ -46,6 +46,8 @@ export interface Block {
   minHead: number;
   /** Never the last thing on a page: a heading goes with the first part of what follows it. */
   keepWithNext?: boolean;
+  /** Never the first thing on a page: a 署名 or a table's note takes the end of what precedes it along. */
+  keepWithPrevious?: boolean;
   breakBefore?: boolean;
   breakAfter?: boolean;
   /** Whole and movable: when it does not fit, text after it may fill the page and it goes to the next. */

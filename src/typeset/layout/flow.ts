@@ -63,6 +63,29 @@ export function fill(seq: Seq | readonly Block[], room: number, opts: FillOption
   let placedAny = false;
   const n = seqLength(s);
   const stop = (k: number, broke: boolean, carry?: Block): Filled => ({ items, height: y, rest: seqFrom(s, k, carry), broke });
+  /** Blocks placed whole so far: where each began, for a block that must not start a room alone. */
+  const placed: { i: number; y: number; items: number; before: number }[] = [];
+  /**
+   * A block that keeps with what precedes it (a 署名 with the body above it, a table's note with its
+   * last rows) and must go to the next room takes the end of that along: the last block that does
+   * not keep with its own predecessor is cut so its last lines (at least two) go too, or, if it
+   * cannot be cut and is not the first thing here, moves whole.
+   */
+  const pullBack = (i: number): Filled => {
+    let j = placed.length - 1;
+    while (j >= 0 && seqAt(s, placed[j]!.i)!.keepWithPrevious) j--;
+    if (j < 0) return stop(i, false);
+    const anchor = placed[j]!;
+    const p = seqAt(s, anchor.i)!;
+    const part = p.split?.(p.height - 0.01, false);
+    if (!part && j === 0) return stop(i, false);
+    items.length = anchor.items;
+    y = anchor.y;
+    if (!part) return stop(anchor.i, false);
+    items.push(group(p.x, y + anchor.before, part.head.items));
+    y += anchor.before + part.head.height;
+    return stop(anchor.i, false, part.rest);
+  };
   for (let i = 0; i < n; i++) {
     const b = seqAt(s, i)!;
     if (b.detached) {
@@ -87,6 +110,7 @@ export function fill(seq: Seq | readonly Block[], room: number, opts: FillOption
       continue;
     }
     if (chainNeed(s, i) - b.before <= left || (must && b.height <= left) || passesFloat(s, i, left, opts)) {
+      placed.push({ i, y, items: items.length, before });
       items.push(group(b.x, y + before, b.whole()));
       y += before + b.height + b.after;
       placedAny = true;
@@ -94,7 +118,7 @@ export function fill(seq: Seq | readonly Block[], room: number, opts: FillOption
       continue;
     }
     // A heading whose follower does not fit: it goes with it to the next room, unless it stands first.
-    if (b.height <= left && b.keepWithNext && !must) return stop(i, false);
+    if (b.height <= left && b.keepWithNext && !must) return b.keepWithPrevious ? pullBack(i) : stop(i, false);
     const part: Split | undefined = b.height <= left ? undefined : b.split?.(left, must);
     if (part) {
       items.push(group(b.x, y + before, part.head.items));
@@ -113,7 +137,7 @@ export function fill(seq: Seq | readonly Block[], room: number, opts: FillOption
       placedAny = true;
       continue;
     }
-    return stop(i, false);
+    return b.keepWithPrevious ? pullBack(i) : stop(i, false);
   }
   return stop(n, false);
 }

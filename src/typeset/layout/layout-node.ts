@@ -20,7 +20,7 @@ export function marginsOf(node: Content): Margins {
 }
 
 /** Properties that make a stack more than a grouping: such a stack is a block of its own. */
-const OWN = ['unbreakable', 'keepTogether', 'box', 'pin', 'float', 'keepWithNext', 'pageBreak', 'relativePosition', 'absolutePosition', 'table', 'columns', 'text'];
+const OWN = ['unbreakable', 'keepTogether', 'box', 'pin', 'float', 'keepWithNext', 'keepWithPrevious', 'pageBreak', 'relativePosition', 'absolutePosition', 'table', 'columns', 'text'];
 
 /**
  * The top-level flow: sections (plain stacks) are opened up, so keep rules, floats and page
@@ -66,6 +66,7 @@ export function layoutNode(node: Content, width: number, env: LayoutEnv): Block 
   if (small) Object.assign(extra, { split: undefined, minHead: block.height, float: true });
   if (node.float) extra.float = true;
   if (node.keepWithNext) extra.keepWithNext = true;
+  if (node.keepWithPrevious) extra.keepWithPrevious = true;
   if (node.pageBreak === 'before') extra.breakBefore = true;
   if (node.pageBreak === 'after') extra.breakAfter = true;
   if (node.pin) extra.pin = node.pin === 'foot-even' ? 'foot-even' : 'foot';

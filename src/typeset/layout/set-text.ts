@@ -6,6 +6,7 @@ import { breakLines } from '../linebreak/break-lines.js';
 import { emitLine } from '../linebreak/emit-lines.js';
 import { paragraphKey, type LineMemo } from '../linebreak/line-memo.js';
 import { GLYPH_SPACING } from '../sfnt/truetype-font.js';
+import { headlineBreaks } from './headline.js';
 import { SYNTHETIC_BOLD_KEY } from '../synthetic-bold.js';
 import type { SetInline, SetLine } from './frame.js';
 
@@ -34,8 +35,8 @@ export function runsOf(node: Content): Inline[] {
 /**
  * Every text of the document is set here, whatever holds it — a paragraph, a table cell, a KPI
  * card, a caption, the 报尾 — through briefing's line breaker: one set of rules for fallback,
- * compression, Han–Latin spacing and breaking. A centred text of several lines (a headline) is
- * balanced: set as narrow as its line count allows, so its last line is no stub.
+ * compression, Han–Latin spacing and breaking. A centred text of several lines (a headline) breaks
+ * between words into even lines (headline.ts), so no word is cut and its last line is no stub.
  */
 export function setText(node: Content, width: number, env: TextEnv): SetLine[] {
   const runs = runsOf(node);
@@ -49,11 +50,43 @@ export function setText(node: Content, width: number, env: TextEnv): SetLine[] {
   // narrower by the hang, the first line as much wider, and all of them moved right by it.
   const hang = typeof node.hangingChars === 'number' ? prefixWidth(runs, node.hangingChars, env) : 0;
   let lines = breakInto(runs, width - hang, indent - hang, align, env);
-  if (align === 'center' && lines.length > 1 && !hang) lines = balance(runs, width, indent, lines.length, env) ?? lines;
+  if (align === 'center' && lines.length > 1 && !hang) {
+    const breaks = headlineBreaks(runs, width - indent, env.faceOf);
+    lines = breaks ? splitRuns(runs, breaks).map((part) => breakInto(part, UNBOUNDED, 0, 'center', env)[0] ?? []) : balance(runs, width, indent, lines.length, env) ?? lines;
+  }
   const set = lines.map((inlines, i) => toSetLine(node, inlines, (i === 0 ? indent - hang : 0) + hang, align, env));
   const leader = node.leader as { text?: Inline[] } | undefined;
   if (leader?.text?.length && set.length) addLeader(set[set.length - 1]!, leader.text[0]!, width, env);
   return set;
+}
+
+/** The runs cut at character offsets into lines, spaces at the cuts dropped. */
+function splitRuns(runs: Inline[], offsets: number[]): Inline[][] {
+  const lines: Inline[][] = [[]];
+  let at = 0;
+  let next = 0;
+  for (const run of runs) {
+    let piece = '';
+    for (const ch of run.text) {
+      if (next < offsets.length && at === offsets[next]) {
+        if (piece) lines[lines.length - 1]!.push({ ...run, text: piece });
+        piece = '';
+        lines.push([]);
+        next++;
+      }
+      piece += ch;
+      at++;
+    }
+    if (piece) lines[lines.length - 1]!.push({ ...run, text: piece });
+  }
+  return lines.map((line) => trimLine(line)).filter((line) => line.length);
+}
+
+function trimLine(line: Inline[]): Inline[] {
+  const out = line.map((r) => ({ ...r }));
+  while (out.length && !(out[0]!.text = out[0]!.text.replace(/^[ \u3000]+/, ''))) out.shift();
+  while (out.length && !(out[out.length - 1]!.text = out[out.length - 1]!.text.replace(/[ \u3000]+$/, ''))) out.pop();
+  return out;
 }
 
 /** Width of the first `count` characters of the runs. */

@@ -29,12 +29,12 @@ const COMPONENTS: Record<string, number> = { 'CMYK': 4, 'RGB ': 3, 'GRAY': 1 };
 
 /** Check an ICC profile's header (ICC.1 §7.2) and say what it is; a user's bad file is E_OUTPUT_PROFILE. */
 export function readIccProfile(bytes: Buffer, file: string): IccProfile {
-  const bad = (reason: string) => new BriefingError('E_OUTPUT_PROFILE', { reason }, { file });
-  if (bytes.length < 132 || bytes.toString('latin1', 36, 40) !== 'acsp') throw bad('not an ICC profile (no "acsp" signature)');
-  if (bytes.readUInt32BE(0) !== bytes.length) throw bad(`the header gives ${bytes.readUInt32BE(0)} bytes, the file has ${bytes.length}`);
+  const bad = (reason: string, reasonZh: string) => new BriefingError('E_OUTPUT_PROFILE', { reason, reasonZh }, { file });
+  if (bytes.length < 132 || bytes.toString('latin1', 36, 40) !== 'acsp') throw bad('not an ICC profile (no "acsp" signature)', '不是 ICC 特性文件（没有“acsp”标记）');
+  if (bytes.readUInt32BE(0) !== bytes.length) throw bad(`the header gives ${bytes.readUInt32BE(0)} bytes, the file has ${bytes.length}`, `文件头写明 ${bytes.readUInt32BE(0)} 字节，文件实有 ${bytes.length} 字节`);
   const colorSpace = bytes.toString('latin1', 16, 20);
   const components = COMPONENTS[colorSpace];
-  if (!components) throw bad(`colour space "${colorSpace.trim()}" is not CMYK, RGB or grey`);
+  if (!components) throw bad(`colour space "${colorSpace.trim()}" is not CMYK, RGB or grey`, `色彩空间“${colorSpace.trim()}”不是 CMYK、RGB 或灰度`);
   return { bytes, colorSpace, components, deviceClass: bytes.toString('latin1', 12, 16) };
 }
 
@@ -44,7 +44,10 @@ export function readIccProfile(bytes: Buffer, file: string): IccProfile {
  */
 export function checkPressProfile(profile: IccProfile, file: string): IccProfile {
   if (profile.colorSpace !== 'CMYK' || profile.deviceClass !== 'prtr') {
-    throw new BriefingError('E_OUTPUT_PROFILE', { reason: `a print shop's profile is a CMYK output (prtr) profile; this one is ${profile.colorSpace.trim()} ${profile.deviceClass}` }, { file });
+    throw new BriefingError('E_OUTPUT_PROFILE', {
+      reason: `a print shop's profile is a CMYK output (prtr) profile; this one is ${profile.colorSpace.trim()} ${profile.deviceClass}`,
+      reasonZh: `印刷厂的特性文件应为 CMYK 输出（prtr）特性文件；此文件为 ${profile.colorSpace.trim()} ${profile.deviceClass}`,
+    }, { file });
   }
   return profile;
 }

@@ -9,7 +9,7 @@ export interface TableSpan {
   length: number;
 }
 
-export type SfntOpen = { ok: true; font: SfntFile } | { ok: false; reason: string };
+export type SfntOpen = { ok: true; font: SfntFile } | { ok: false; reason: string; reasonZh: string };
 
 export class SfntFile {
   private readonly read = new Map<string, Uint8Array>();
@@ -25,43 +25,43 @@ export class SfntFile {
    */
   static open(source: FontSource, postscriptName?: string): SfntOpen {
     const head = source.read(0, 12);
-    if (head.length < 12) return { ok: false, reason: 'file is too short to be a font' };
+    if (head.length < 12) return { ok: false, reason: 'file is too short to be a font', reasonZh: '文件太短，不是字体文件' };
     const tag = String.fromCharCode(...head.subarray(0, 4));
-    if (tag === 'wOFF' || tag === 'wOF2') return { ok: false, reason: 'WOFF web fonts are not supported; use the .ttf or .otf file' };
+    if (tag === 'wOFF' || tag === 'wOF2') return { ok: false, reason: 'WOFF web fonts are not supported; use the .ttf or .otf file', reasonZh: '不支持 WOFF 网页字体；请使用 .ttf 或 .otf 文件' };
     if (tag !== 'ttcf') return SfntFile.at(source, 0);
     const count = viewOf(head).getUint32(8);
     const offsets = viewOf(source.read(12, count * 4));
-    if (offsets.byteLength < count * 4) return { ok: false, reason: 'truncated font collection' };
+    if (offsets.byteLength < count * 4) return { ok: false, reason: 'truncated font collection', reasonZh: '字体集文件不完整' };
     for (let i = 0; i < count; i++) {
       const opened = SfntFile.at(source, offsets.getUint32(i * 4));
       if (!opened.ok) return opened;
       if (postscriptName === undefined || opened.font.postscriptName() === postscriptName) return opened;
     }
-    return { ok: false, reason: `the collection has no font named ${postscriptName}` };
+    return { ok: false, reason: `the collection has no font named ${postscriptName}`, reasonZh: `字体集中没有名为 ${postscriptName} 的字体` };
   }
 
   private static at(source: FontSource, offset: number): SfntOpen {
     const header = source.read(offset, 12);
-    if (header.length < 12) return { ok: false, reason: 'truncated font file' };
+    if (header.length < 12) return { ok: false, reason: 'truncated font file', reasonZh: '字体文件不完整' };
     const view = viewOf(header);
     const version = view.getUint32(0);
     if (version !== 0x00010000 && version !== 0x4f54544f && version !== 0x74727565) {
-      return { ok: false, reason: 'not a TrueType or OpenType font' };
+      return { ok: false, reason: 'not a TrueType or OpenType font', reasonZh: '不是 TrueType 或 OpenType 字体' };
     }
     const numTables = view.getUint16(4);
     const records = source.read(offset + 12, numTables * 16);
-    if (records.length < numTables * 16) return { ok: false, reason: 'truncated font file (table directory)' };
+    if (records.length < numTables * 16) return { ok: false, reason: 'truncated font file (table directory)', reasonZh: '字体文件不完整（表目录）' };
     const dir = viewOf(records);
     const tables = new Map<string, TableSpan>();
     for (let i = 0; i < numTables; i++) {
       const name = String.fromCharCode(...records.subarray(i * 16, i * 16 + 4));
       const at = dir.getUint32(i * 16 + 8);
       const length = dir.getUint32(i * 16 + 12);
-      if (at + length > source.size) return { ok: false, reason: `truncated font file (table ${name.trim()} runs past the end)` };
+      if (at + length > source.size) return { ok: false, reason: `truncated font file (table ${name.trim()} runs past the end)`, reasonZh: `字体文件不完整（${name.trim()} 表超出文件末尾）` };
       tables.set(name, { at, length });
     }
     if (!tables.has('head') || !tables.has('hhea') || !tables.has('cmap')) {
-      return { ok: false, reason: 'the font lacks required tables (head, hhea, cmap)' };
+      return { ok: false, reason: 'the font lacks required tables (head, hhea, cmap)', reasonZh: '字体缺少必需的表（head、hhea、cmap）' };
     }
     return { ok: true, font: new SfntFile(source, tables) };
   }

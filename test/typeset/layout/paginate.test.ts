@@ -77,6 +77,16 @@ describe('the page flow', () => {
     expect(contents(paginate([para('a', 12), fig('record', 40, { pin: 'foot-even' })], PAGE))).toEqual([['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9', 'a10'], ['a11', 'a12', 'record']]);
   });
 
+  it('never lets a block that keeps with its predecessor open a page alone: the end of the text above comes along', () => {
+    // Room for 8 lines of b after a; the 署名 (40 pt) does not fit after them.
+    const pages = contents(paginate([para('a', 1), para('b', 8), fig('note', 10, { keepWithPrevious: true }), fig('sign', 40, { keepWithPrevious: true })], PAGE));
+    expect(pages[0]).toEqual(['a1', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6']);
+    expect(pages[1]).toEqual(['b7', 'b8', 'note', 'sign']);
+    // A paragraph too short to cut moves whole, unless it is all the page holds.
+    expect(contents(paginate([para('a', 7), para('b', 3), fig('sign', 40, { keepWithPrevious: true })], PAGE))).toEqual([['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'], ['b1', 'b2', 'b3', 'sign']]);
+    expect(contents(paginate([para('b', 10), fig('sign', 40, { keepWithPrevious: true })], PAGE))).toEqual([['b1', 'b2', 'b3', 'b4', 'b5', 'b6', 'b7', 'b8'], ['b9', 'b10', 'sign']]);
+  });
+
   it('starts a new page where the document asks, and says so', () => {
     const pages = paginate([para('a', 2), para('b', 2, { breakBefore: true })], PAGE);
     expect(contents(pages)).toEqual([['a1', 'a2'], ['b1', 'b2']]);

@@ -12,7 +12,7 @@ import { thrownBriefingError } from '../../helpers/briefing-error.js';
 import { pdfkitDocument } from '../../helpers/pdfkit-doc.js';
 import { readStructure, type PdfDictValue } from '../../helpers/pdf-structure.js';
 import { deviceColourSpaces, pdfaViolations, xmpValue } from '../../helpers/pdfa-checks.js';
-import { pdfToolsRun, qpdfProblems } from '../../helpers/pdf-tools.js';
+import { qpdfRun, qpdfProblems } from '../../helpers/pdf-tools.js';
 
 const sRgbFile = join(createRequire(import.meta.url).resolve('pdfkit'), '../data/sRGB_IEC61966_2_1.icc');
 const meta: DocumentMetadata = {
@@ -97,7 +97,7 @@ describe('a PDF/X-4 print file made with the print modules', () => {
     expect((await pdfx()).equals(await pdfx())).toBe(true);
   });
 
-  it.runIf(pdfToolsRun)('passes qpdf --check', async () => {
+  it.runIf(qpdfRun)('passes qpdf --check', async () => {
     expect(qpdfProblems(await pdfx())).toEqual([]);
   });
 });

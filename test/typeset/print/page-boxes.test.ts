@@ -5,7 +5,7 @@ import { drawMarks, extendToBleed, markGeometry, pageGeometry, setPageBoxes, typ
 import { pdfkitDocument } from '../../helpers/pdfkit-doc.js';
 import { readStructure, type PdfStructure } from '../../helpers/pdf-structure.js';
 import { contentStreams } from '../../helpers/pdfa-checks.js';
-import { pdfToolsRun, qpdfProblems } from '../../helpers/pdf-tools.js';
+import { qpdfRun, qpdfProblems } from '../../helpers/pdf-tools.js';
 
 const a4 = parsePaperSize('A4')!;
 
@@ -103,6 +103,6 @@ describe('crop and registration marks', () => {
     const spaces = s.resolve((s.resolve(page.Resources) as { ColorSpace: Record<string, never> }).ColorSpace) as Record<string, { ref: string }>;
     const separation = Object.values(spaces).map((r) => s.resolve(r)) as unknown[][];
     expect(separation.some((cs) => cs[0] === '/Separation' && cs[1] === '/All')).toBe(true);
-    if (pdfToolsRun) expect(qpdfProblems(pdf)).toEqual([]);
+    if (qpdfRun) expect(qpdfProblems(pdf)).toEqual([]);
   });
 });

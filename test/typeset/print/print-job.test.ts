@@ -13,7 +13,7 @@ import { pdfkitDocument } from '../../helpers/pdfkit-doc.js';
 import { readStructure, type PdfDictValue, type PdfStreamValue } from '../../helpers/pdf-structure.js';
 import { contentStreams, deviceColourSpaces, pdfaViolations } from '../../helpers/pdfa-checks.js';
 import { pdfxViolations } from '../../helpers/pdfx-checks.js';
-import { pdfToolsRun, qpdfProblems } from '../../helpers/pdf-tools.js';
+import { qpdfRun, qpdfProblems } from '../../helpers/pdf-tools.js';
 import { repoRoot } from '../../helpers/run-cli.js';
 
 // Fonts are served and subset by briefing, as in every build (FontFile2 with /Length1).
@@ -73,7 +73,7 @@ describe('the print job hooks around a page composer', () => {
     const images = Object.values(xobjects).map((r) => s.resolve(r) as PdfStreamValue);
     expect(images.map((i) => i.dict.ColorSpace)).toEqual(['/DeviceCMYK']);
     expect((page.Group as PdfDictValue).CS).toBe('/DeviceCMYK');
-    if (pdfToolsRun) expect(qpdfProblems(pdf)).toEqual([]);
+    if (qpdfRun) expect(qpdfProblems(pdf)).toEqual([]);
   });
 
   it('--pdfa: passes the PDF/A-2b checks, with the title as written in Info and XMP', async () => {
