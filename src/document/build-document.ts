@@ -126,7 +126,7 @@ function buildBlock(el: MarkupElement, ctx: BuildContext): Content[] {
     case 'img': return image(el, ctx);
     case 'page-break': return [{ text: '', pageBreak: 'after' }];
     case 'rule': return [rule(el, ctx)];
-    case 'spacer': return [spacer(el)];
+    case 'spacer': return [spacer(el, ctx)];
     case 'gongwen-head': return gongwenHead(el, ctx);
     case 'attachments': return [attachments(el, ctx)];
     case 'signature': return [signature(el, ctx)];

@@ -23,6 +23,8 @@ export interface StyleSheet {
     grid?: { chars: number; lines: number; pitchX: number; pitchY: number };
     /** A colour band from the paper's top edge (a masthead band), or the whole page (a cover colour); --bleed runs it past the trim. */
     band?: { color: string; height?: number; pages: 'first' | 'all' };
+    /** The text block's height on this paper over its height on the paper the style was made for: a <spacer> scales by it. */
+    verticalScale: number;
   };
   text: TextStyle;
   elements: Record<string, TextStyle & BoxStyle>;
@@ -158,6 +160,7 @@ export function loadStyle(file: string, { paper, host }: { paper?: PaperSize; ho
       size: sheetPaper.name,
       typeArea,
       margins: box,
+      verticalScale: (sheetPaper.height - box.top - box.bottom) / (design.height - designed.top - designed.bottom),
       grid,
       ...(band ? { band: { color: band.color, ...(band.height !== undefined ? { height: parseLength(band.height)! } : {}), pages: band.pages ?? 'first' } } : {}),
       pageNumber: pn && {

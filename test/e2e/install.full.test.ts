@@ -14,6 +14,8 @@ import { cliPath, repoRoot, tempDir } from '../helpers/run-cli.js';
  * Slow (npm installs, with dependencies from the registry): in `npm run test:full`, which builds dist/
  * first; packing here skips that build so the other full tests keep their dist/.
  */
+/** npm installs and builds on a 2-core machine shared with other work: minutes, not seconds. */
+const INSTALL_TIMEOUT = 600_000;
 const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 const scratch = tempDir('briefing-install-');
 const cache = join(scratch, 'npm-cache');
@@ -45,7 +47,7 @@ async function expectBulletin(file: string): Promise<void> {
 beforeAll(() => {
   const packed = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], repoRoot);
   tarball = join(scratch, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
-});
+}, INSTALL_TIMEOUT);
 
 describe('the package file', () => {
   it('holds dist prebuilt with an executable bin, the templates and the fonts, and nothing of the repository besides', () => {
@@ -99,7 +101,7 @@ describe('the package file', () => {
     await expectBulletin(join(project, 'output/bulletin.pdf'));
     // SOURCE_DATE_EPOCH from the commit: the PDF is dated 2024-05-06 07:08:09 UTC, its name untouched.
     expect(String((await readPdf(join(project, 'output/bulletin.pdf'))).info.CreationDate)).toMatch(/^D:20240506070809/);
-  });
+  }, INSTALL_TIMEOUT);
 
   it('installs with `npm install <file>` into a fresh folder made by init from this checkout, and builds there', async () => {
     const project = join(scratch, 'handout');
@@ -109,7 +111,7 @@ describe('the package file', () => {
     npm(['exec', '--', 'briefing', 'build'], project);
     const pdf = await readPdf(join(project, 'output/handout.pdf'));
     expect(pdf.pages.length).toBeGreaterThan(3);
-  });
+  }, INSTALL_TIMEOUT);
 });
 
 describe('the offline bundle', () => {
@@ -127,7 +129,7 @@ describe('the offline bundle', () => {
     npm(['exec', '--', 'briefing', 'build'], project, offline);
     await expectBulletin(join(project, 'output/bulletin.pdf'));
     expect(existsSync(join(project, 'node_modules/briefing/node_modules/pdfmake'))).toBe(true);
-  });
+  }, INSTALL_TIMEOUT);
 });
 
 describe('a git URL', () => {
@@ -140,5 +142,5 @@ describe('a git URL', () => {
     expect(existsSync(join(project, 'node_modules/briefing/dist/precompiled'))).toBe(true);
     npm(['exec', '--', 'briefing', 'build'], project);
     await expectBulletin(join(project, 'output/bulletin.pdf'));
-  });
+  }, INSTALL_TIMEOUT);
 });

@@ -29,8 +29,18 @@ export function box(el: MarkupElement, ctx: BuildContext): Content {
       ...(title ? { title, titleContinued: titleNode(`${el.attrs.title}${CONTINUED}`, 'Artifact') } : {}),
     },
     role: 'Sect',
-    stack: ctx.blocks(el.children, inner),
+    stack: withoutTableLabels(ctx.blocks(el.children, inner), !!title),
     keepTogether: 'small',
     margin: [0, style.spaceBefore, 0, style.spaceAfter],
   };
+}
+
+/** In a box with a title, the title with （续） marks a continued page: a table in it needs no 续表 of its own. */
+function withoutTableLabels(blocks: Content[], titled: boolean): Content[] {
+  if (!titled) return blocks;
+  return blocks.map((b) => {
+    if (!b.table || !b.continuedLabel) return b;
+    const { continuedLabel: _label, ...rest } = b;
+    return rest;
+  });
 }

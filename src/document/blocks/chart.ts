@@ -84,7 +84,8 @@ function labelNode(label: ChartLabel, style: TextStyle, chartHeight: number): Co
   const alignment = label.anchor === 'start' ? 'left' : label.anchor === 'end' ? 'right' : 'center';
   return {
     relativePosition: { x: left, y: baseline - ascent * size - chartHeight },
-    columns: [{ width: box, text: [run], alignment, noWrap: true }],
+    // Axis labels and figures are part of the drawing: set as ECharts placed them, without the text's spacing rules.
+    columns: [{ width: box, text: [run], alignment, noWrap: true, asWritten: true }],
   };
 }
 

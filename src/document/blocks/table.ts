@@ -7,8 +7,14 @@ import { styleFor } from '../style.js';
 import { parseLength } from '../units.js';
 import { CONTINUED, CONTINUED_TABLE } from './continued.js';
 
-/** Cells that are just a number line up on the right, as figures in Chinese statistical tables do. */
-const NUMERIC = /^[-+]?[\d,]+(\.\d+)?%?$/;
+/**
+ * Cells that are just a figure line up on the right, as figures in Chinese statistical tables do:
+ * with a sign, a minus (− or -), a change arrow (▲ ▼), digit grouping, a percent; a lone dash (no data)
+ * stands with them.
+ */
+const NUMERIC = /^[-+−▲▼]?[\d,]+(?:\.\d+)?%?$/;
+/** A cell saying "no figure here": in a column of figures it lines up with them. */
+const NO_FIGURE = /^[—–-]$/;
 
 /**
  * A ruled table; its header rows repeat on every page it runs onto, its caption stays with it, and
@@ -26,6 +32,8 @@ export function table(el: MarkupElement, ctx: BuildContext): Content[] {
   const td = styleFor(ctx.sheet, 'td');
   const tableStyle = styleFor(ctx.sheet, 'table');
   const aligns = (el.attrs.align ?? '').split(',').map((s) => s.trim());
+  const figures = figureColumns(grid, cols);
+  const autoAlign = (text: string, col: number) => (NUMERIC.test(text) || (figures[col] && NO_FIGURE.test(text)) ? 'right' : td.align ?? 'left');
   const body = grid.map((row) => {
     const cells: Content[] = [];
     for (let col = 0; col < cols; col++) {
@@ -39,7 +47,7 @@ export function table(el: MarkupElement, ctx: BuildContext): Content[] {
       const style = cell.name === 'th' ? th : td;
       const node: Content = {
         text: inlineRuns(cell.children, style, ctx.sheet),
-        alignment: cell.attrs.align ?? (cell.name === 'th' ? th.align ?? 'center' : aligns[col] || (NUMERIC.test(textOf(cell).trim()) ? 'right' : td.align ?? 'left')),
+        alignment: cell.attrs.align ?? (cell.name === 'th' ? th.align ?? 'center' : aligns[col] || autoAlign(textOf(cell).trim(), col)),
         role: cell.name === 'th' ? 'TH' : 'TD',
       };
       if (cell.name === 'th' && th.background) node.fillColor = th.background;
@@ -78,6 +86,14 @@ export function table(el: MarkupElement, ctx: BuildContext): Content[] {
     node.continuedLabel = captionNode(CONTINUED_TABLE, 'Artifact', 'right');
   }
   return [node];
+}
+
+/** Columns whose body cells are all figures (or say there is none). */
+function figureColumns(grid: (MarkupElement | typeof COVERED | undefined)[][], cols: number): boolean[] {
+  return Array.from({ length: cols }, (_, col) => {
+    const texts = grid.map((row) => row[col]).filter((c): c is MarkupElement => !!c && c !== COVERED && c.name === 'td').map((c) => textOf(c).trim()).filter(Boolean);
+    return texts.some((t) => NUMERIC.test(t)) && texts.every((t) => NUMERIC.test(t) || NO_FIGURE.test(t));
+  });
 }
 
 /** A place another cell covers: the columns a colspan reaches, the cells below a rowspan. */

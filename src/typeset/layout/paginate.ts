@@ -31,6 +31,19 @@ export function paginate(blocks: Block[], pageHeight: number, opts: { keepSpaceA
   while (seqLength(queue) || deferred.length) {
     const items: Item[] = [];
     let y = 0;
+    const floats = { deferred: [] as Block[], slack: FILL_SLACK * pageHeight };
+    // A table or box cut at the page before goes on first: a float waiting does not come between its parts.
+    if (queue.carry && deferred.length) {
+      const head = fill({ blocks: [], start: 0, carry: queue.carry }, pageHeight, { force: true, continued, floats, pins });
+      items.push(group(0, 0, head.items));
+      y = head.height;
+      queue = head.rest.carry ? { blocks: queue.blocks, start: queue.start, carry: head.rest.carry } : { blocks: queue.blocks, start: queue.start };
+      if (queue.carry) {
+        pages.push({ items, used: y, end: 'flow' });
+        continued = !opts.keepSpaceAtBreak;
+        continue;
+      }
+    }
     // Floats held back from the page before open this one, as far as they fit.
     while (deferred.length) {
       const f = deferred[0]!;
@@ -39,8 +52,7 @@ export function paginate(blocks: Block[], pageHeight: number, opts: { keepSpaceA
       y += (y > 0 ? f.before : 0) + f.height + f.after;
       deferred.shift();
     }
-    const floats = { deferred: [] as Block[], slack: FILL_SLACK * pageHeight };
-    const filled = fill(queue, pageHeight - y, { force: y === 0, continued, floats, pins });
+    const filled = fill(queue, pageHeight - y, { force: y === 0, continued: continued && y === 0, floats, pins });
     items.push(group(0, y, filled.items));
     y += filled.height;
     deferred = [...deferred, ...floats.deferred];

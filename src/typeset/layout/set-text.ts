@@ -43,9 +43,9 @@ export function setText(node: Content, width: number, env: TextEnv): SetLine[] {
   if (runs.length === 0) return [];
   const align = (node.alignment as Align | undefined) ?? 'left';
   const indent = (node.leadingIndent as number | undefined) ?? 0;
-  if (node.noWrap || runs.some((r) => EXTRAS.some((k) => (r as unknown as Record<string, unknown>)[k] !== undefined))) {
-    return asWritten(node, runs, env);
-  }
+  if (node.asWritten || runs.some((r) => EXTRAS.some((k) => (r as unknown as Record<string, unknown>)[k] !== undefined))) return asWritten(node, runs, env);
+  // Unbroken text (a chart label, a 版头 line) still takes the spacing rules: one line per written line.
+  if (node.noWrap) return breakInto(runs, UNBOUNDED, 0, align, env).map((inlines) => toSetLine(node, inlines, 0, align, env));
   // A hanging indent (a 目录 entry's text under its text, not under its number): lines are set
   // narrower by the hang, the first line as much wider, and all of them moved right by it.
   const hang = typeof node.hangingChars === 'number' ? prefixWidth(runs, node.hangingChars, env) : 0;

@@ -36,6 +36,9 @@ interface Row {
   content: number;
 }
 
+/** A cell up to this many em wide is not broken when the table has room for it whole. */
+const SHORT_CELL_EM = 6.2;
+
 /** Pages one table cell may run over. */
 const MAX_CELL_PAGES = 3;
 
@@ -67,7 +70,11 @@ export function tableBlock(node: Content, width: number, env: NodeLayout, base: 
   body.forEach((row) => row.forEach((cell, c) => {
     if (!cell || cell.spanned || Number(cell.colSpan ?? 1) > 1) return;
     const w = env.widths(cell);
-    need[c]!.min = Math.max(need[c]!.min, w.min);
+    // Chinese text may break after any character, so its narrowest is one character: a column of
+    // 城市更新 would be set one character a line. A short cell (up to six characters) is kept whole
+    // unless the table cannot fit otherwise (then floor, below, is the last resort).
+    const em = floorOf(cell);
+    need[c]!.min = Math.max(need[c]!.min, w.min, Math.min(w.max, SHORT_CELL_EM * em));
     need[c]!.max = Math.max(need[c]!.max, w.max);
     need[c]!.floor = Math.max(need[c]!.floor, floorOf(cell));
   }));
@@ -230,22 +237,48 @@ export function tableBlock(node: Content, width: number, env: NodeLayout, base: 
           k = j;
         }
         if (k >= rest.length) return undefined;
+        // A unit that does not fit breaks between its rows when at least two go on each side (or,
+        // standing first on a page, as far as it must): its spanning cell is repeated below the break.
+        const unitRows = rest.slice(k).filter((r) => r.index <= unitEnd[rest[k]!.index]!).length;
+        let into = 0;
+        while (into < unitRows - 1 && y + band(rest[k + into]!) + h[rest[k + into]!.index + 1]! <= room) y += band(rest[k + into++]!);
+        const cutUnit = (force && k === 0 && into > 0) || (into >= KEEP_ROWS && unitRows - into >= KEEP_ROWS);
+        if (cutUnit) {
+          return { head: part(lead, rest.slice(0, k + into)), rest: make(continueRows(rest, k + into), false, 0) };
+        }
         // No lone row at either end, unless that is all there is.
         if (!force) {
           const short = KEEP_ROWS - (rest.length - k);
-          if (short > 0 && k - short >= KEEP_ROWS) k -= short;
+          if (short > 0) {
+            // A lone last row: take one more along, or, if that leaves too few here, move the table on.
+            if (k - short < KEEP_ROWS) return undefined;
+            k -= short;
+          }
           if (k < minRows) return undefined;
         }
-        if (k === 0 && force) {
-          // Rows bound by a rowspan that together outgrow a page break between them after all: the
-          // spanning cell's text stays with its first row.
-          while (k < rest.length && y + band(rest[k]!) + h[rest[k]!.index + 1]! <= room) y += band(rest[k++]!);
-          if (k === 0) return splitRow(rest, first, room);
-        }
+        if (k === 0 && force) return splitRow(rest, first, room);
         if (k === 0) return undefined;
         return { head: part(lead, rest.slice(0, k)), rest: make(rest.slice(k), false, 0) };
       },
     };
+  };
+
+  /**
+   * The rows from `at` on, the first of them given a copy of every cell that spans into it from
+   * rows before the break, so a continued page shows the 主持 or 类别 its rows belong to.
+   */
+  const continueRows = (rows: Row[], at: number): Row[] => {
+    const next = rows[at]!;
+    const spanning: Cell[] = [];
+    for (let j = 0; j < at; j++) {
+      const row = rows[j]!;
+      for (const cell of row.cells) {
+        const last = row.index + cell.rowSpan - 1;
+        if (cell.rowSpan > 1 && last >= next.index) spanning.push({ ...cell, rowSpan: last - next.index + 1 });
+      }
+    }
+    if (!spanning.length) return rows.slice(at);
+    return [{ ...next, cells: [...next.cells, ...spanning].sort((a, b) => a.col - b.col) }, ...rows.slice(at + 1)];
   };
 
   /** The first row alone is taller than the page: cut its cells' content, each where it can. */

@@ -19,7 +19,15 @@ export interface Atom {
   /** Its first and last character, which decide breaks and spacing against its neighbours. */
   head: string;
   tail: string;
+  /**
+   * Set in a narrow measure (under 20 em: a column of a printed insert, a table cell): a range mark
+   * may end a line there (2023— / 2025年), which a justified line would otherwise pay for with a hole.
+   */
+  narrow?: boolean;
 }
+
+/** Below this many em a measure is narrow: a range may break after its mark. */
+const NARROW_EM = 20;
 
 const WORD_CHAR = /[A-Za-z0-9\u00B2\u00B3\u00B9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/;
 /** A Latin word or a number, with the unit symbol that may follow a number (62.2%, 25℃). */
@@ -65,7 +73,9 @@ export function toAtoms(runs: Inline[], faceOf: (run: Inline) => Face, maxWidth:
         continue;
       }
       // Letter spacing from the style (a spaced-out masthead) travels with each glyph.
-      atoms.push(atom(piece, run, face, kind, width + (run.characterSpacing ?? 0) * glyphs, glyphs));
+      const made = atom(piece, run, face, kind, width + (run.characterSpacing ?? 0) * glyphs, glyphs);
+      if (maxWidth * 0.8 < NARROW_EM * run.fontSize) made.narrow = true;
+      atoms.push(made);
     }
   }
   return atoms;
@@ -87,8 +97,10 @@ export function canBreakBetween(a: Atom, b: Atom): boolean {
   if (noEnd(a.tail) || noStart(b.head)) return false;
   if (a.kind === 'latin' && isDigit(a.tail) && isUnit(b.head)) return false;
   if (a.kind === 'latin' && b.kind === 'latin') return false;
-  // A range (1—9月, 1～9月) is one unit: neither side of its mark may end a line.
-  if ((isDigit(a.tail) && isRangeMark(b.head)) || (isRangeMark(a.tail) && isDigit(b.head))) return false;
+  // A range (1—9月, 1～9月) is one unit: neither side of its mark may end a line — except, in a
+  // narrow measure, after the mark.
+  if (isDigit(a.tail) && isRangeMark(b.head)) return false;
+  if (isRangeMark(a.tail) && isDigit(b.head) && !a.narrow) return false;
   return true;
 }
 

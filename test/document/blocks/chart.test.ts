@@ -122,9 +122,12 @@ describe('<kpi change>', () => {
     expect(none![3]!.canvas).toBeDefined();
   });
 
-  it('prints a negative figure with the minus sign, not a hyphen', () => {
-    const [card] = cards('<kpi value="-2.3" unit="%" label="增速"/><kpi value="5" label="b"/>');
-    expect(runsOf(card![0]!).map((r) => r.text)).toEqual(['\u22122.3', '%']);
+  it('prints a figure by the one rule: a minus sign, not a hyphen; grouped past four digits', () => {
+    const [minus, big] = cards('<kpi value="-2.3" unit="%" label="增速"/><kpi value="14865" unit="户" label="b"/>');
+    const [four] = cards('<kpi value="1230" label="c"/>');
+    expect(runsOf(minus![0]!).map((r) => r.text)).toEqual(['\u22122.3', '%']);
+    expect(runsOf(big![0]!).map((r) => r.text)).toEqual(['14,865', '户']);
+    expect(runsOf(four![0]!).map((r) => r.text)).toEqual(['1230']);
   });
 
   it('adds no line to a row without changes', () => {

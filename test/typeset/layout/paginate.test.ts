@@ -42,9 +42,15 @@ describe('the page flow', () => {
   });
 
   it('lets text pass a float that does not fit, which then opens the next page', () => {
-    const pages = contents(paginate([para('a', 4), fig('chart', 140, { float: true }), para('b', 8)], PAGE));
+    const pages = contents(paginate([para('a', 4), fig('chart', 140, { float: true }), para('b', 6), para('c', 3)], PAGE));
     expect(pages[0]).toEqual(['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6']);
-    expect(pages[1]).toEqual(['chart', 'b7', 'b8']);
+    expect(pages[1]).toEqual(['chart', 'c1', 'c2', 'c3']);
+  });
+
+  it('puts a waiting float after the rest of a block cut at the page before, not between its parts', () => {
+    const pages = contents(paginate([para('a', 6), fig('chart', 100, { float: true }), para('b', 8)], PAGE));
+    expect(pages[0]).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'b1', 'b2', 'b3', 'b4']);
+    expect(pages[1]).toEqual(['b5', 'b6', 'b7', 'b8', 'chart']);
   });
 
   it('does not hold a float back when the page is nearly full anyway', () => {
