@@ -99,7 +99,11 @@ function program(lang: Lang, streams: CliStreams, setCode: (code: number) => voi
     .option('--combine', tr('with --copies or --recipients: one PDF, each copy starting on an odd page', '配合 --copies 或 --recipients：合并为一个 PDF，每份从奇数页开始'))
     .option('--copy-number <number>', tr('print this 份号 where the template places it', '在模板指定位置印上此份号'))
     .option('--paper <size>', tr('paper: A4, A3, B5, 16开 (185×260), 大16开 (210×285), 8开, or W×H in mm; the template\'s type area follows', '纸张：A4、A3、B5、16开（185×260）、大16开（210×285）、8开，或以毫米计的 宽×高；版心按模板规则随之调整'))
-    .option('--pdfa', tr('write PDF/A-2b for the archive (implies --strict)', '生成 PDF/A-2b 归档文件（同时启用 --strict）'));
+    .option('--pdfa', tr('write PDF/A-2b for the archive (implies --strict); with --tagged, PDF/A-2a', '生成 PDF/A-2b 归档文件（同时启用 --strict）；与 --tagged 同用时为 PDF/A-2a'))
+    .option('--tagged', tr('tag the PDF for screen readers: headings, paragraphs, lists, tables, figures with alt text', '生成带标签的 PDF，供读屏软件使用：标题、段落、列表、表格及带替代文字的图'))
+    .option('--bleed <length>', tr('for the print shop: run backgrounds this far past the trim (e.g. 3mm) and write TrimBox and BleedBox', '供印刷厂：背景出血到裁切线外的距离（如 3mm），并写入裁切框与出血框'))
+    .option('--marks <kinds>', tr('for the print shop: crop, registration or crop,registration, drawn outside the trim', '供印刷厂：裁切线（crop）、套准线（registration）或两者，画在成品尺寸之外'))
+    .option('--color <model>', tr('rgb (default) or cmyk: every colour in CMYK with an output intent, for the press (PDF/X-4)', 'rgb（默认）或 cmyk：所有颜色以 CMYK 写出并带输出意图，供印刷（PDF/X-4）'));
 
   const dataArgument = tr('YAML or JSON data files or globs, - for standard input (default: the config\'s jobs)', 'YAML 或 JSON 数据文件或通配模式，- 表示标准输入（默认：配置中的全部任务）');
 

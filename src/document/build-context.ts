@@ -1,3 +1,4 @@
+import type { SourceLocation } from '../errors/briefing-error.js';
 import type { Host } from '../host/host.js';
 import type { MarkupElement, MarkupNode } from '../markup/markup-tree.js';
 import type { Content } from './doc-definition.js';
@@ -23,6 +24,15 @@ export interface BuildContext {
   toc: TocRegistry;
   /** Image key → the checked image as a data: URL (blocks/image.ts). */
   images: Record<string, string>;
+  /** Image key → the file as written and where, for messages the typeset stage gives about it. */
+  imageSources: Record<string, { path: string; where?: SourceLocation }>;
+  /** Pictures given without alt text (tagged PDF warns of them). */
+  imagesWithoutAlt: { path: string; where?: SourceLocation }[];
+  /**
+   * Headings for tagged PDF: `base` is 1 when the document has a <title> (then H1, and <h1> is H2),
+   * `last` the level of the heading built last, so a box title goes one level under it.
+   */
+  headings: { base: number; last: number };
   /** Every file read while building (images), for incremental builds and watch. */
   files: string[];
   blocks(nodes: MarkupNode[], width?: number): Content[];

@@ -4,7 +4,6 @@ import { isElement, textOf, type MarkupElement } from '../markup/markup-tree.js'
 import type { BuildContext } from './build-context.js';
 import type { Content, DocDefinition } from './doc-definition.js';
 import { pageContentWidth, pageDimensions } from './page-size.js';
-import { archivalDefinition } from './archive-definition.js';
 import { parseLength } from './units.js';
 import { styleFor, type StyleSheet } from './style.js';
 import { paragraph, heading } from './blocks/text-blocks.js';
@@ -30,8 +29,6 @@ export interface BuildOptions {
   projectRoot: string;
   origin: string;
   creationDate: Date;
-  /** Write PDF/A-2b (archive-definition.ts). */
-  pdfa?: boolean;
   /** How images are read; by default a host around the project folder. */
   host?: Host;
   /** The data file paths are relative to; by default a file in `baseDir`. */
@@ -53,6 +50,9 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
     copyNumberSlots: [],
     toc: newTocRegistry(),
     images: {},
+    imageSources: {},
+    imagesWithoutAlt: [],
+    headings: { base: hasTitle(doc) ? 1 : 0, last: 0 },
     files: [],
     blocks(nodes, width) {
       const saved = this.width;
@@ -83,6 +83,9 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
     pageNumber: pn && { format: pn.format, align: pn.align, offset: pn.offset, skipFirst: pn.skipFirst, inline: { font: pn.text.font, fontSize: pn.text.size, bold: pn.text.bold, color: pn.text.color, leading: 1 } },
     copyNumberSlots: ctx.copyNumberSlots,
     images: ctx.images,
+    imageSources: ctx.imageSources,
+    ...(ctx.imagesWithoutAlt.length ? { imagesWithoutAlt: ctx.imagesWithoutAlt } : {}),
+    ...(sheet.page.band ? { band: { color: sheet.page.band.color, height: sheet.page.band.height ?? pageHeight, pages: sheet.page.band.pages } } : {}),
     defaultStyle: { font: sheet.text.font, fontSize: sheet.text.size },
     typography: { hanLatinEm: sheet.typography.hanLatinSpace, compress: !sheet.page.grid },
     ...(sheet.page.grid ? { grid: true } : {}),
@@ -90,7 +93,12 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
     ...(Object.keys(sheet.print.colors).length ? { printColors: sheet.print.colors } : {}),
   };
   finishTocs(ctx);
-  return { definition: options.pdfa ? archivalDefinition(definition) : definition, files: ctx.files };
+  return { definition, files: ctx.files };
+}
+
+/** Whether the document has a <title>: then it is the top heading (H1) of a tagged PDF. */
+function hasTitle(el: MarkupElement): boolean {
+  return el.children.some((c) => isElement(c) && (c.name === 'title' || hasTitle(c)));
 }
 
 /** What a caption or note is read with: a note under a table or chart keeps its last rows; a caption above one keeps its first. */
@@ -108,7 +116,7 @@ function buildBlock(el: MarkupElement, ctx: BuildContext): Content[] {
     case 'kicker': case 'title': case 'subtitle': case 'lead': case 'byline': case 'p': case 'figcaption':
       return [paragraph(el, ctx)];
     case 'h1': case 'h2': case 'h3': case 'h4': return [heading(el, ctx)];
-    case 'section': return [{ stack: ctx.blocks(el.children), ...(el.attrs.id ? { id: el.attrs.id } : {}) }];
+    case 'section': return [{ stack: ctx.blocks(el.children), role: 'Sect', ...(el.attrs.id ? { id: el.attrs.id } : {}) }];
     case 'box': return [box(el, ctx)];
     case 'ol': case 'ul': return [list(el, ctx)];
     case 'table': return table(el, ctx);
@@ -118,7 +126,7 @@ function buildBlock(el: MarkupElement, ctx: BuildContext): Content[] {
     case 'img': return image(el, ctx);
     case 'page-break': return [{ text: '', pageBreak: 'after' }];
     case 'rule': return [rule(el, ctx)];
-    case 'spacer': return [spacer(el)];
+    case 'spacer': return [spacer(el, ctx)];
     case 'gongwen-head': return gongwenHead(el, ctx);
     case 'attachments': return [attachments(el, ctx)];
     case 'signature': return [signature(el, ctx)];

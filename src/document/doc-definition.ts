@@ -1,4 +1,13 @@
+import type { SourceLocation } from '../errors/briefing-error.js';
 import type { PrintColorSpec } from './print-options.js';
+
+/** A coloured band across the paper from its top edge: a masthead band or a cover colour. */
+export interface PageBand {
+  color: string;
+  /** From the top edge of the trimmed page, in pt. */
+  height: number;
+  pages: 'first' | 'all';
+}
 
 /**
  * The slice of pdfmake's document definition briefing produces. Text leaves always carry their
@@ -31,6 +40,26 @@ export interface Inline {
 
 export type Content = Record<string, unknown>;
 
+/**
+ * What a node is to a reader who cannot see the page, for tagged PDF (`--tagged`): set as `role`
+ * on document nodes (pdfmake's vocabulary has no word for it, and ignores unknown keys). The typeset
+ * stage turns it into the structure tree (typeset/draw/structure-tree.ts):
+ * - a text node without a role is a paragraph (P) of the nearest node with one;
+ * - a container without a role is transparent: its children belong to the node above it;
+ * - `Figure` takes `alt`, and everything drawn inside it is part of the figure;
+ * - `Artifact` is print furniture a reader skips (the 份号, a caption's （续） repeat);
+ * - a table node with role `Table` gets a row (TR) per body row; its cells carry TH or TD.
+ * Rules, fills and frames drawn by the composer are artifacts without a role.
+ */
+export type StructRole =
+  | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'Caption' | 'Sect' | 'Figure'
+  | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'TH' | 'TD' | 'TOC' | 'TOCI' | 'Artifact';
+
+/** A heading's role at `level` (1 = the document's title), as deep as PDF's H1–H6 go. */
+export function headingRole(level: number): StructRole {
+  return `H${Math.max(1, Math.min(6, level))}` as StructRole;
+}
+
 export interface DocDefinition {
   /** In pt, portrait: the paper (see page-size.ts). */
   pageSize: { width: number; height: number };
@@ -45,11 +74,14 @@ export interface DocDefinition {
   images: Record<string, string>;
   defaultStyle: Record<string, unknown>;
   language?: string;
+  /** Image key → the file as the data named it and where, for messages about it (--color cmyk refuses an RGB JPEG). */
+  imageSources?: Record<string, { path: string; where?: SourceLocation }>;
+  /** Pictures without alt text, which a tagged PDF cannot describe (a warning under --tagged). */
+  imagesWithoutAlt?: { path: string; where?: SourceLocation }[];
   /** style.yaml's print.colors, for the page composer's --color cmyk (typeset/print/print-colors.ts). */
   printColors?: Record<string, PrintColorSpec>;
-  /** PDF version and PDF/A part for pdfkit (archive-definition.ts); pdfmake passes both through. */
-  version?: string;
-  subset?: string;
+  /** A colour band from the top edge of the paper across its width (style.yaml page.band); --bleed runs it past the trim. */
+  band?: PageBand;
   typography: { hanLatinEm: number; compress: boolean };
   /** Set on a character grid (公文): space above a block is part of the grid and is kept at the top of a page. */
   grid?: boolean;

@@ -25,14 +25,18 @@ export type ColorMode = 'rgb' | 'cmyk';
 export interface PrintOptions {
   /** Paper name or `W×H` in mm, instead of the style's `page.size`. */
   paper?: string;
-  /** PDF/A-2b for the archive. */
+  /** PDF/A-2 for the archive: level b, or with `tagged` level a. */
   pdfa?: boolean;
-  /** Bleed beyond the trim on every side, in pt (phase 2: drawn by the page composer). */
+  /** Bleed beyond the trim on every side, in pt. */
   bleed?: number;
-  /** Printer's marks outside the trim (phase 2). */
+  /** Printer's marks outside the trim. */
   marks?: MarkKind[];
-  /** Colour model of every colour written (phase 2). */
+  /** Colour model of every colour written. */
   color?: ColorMode;
+  /** A structure tree for screen readers (tagged PDF); with `pdfa`, PDF/A-2a. */
+  tagged?: boolean;
+  /** The print shop's CMYK output profile (.icc) for `color: cmyk`, instead of the bundled one; an absolute path. */
+  outputProfile?: string;
 }
 
 /** `3mm`, `3 mm`, `3` (mm), `8.5pt`: the bleed in pt. Print shops ask for 2–5 mm; more than 20 mm is a typo. */

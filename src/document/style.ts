@@ -21,6 +21,10 @@ export interface StyleSheet {
     pageNumber?: { format: string; align: 'center' | 'outside' | 'left' | 'right'; offset: number; text: TextStyle; skipFirst: boolean };
     /** Character grid (GB/T 9704: 28 × 22): body text sits on `chars` columns and `lines` rows. */
     grid?: { chars: number; lines: number; pitchX: number; pitchY: number };
+    /** A colour band from the paper's top edge (a masthead band), or the whole page (a cover colour); --bleed runs it past the trim. */
+    band?: { color: string; height?: number; pages: 'first' | 'all' };
+    /** The text block's height on this paper over its height on the paper the style was made for: a <spacer> scales by it. */
+    verticalScale: number;
   };
   text: TextStyle;
   elements: Record<string, TextStyle & BoxStyle>;
@@ -86,6 +90,8 @@ export const styleSchema = {
           properties: { chars: { type: 'integer', minimum: 1 }, lines: { type: 'integer', minimum: 1 } } },
         pageNumber: { type: 'object', additionalProperties: false, required: ['format'],
           properties: { format: { type: 'string' }, align: { enum: ['center', 'outside', 'left', 'right'] }, offset: lengthOrNumber, style: textStyleSchema, skipFirst: { type: 'boolean' } } },
+        band: { type: 'object', additionalProperties: false, required: ['color'],
+          properties: { color: { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' }, height: lengthOrNumber, pages: { enum: ['first', 'all'] } } },
       },
     },
     text: textStyleSchema,
@@ -146,6 +152,7 @@ export function loadStyle(file: string, { paper, host }: { paper?: PaperSize; ho
   for (const [name, el] of Object.entries(raw.elements ?? {})) {
     elements[name] = { ...resolveText(el, { ...base, align: undefined, spaceBefore: 0, spaceAfter: 0, indent: 0 }, file, ['elements', name], loaded.locate), ...resolveBox(el) };
   }
+  const band = raw.page.band as { color: string; height?: unknown; pages?: 'first' | 'all' } | undefined;
   const pn = raw.page.pageNumber as { format: string; align?: string; offset?: unknown; style?: RawText; skipFirst?: boolean } | undefined;
   const sheet: StyleSheet = {
     file,
@@ -153,7 +160,9 @@ export function loadStyle(file: string, { paper, host }: { paper?: PaperSize; ho
       size: sheetPaper.name,
       typeArea,
       margins: box,
+      verticalScale: (sheetPaper.height - box.top - box.bottom) / (design.height - designed.top - designed.bottom),
       grid,
+      ...(band ? { band: { color: band.color, ...(band.height !== undefined ? { height: parseLength(band.height)! } : {}), pages: band.pages ?? 'first' } } : {}),
       pageNumber: pn && {
         format: pn.format,
         align: (pn.align ?? 'center') as 'center',

@@ -120,6 +120,12 @@ export const catalogue = {
     hintEn: () => 'use a PNG or JPEG file',
     hintZh: () => '请使用 PNG 或 JPEG 图片',
   },
+  E_IMAGE_ALT: {
+    en: (p) => `the picture ${p.path} has no alt text, so a tagged PDF cannot describe it to a reader who cannot see it`,
+    zh: (p) => `图片 ${p.path} 没有替代文字，带标签的 PDF 无法向看不见它的读者说明图片内容`,
+    hintEn: () => 'say in a few words what it shows: alt="…" on its <img> in the template, usually from the data',
+    hintZh: () => '请用几句话说明图片内容：在模板的 <img> 上写 alt="…"（通常取自数据）',
+  },
   E_TEMPLATE_NOT_FOUND: {
     en: (p) => `unknown template "${p.name}"`,
     zh: (p) => `未知的模板“${p.name}”`,

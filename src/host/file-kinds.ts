@@ -14,6 +14,7 @@ export type FileKind =
   | 'style'
   | 'schema'
   | 'font'
+  | 'profile'
   | 'config'
   | 'recipients'
   | 'cache'
@@ -35,6 +36,7 @@ export const SIZE_LIMITS: Readonly<Record<FileKind, number>> = {
   style: 1 * MB,
   schema: 4 * MB,
   font: 256 * MB,
+  profile: 16 * MB,
   config: 1 * MB,
   recipients: 16 * MB,
   cache: 64 * MB,
@@ -56,6 +58,7 @@ export const KIND_NAMES: Readonly<Record<FileKind, { en: string; zh: string }>> 
   style: { en: 'style sheet', zh: '样式文件' },
   schema: { en: 'schema', zh: '数据模式文件' },
   font: { en: 'font file', zh: '字体文件' },
+  profile: { en: 'colour profile', zh: '色彩特性文件' },
   config: { en: 'config file', zh: '配置文件' },
   recipients: { en: 'recipients list', zh: '领取人名单' },
   cache: { en: 'cache file', zh: '缓存文件' },

@@ -89,6 +89,9 @@ export function createHost(options: HostOptions): Host {
         return [...templateRoots];
       case 'font':
         return opts.typed ? undefined : [bundledFontsDir];
+      case 'profile':
+        // Named in the config (a print shop's .icc may live with the system's profiles), checked there by extension.
+        return undefined;
       case 'config':
         return [projectRoot];
       case 'recipients':

@@ -58,7 +58,7 @@ export const vocabulary: Record<string, ElementSpec> = {
     },
   },
   'page-break': { content: 'empty', attrs: {} },
-  img: { content: 'empty', attrs: { src: 'text', width: 'extent', height: 'length', align } },
+  img: { content: 'empty', attrs: { src: 'text', alt: 'text', width: 'extent', height: 'length', align } },
   figcaption: { content: 'inline', attrs: {} },
   distribution: { content: 'recipients', attrs: {} },
   to: { content: 'inline', attrs: { kind: 'text' }, parents: ['distribution', 'record'] },

@@ -1,5 +1,5 @@
 import { withWrittenNumbers } from '../render/written-numbers.js';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { BriefingError, BriefingErrors, formatDataPath, type SourceLocation } from '../errors/briefing-error.js';
 import type { ErrorCode } from '../errors/catalogue.js';
 import { isRegularFile } from '../host/gate.js';
@@ -147,12 +147,13 @@ export function prepareDocument(req: BuildRequest, { writeCache = true, host: gi
     projectRoot: root,
     origin: `${pack.entry.file} (rendered markup)`,
     creationDate: creationDate(day, host),
-    pdfa: req.print?.pdfa,
     host,
     dataFile,
   }));
   const inputs = [dataFile, ...csvFiles, pack.entry.file, ...[...pack.partials.values()].map((p) => p.file), pack.schemaFile, pack.styleFile, ...imageFiles];
   if (configFile) inputs.push(configFile);
+  const profile = outputProfileOf(req.print);
+  if (profile) inputs.push(profile);
   const output = outputPath(req.output, { cwd, root, stem: stemOf(dataFile, fromStdin), template: pack.name, date: dateForNames(day, host.now()) });
   // Refused now, before any typesetting; the writer checks again when it writes.
   const job = req.fromConfig?.job;
@@ -182,8 +183,21 @@ export async function buildBriefing(req: BuildRequest, host?: Host): Promise<Bui
     return { ...base, pages: 0, bytes: 0, ms: Math.round(performance.now() - started), skipped: unchanged, warnings: [] };
   }
   const { typesetPdf } = await import('../typeset/typeset-pdf.js');
-  const result = await atDataText(prepared.loaded, () => typesetPdf(prepared.definition, fonts, { copies, checkPages: (pages) => checkPageLimit(req, prepared, pages, copies.length) }));
+  const profile = outputProfileOf(req.print);
+  // Named in the output intent by its file name: the PDF carries no path of the machine that made it.
+  const outputProfile = profile ? { file: profile, info: basename(profile), bytes: prepared.host.read('profile', profile, { shown: profile }) } : undefined;
+  const result = await atDataText(prepared.loaded, () => typesetPdf(prepared.definition, fonts, {
+    copies,
+    checkPages: (pages) => checkPageLimit(req, prepared, pages, copies.length),
+    ...(req.print ? { print: req.print } : {}),
+    ...(outputProfile ? { outputProfile } : {}),
+  }));
   return finishBuild(prepared, req, result, { ...base, started });
+}
+
+/** The print shop's profile a CMYK build uses, when the config names one. */
+function outputProfileOf(print: PrintOptions | undefined): string | undefined {
+  return print?.color === 'cmyk' ? print.outputProfile : undefined;
 }
 
 /** Every copy this request prints into its PDF: one, or each of --copies N --combine. */
@@ -209,7 +223,8 @@ async function finishBuild(
   const total = combinedPages(result.pages, Math.max(1, req.combineCopies?.length ?? 1));
   const lost = result.lost.map((l) => contentLostError(prepared.loaded, l));
   if (lost.length) throw lost.length === 1 ? lost[0]! : new BriefingErrors(lost);
-  const missing = missingGlyphErrors(prepared.loaded, result.missing);
+  // Characters no font has, and in a tagged PDF pictures nobody described: errors under --strict.
+  const missing = [...missingGlyphErrors(prepared.loaded, result.missing), ...(req.print?.tagged ? altTextErrors(prepared) : [])];
   if (req.strict && missing.length) throw missing.length === 1 ? missing[0]! : new BriefingErrors(missing);
   const { writeAtomic } = await import('../output/write-atomic.js');
   writeAtomic(prepared.output, result.pdf, prepared.outputRule);
@@ -244,6 +259,15 @@ function missingGlyphErrors(loaded: LoadedData, missing: { char: string; codepoi
     const path = findValuePath(loaded.data, m.char, [], (v) => typeof v === 'string' && v.includes(m.char));
     const where = path ? { file: loaded.file, dataPath: formatDataPath(path), ...loaded.locate(path) } : { file: loaded.file };
     return new BriefingError('E_MISSING_GLYPH', { char: m.char, codepoint: m.codepoint }, where);
+  });
+}
+
+/** Pictures without alt text, each at the data value that named it (or where the markup placed it). */
+function altTextErrors(prepared: PreparedDocument): BriefingError[] {
+  return (prepared.definition.imagesWithoutAlt ?? []).map(({ path, where }) => {
+    const at = findValuePath(prepared.loaded.data, path);
+    const location = at ? { file: prepared.loaded.file, dataPath: formatDataPath(at), ...prepared.loaded.locate(at) } : where ?? { file: prepared.loaded.file };
+    return new BriefingError('E_IMAGE_ALT', { path }, location);
   });
 }
 

@@ -4,7 +4,7 @@ import { FONT_EXTENSIONS } from '../host/host.js';
 import { fileStamp } from '../host/gate.js';
 import type { Host } from '../host/host.js';
 import { loadSettings } from '../validate/load-settings.js';
-import type { PrintOptions } from '../document/print-options.js';
+import { parseBleed, parseColorMode, parseMarks, type PrintOptions } from '../document/print-options.js';
 import { KNOWN_PAPER, KNOWN_PAPER_ZH, parsePaperSize } from '../document/page-size.js';
 
 /** A role's font files as the user names them: regular and optional bold, TTC as [file, name]. */
@@ -20,7 +20,7 @@ export interface JobSpec {
   /** e.g. output/{stem}.pdf; {stem}, {date}, {template} are filled per document. */
   output?: string;
   fonts: Record<string, FontFileSpec>;
-  /** Paper and PDF/A for this job's documents, over the config's own `print:`. */
+  /** Paper, PDF/A, tagging and print-shop options for this job's documents, over the config's own `print:`. */
   print: PrintOptions;
   /** Where the job is written, for messages. */
   line?: number;
@@ -32,7 +32,7 @@ export interface ProjectConfig {
   file?: string;
   /** Role → the office's own font files (absolute paths), overriding the bundled ones. */
   fonts: Record<string, FontFileSpec>;
-  /** `print:` — paper and PDF/A for every document (the command line's flags win). */
+  /** `print:` — paper, PDF/A, tagging and print-shop options for every document (the command line's flags win). */
   print: PrintOptions;
   jobs: JobSpec[];
 }
@@ -47,12 +47,23 @@ const fontsSchema = {
     ],
   },
 };
-/** Only what a build can honour today; bleed, marks and CMYK join with the page composer. */
+/** The command line's print flags, as a config says them: `bleed: 3mm`, `marks: [crop, registration]`, `color: cmyk`. */
 const printSchema = {
   type: 'object',
   additionalProperties: false,
-  properties: { paper: { type: 'string' }, pdfa: { type: 'boolean' } },
+  properties: {
+    paper: { type: 'string' },
+    pdfa: { type: 'boolean' },
+    tagged: { type: 'boolean' },
+    bleed: { anyOf: [{ type: 'number' }, { type: 'string' }] },
+    marks: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+    color: { enum: ['rgb', 'cmyk'] },
+    outputProfile: { type: 'string' },
+  },
 };
+/** A print shop's ICC profile is embedded whole: only a file named as one is read. */
+const PROFILE_EXTENSIONS = new Set(['.icc', '.icm']);
+type RawPrint = Omit<PrintOptions, 'bleed' | 'marks'> & { bleed?: number | string; marks?: string | string[] };
 const configSchema = {
   type: 'object',
   additionalProperties: false,
@@ -97,9 +108,9 @@ export function loadConfig(file: string | undefined, host?: Host): ProjectConfig
 
 function readConfig(file: string, host: Host | undefined): ProjectConfig {
   const loaded = loadSettings(file, configSchema, 'E_CONFIG', host);
-  const raw = loaded.data as { fonts?: Record<string, unknown>; print?: PrintOptions; jobs?: { data: string | string[]; template?: string; output?: string; fonts?: Record<string, unknown>; print?: PrintOptions }[] };
+  const raw = loaded.data as { fonts?: Record<string, unknown>; print?: RawPrint; jobs?: { data: string | string[]; template?: string; output?: string; fonts?: Record<string, unknown>; print?: RawPrint }[] };
   const base = dirname(file);
-  const checkPaper = (print: PrintOptions | undefined, path: (string | number)[]) => {
+  const checkPaper = (print: RawPrint | undefined, path: (string | number)[]) => {
     if (print?.paper === undefined || parsePaperSize(print.paper)) return;
     const key = [...path, 'paper'].join('.');
     const reason = `${key}: unknown paper "${print.paper}" (known: ${KNOWN_PAPER.join(', ')})`;
@@ -108,6 +119,37 @@ function readConfig(file: string, host: Host | undefined): ProjectConfig {
   };
   checkPaper(raw.print, ['print']);
   raw.jobs?.forEach((job, i) => checkPaper(job.print, ['jobs', i, 'print']));
+  /** The print options as a build takes them: the bleed in pt, marks as a list, the profile's path from the config's folder. */
+  const printOf = (print: RawPrint | undefined, path: (string | number)[]): PrintOptions => {
+    if (!print) return {};
+    /** A value refused at its key and line, in the words parse* used for the flag (the key replacing it). */
+    const at = (key: string, e: unknown): never => {
+      const name = [...path, key].join('.');
+      const words = (text: unknown) => String(text ?? '').replace(/^print\.\w+[ ：]?/, '');
+      const [en, zh] = e instanceof BriefingError ? [words(e.params.detail), words(e.params.detailZh ?? e.params.detail)] : [String(e), String(e)];
+      throw new BriefingError('E_CONFIG', { reason: `${name}: ${en}`, reasonZh: `${name}：${zh}` }, { file, ...loaded.locate([...path, key]) });
+    };
+    const { bleed, marks, outputProfile, ...rest } = print;
+    const out: PrintOptions = { ...rest };
+    try {
+      if (bleed !== undefined) out.bleed = parseBleed(String(bleed), 'print.bleed');
+    } catch (e) {
+      at('bleed', e);
+    }
+    try {
+      if (marks !== undefined) out.marks = parseMarks(Array.isArray(marks) ? marks.join(',') : marks, 'print.marks');
+    } catch (e) {
+      at('marks', e);
+    }
+    if (print.color !== undefined) out.color = parseColorMode(print.color);
+    if (outputProfile !== undefined) {
+      if (!PROFILE_EXTENSIONS.has(extname(outputProfile).toLowerCase())) {
+        at('outputProfile', new BriefingError('E_USAGE', { detail: `"${outputProfile}" is not an ICC profile (.icc or .icm)`, detailZh: `“${outputProfile}”不是 ICC 色彩特性文件（.icc 或 .icm）` }));
+      }
+      out.outputProfile = resolve(base, outputProfile);
+    }
+    return out;
+  };
   const fontsAt = (path: (string | number)[]) => (role: string, written: string) => {
     // Said here, at its line, rather than when a build first opens the file.
     if (!FONT_EXTENSIONS.has(extname(written).toLowerCase())) {
@@ -117,13 +159,13 @@ function readConfig(file: string, host: Host | undefined): ProjectConfig {
   return {
     file,
     fonts: resolveFonts(raw.fonts ?? {}, base, fontsAt(['fonts'])),
-    print: raw.print ?? {},
+    print: printOf(raw.print, ['print']),
     jobs: (raw.jobs ?? []).map((job, i) => ({
       data: Array.isArray(job.data) ? job.data : [job.data],
       template: job.template,
       output: job.output,
       fonts: resolveFonts(job.fonts ?? {}, base, fontsAt(['jobs', i, 'fonts'])),
-      print: job.print ?? {},
+      print: printOf(job.print, ['jobs', i, 'print']),
       line: loaded.locate(['jobs', i])?.line,
       outputLine: job.output === undefined ? undefined : loaded.locate(['jobs', i, 'output'])?.line,
     })),

@@ -1,8 +1,11 @@
 import type { DocDefinition, Inline } from '../document/doc-definition.js';
+import type { PrintOptions } from '../document/print-options.js';
+import { BriefingError } from '../errors/briefing-error.js';
 import { auditContent, type LostText } from './audit/content-audit.js';
-import { drawCopies, type CopyMarks, type Furniture } from './draw/draw-pages.js';
+import { drawCopies, type CopyMarks, type DrawSetup, type Furniture } from './draw/draw-pages.js';
 import { handleOf, loadPdfKit } from './draw/pdfkit-patches.js';
 import type { PdfKit, PdfKitFont, PdfKitImage } from './draw/pdfkit-types.js';
+import { StructureWriter, type TaggingDocument } from './draw/structure-tree.js';
 import { applyFontFallback, type MissingGlyph } from './font-fallback.js';
 import type { Face, FontSet } from './font-set.js';
 import type { LayoutEnv } from './layout/block.js';
@@ -11,6 +14,9 @@ import { flowBlocks } from './layout/layout-node.js';
 import { paginate, type PageLayout } from './layout/paginate.js';
 import { setText } from './layout/set-text.js';
 import { LineMemo } from './linebreak/line-memo.js';
+import type { PdfKitDocument } from './print/pdfkit-document.js';
+import { cmykImagePlan } from './print/print-images.js';
+import { beginDocument, endDocument, pdfKitOptions, planPrintJob, type PrintJobInputs } from './print/print-job.js';
 
 /** One copy to print: its 份号 and the watermark across its pages (a recipient's name). */
 export interface CopyRequest {
@@ -23,6 +29,10 @@ export interface TypesetOptions {
   copies?: CopyRequest[];
   /** Called with the pages of one copy once they are laid out, before anything is drawn: a page limit throws here. */
   checkPages?: (pages: number) => void;
+  /** PDF/A, tagged PDF, bleed, marks, CMYK (document/print-options.ts); paper is the document stage's. */
+  print?: PrintOptions;
+  /** The print shop's output profile, read by the caller, for `print.color: cmyk`. */
+  outputProfile?: PrintJobInputs['outputProfile'];
 }
 
 export interface TypesetResult {
@@ -60,16 +70,17 @@ export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: Ty
   const { used, missing } = applyFontFallback([def.content, { text: numberSample }, marks], fonts);
 
   const PDFDocument = loadPdfKit();
-  const info = pdfInfo(def.info);
+  const job = planPrintJob(options.print ?? {}, def.info, { printColors: def.printColors, language: def.language, outputProfile: options.outputProfile });
+  // A print file's images are checked before any work: an RGB JPEG is refused at the data naming it.
+  if (job.pdfx) for (const key of Object.keys(def.images)) refuseRgbImage(def, key);
   const doc = new PDFDocument({
     autoFirstPage: false,
     compress: true,
-    info,
-    ...(def.language ? { lang: def.language } : {}),
-    // PDF/A: pdfkit writes the XMP metadata and the sRGB output intent itself (docs/print.md).
-    ...(def.version ? { pdfVersion: def.version } : {}),
-    ...(def.subset ? { subset: def.subset } : {}),
+    ...pdfKitOptions(job),
+    info: pdfInfo(def.info),
   }) as PdfKit;
+  const printDoc = doc as unknown as PdfKitDocument;
+  beginDocument(printDoc, job);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk) => chunks.push(chunk!));
   const finished = new Promise<void>((resolve) => doc.on('end', () => resolve()));
@@ -84,6 +95,13 @@ export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: Ty
       pdfFonts.set(face, (font = doc._font));
     }
     return font;
+  };
+  // One Buffer per image: a print file converts each image once (print-job.ts keeps them by their bytes).
+  const imageFiles = new Map<string, ReturnType<DrawSetup['imageFile']>>();
+  const imageFile = (key: string) => {
+    let file = imageFiles.get(key);
+    if (!file) imageFiles.set(key, (file = { bytes: dataUrlBytes(def.images[key]!), path: def.imageSources?.[key]?.path ?? key, where: def.imageSources?.[key]?.where }));
+    return file;
   };
   const images = new Map<string, PdfKitImage>();
   const image = (key: string): PdfKitImage => {
@@ -134,7 +152,10 @@ export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: Ty
     idSuffix: i === 0 ? '' : `-copy${i + 1}`,
     outline: i === 0,
   }));
-  drawCopies({ doc, pageSize: [pageWidth, pageHeight], origin: [ml, mt], fontOf, image, furniture }, pages, copyMarks);
+  const tags = job.tagged ? new StructureWriter(doc as unknown as TaggingDocument, def.content) : undefined;
+  const sheet = job.geometry({ width: pageWidth, height: pageHeight });
+  drawCopies({ doc, job, sheet, origin: [ml, mt], fontOf, image, imageFile, furniture, ...(def.band ? { band: def.band } : {}), ...(tags ? { tags } : {}) }, pages, copyMarks);
+  endDocument(printDoc, job);
   doc.end();
   await finished;
   const t3 = performance.now();
@@ -154,6 +175,25 @@ function pdfInfo(info: Record<string, string | Date>): Record<string, string | D
   const out: Record<string, string | Date> = {};
   for (const [k, v] of Object.entries(info)) out[k.charAt(0).toUpperCase() + k.slice(1)] = v;
   return out;
+}
+
+/** The bytes of an image the document stage handed over as a data: URL. */
+function dataUrlBytes(url: string): Buffer {
+  return Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
+}
+
+/**
+ * An image a CMYK print file cannot take (an RGB JPEG) stops the build before anything is drawn.
+ * The error names the file as the data does, so the build can point at that value.
+ */
+function refuseRgbImage(def: DocDefinition, key: string): void {
+  const source = def.imageSources?.[key];
+  try {
+    cmykImagePlan(dataUrlBytes(def.images[key]!), source?.path ?? key, source?.where);
+  } catch (e) {
+    if (e instanceof BriefingError && source) e.params.probe = source.path;
+    throw e;
+  }
 }
 
 /** `text` in the fonts font fallback chose for the same characters of `sample`. */

@@ -22,6 +22,8 @@ const IDENTIFIERS = new Set<string>([
   'true', 'false', 'null', 'auto', 'left', 'right', 'center', 'justify', 'yaml', 'json', 'name', 'scale', 'fixed',
   // commands (briefing's and npm's), config keys, font roles
   'install', 'build', 'watch', 'validate', 'templates', 'init', 'fonts', 'schema', 'preview', 'help', 'jobs', 'data', 'template', 'output', 'print', 'paper', 'pdfa', 'normal', 'bold',
+  // print options: config keys and the values a user writes
+  'tagged', 'bleed', 'marks', 'color', 'outputProfile', 'crop', 'registration', 'cmyk',
   'serif', 'sans', 'kai', 'fangsong', 'fallback', 'stem', 'date', 'markdown', 'encoding', 'gb18030',
 ]);
 for (const dir of ['templates', 'test/fixtures/templates']) {
@@ -114,6 +116,10 @@ const usage: Case[] = [
   { name: 'init into a full folder', args: ['init', '.'] },
   { name: 'watch a pipe', args: ['watch', '-'] },
   { name: 'a paper that does not exist', args: ['build', 'report.yaml', '--paper', 'A9'] },
+  { name: 'a bleed too large', args: ['build', 'report.yaml', '--bleed', '30mm'] },
+  { name: 'marks that do not exist', args: ['build', 'report.yaml', '--marks', 'cut'] },
+  { name: 'a colour model that does not exist', args: ['build', 'report.yaml', '--color', 'cmy'] },
+  { name: 'PDF/A with CMYK', args: ['build', 'report.yaml', '--pdfa', '--color', 'cmyk'] },
   { name: '--copies out of range', args: ['build', 'report.yaml', '--copies', '1000000'] },
   { name: 'a --copy-number that is no 份号', args: ['build', 'report.yaml', '--copy-number', 'abc'] },
   { name: 'a --timeout of more than a day', args: ['build', 'report.yaml', '--timeout', '3000000'] },
@@ -179,6 +185,15 @@ const data: Case[] = [
   { name: 'combined copies over --max-pages', args: ['build', 'report.yaml', '--copies', '3', '--combine', '--max-pages', '2'] },
   { name: 'a config font that is no font file', args: ['build', 'report.yaml'], files: { 'briefing.config.yaml': 'fonts:\n  serif: notes.txt\n', 'notes.txt': 'x' } },
   { name: 'a config paper that does not exist', args: ['build', 'report.yaml'], files: { 'briefing.config.yaml': 'print:\n  paper: A9\n' } },
+  { name: 'a config bleed and marks that are none', args: ['build', 'report.yaml'], files: { 'briefing.config.yaml': 'print:\n  bleed: 3 inches\n' } },
+  { name: 'a config profile that is no .icc', args: ['build', 'report.yaml'], files: { 'briefing.config.yaml': 'print:\n  color: cmyk\n  outputProfile: notes.txt\n' } },
+  { name: 'a config profile that is no ICC profile', args: ['build', 'report.yaml'], files: { 'briefing.config.yaml': 'print:\n  color: cmyk\n  outputProfile: p.icc\n', 'p.icc': 'x'.repeat(200) } },
+  { name: 'a picture without alt text in a tagged PDF, as a warning', args: ['build', 'pic.yaml', '--tagged', '-o', 'out/pic.pdf'], files: {
+    'pic.yaml': 'template: mini\ntitle: x\nauthor: y\nitems: []\nimage: p.png\n', 'p.png': png({ width: 20, height: 10 }),
+  } },
+  { name: 'an RGB JPEG in a CMYK print file', args: ['build', 'jpg.yaml', '--color', 'cmyk'], files: {
+    'jpg.yaml': 'template: mini\ntitle: x\nauthor: y\nitems: []\nimage: p.jpg\n', 'p.jpg': readFileSync(join(fixtures, 'images/gradient.jpg')),
+  } },
   { name: 'a 公文 on too small a paper', args: ['build', 'g.yaml', '--paper', '100x150'], files: { 'g.yaml': readFileSync(join(repoRoot, 'templates/gongwen/sample.yaml'), 'utf8') } },
   { name: 'a table too wide for the page', args: ['build', 'wide.yaml'], files: {
     'wide.yaml': 'template: mini\ntitle: x\nauthor: y\nitems: []\ntable: { csv: wide.csv }\n',

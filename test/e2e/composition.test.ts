@@ -1,7 +1,7 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml, stringify } from 'yaml';
+import { parse as parseYaml } from 'yaml';
 import { BriefingError } from '../../src/errors/briefing-error.js';
 import { buildBriefing, prepareDocument, type BuildRequest } from '../../src/orchestrate/build-briefing.js';
 import { loadFontSet } from '../../src/typeset/font-set.js';
@@ -9,6 +9,7 @@ import { typesetPdf, type TypesetResult } from '../../src/typeset/typeset-pdf.js
 import { readPaths, type PdfPagePaths } from '../helpers/pdf-paths.js';
 import { readPdf, type PdfPage, type PdfRead } from '../helpers/read-pdf.js';
 import { repoRoot, tempDir } from '../helpers/run-cli.js';
+import { sampleProject } from '../helpers/sample-build.js';
 
 // Page composition (issue 13), read back from the PDFs briefing writes: tables that run over pages,
 // boxes that continue, the 报尾 at the foot, pages that are full, copies that each start on an odd page.
@@ -16,14 +17,7 @@ import { repoRoot, tempDir } from '../helpers/run-cli.js';
 const MM = 72 / 25.4;
 
 /** A project holding a template's sample and its files, with the data changed by `edit`. */
-function project(template: string, edit: (data: Record<string, unknown>, dir: string) => void = () => {}): string {
-  const dir = tempDir();
-  cpSync(join(repoRoot, 'templates', template), dir, { recursive: true });
-  const data = parseYaml(readFileSync(join(dir, 'sample.yaml'), 'utf8')) as Record<string, unknown>;
-  edit(data, dir);
-  writeFileSync(join(dir, 'report.yaml'), stringify(data));
-  return dir;
-}
+const project = sampleProject;
 
 async function build(dir: string, extra: Partial<BuildRequest> = {}): Promise<{ pdf: PdfRead; paths: PdfPagePaths[]; file: string; pages: number }> {
   const file = join(dir, 'out.pdf');
@@ -271,6 +265,14 @@ describe('pages are full', () => {
       if (template === 'bulletin' || template === 'stats') expect(checked).toBe(pdf.pages.length - 1);
     });
   }
+});
+
+describe('other paper', () => {
+  it('a cover made for A4 stays on one page on 16开: its spaces scale with the text block', async () => {
+    const { pdf } = await build(project('handout'), { print: { paper: '16开' } });
+    expect(pdf.pages[0]!.text).toContain('二七区行政中心第一会议室');
+    expect(pdf.pages[1]!.text).toContain('目录');
+  });
 });
 
 describe('headlines', () => {

@@ -11,7 +11,8 @@ export interface Violation {
 
 const STANDARD_BLEND_MODES = new Set(['/Normal', '/Compatible', '/Multiply', '/Screen', '/Overlay', '/Darken', '/Lighten', '/ColorDodge', '/ColorBurn', '/HardLight', '/SoftLight', '/Difference', '/Exclusion', '/Hue', '/Saturation', '/Color', '/Luminosity']);
 
-export function pdfaViolations(s: PdfStructure, bytes: Buffer): Violation[] {
+/** `conformance`: the level the file claims, B (the look preserved) or A (tagged as well; add taggedViolations). */
+export function pdfaViolations(s: PdfStructure, bytes: Buffer, conformance: 'A' | 'B' = 'B'): Violation[] {
   const out: Violation[] = [];
   const bad = (clause: string, problem: string) => out.push({ clause, problem });
   const all = [...s.objects.values()];
@@ -74,7 +75,7 @@ export function pdfaViolations(s: PdfStructure, bytes: Buffer): Violation[] {
   if (names && 'EmbeddedFiles' in names) bad('6.8', 'embedded files');
 
   // 6.6.2 XMP metadata in the catalog, with pdfaid; 6.6.3 Info entries mirrored in it.
-  out.push(...metadataViolations(s));
+  out.push(...metadataViolations(s, conformance));
   return out;
 }
 
@@ -106,7 +107,7 @@ const INFO_TO_XMP: Record<string, string> = {
   Creator: 'xmp:CreatorTool', Producer: 'pdf:Producer', CreationDate: 'xmp:CreateDate', ModDate: 'xmp:ModifyDate',
 };
 
-function metadataViolations(s: PdfStructure): Violation[] {
+function metadataViolations(s: PdfStructure, level: 'A' | 'B'): Violation[] {
   const out: Violation[] = [];
   const metadata = s.resolve(s.catalog.Metadata);
   if (!isStream(metadata) || metadata.dict.Type !== '/Metadata' || metadata.dict.Subtype !== '/XML') return [{ clause: '6.6.2.1', problem: 'catalog has no XMP metadata stream' }];
@@ -116,7 +117,7 @@ function metadataViolations(s: PdfStructure): Violation[] {
   if (strayAmp) out.push({ clause: '6.6.2.1', problem: `XMP is not well-formed XML: bare & at ${strayAmp.index}` });
   const part = xmpValue(xmp, 'pdfaid:part');
   const conformance = xmpValue(xmp, 'pdfaid:conformance');
-  if (part !== '2' || conformance !== 'B') out.push({ clause: '6.6.4', problem: `pdfaid is part ${part} conformance ${conformance}, not 2 B` });
+  if (part !== '2' || conformance !== level) out.push({ clause: '6.6.4', problem: `pdfaid is part ${part} conformance ${conformance}, not 2 ${level}` });
   out.push(...infoXmpMismatches(s, xmp));
   return out;
 }

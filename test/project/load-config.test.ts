@@ -35,15 +35,30 @@ describe('loadConfig', () => {
     expect(config.jobs[0]!.print).toEqual({ paper: '16开' });
   });
 
-  it('refuses an unknown paper at its line, and print options a build cannot honour yet', () => {
+  it('refuses an unknown paper at its line, and a print option it does not know', () => {
     const file = join(tempDir(), 'briefing.config.yaml');
     writeFileSync(file, 'jobs:\n  - data: a/*.yaml\n    print:\n      paper: 16kai\n');
     const e = thrownBriefingError(() => loadConfig(file));
     expect(e.code).toBe('E_CONFIG');
     expect(e.message).toMatch(/jobs\.0\.print\.paper: unknown paper "16kai"/);
     expect(e.location.line).toBe(4);
-    writeFileSync(file, 'print: { color: cmyk }\n');
+    writeFileSync(file, 'print: { colour: cmyk }\n');
     utimesSync(file, new Date(), new Date(Date.now() + 10000));
     expect(thrownBriefingError(() => loadConfig(file)).code).toBe('E_CONFIG');
+  });
+
+  it('reads the print shop\'s options: the bleed in pt, marks as a list, the profile from the config\'s folder', () => {
+    const dir = tempDir();
+    const file = join(dir, 'briefing.config.yaml');
+    writeFileSync(file, 'print:\n  bleed: 3mm\n  marks: crop\n  color: cmyk\n  tagged: true\n  outputProfile: press/coated.icc\njobs:\n  - data: a/*.yaml\n    print: { bleed: 5, marks: [crop, registration] }\n');
+    const config = loadConfig(file);
+    expect(config.print).toEqual({ bleed: expect.closeTo((3 * 72) / 25.4, 6), marks: ['crop'], color: 'cmyk', tagged: true, outputProfile: join(dir, 'press/coated.icc') });
+    expect(config.jobs[0]!.print).toEqual({ bleed: expect.closeTo((5 * 72) / 25.4, 6), marks: ['crop', 'registration'] });
+    writeFileSync(file, 'print:\n  marks: [crop, trim]\n');
+    utimesSync(file, new Date(), new Date(Date.now() + 10000));
+    const e = thrownBriefingError(() => loadConfig(file));
+    expect(e.code).toBe('E_CONFIG');
+    expect(e.message).toMatch(/print\.marks: takes crop, registration or both/);
+    expect(e.location.line).toBe(2);
   });
 });

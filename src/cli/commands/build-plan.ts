@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { displayPath } from '../report-error.js';
-import { checkPaper, checkPrintOptions, type PrintOptions } from '../../document/print-options.js';
+import { checkPaper, checkPrintOptions, parseBleed, parseColorMode, parseMarks, type PrintOptions } from '../../document/print-options.js';
 import { BriefingError } from '../../errors/briefing-error.js';
 import { usageError } from '../../errors/usage.js';
 import type { BuildRequest } from '../../orchestrate/build-briefing.js';
@@ -33,6 +33,10 @@ export interface BuildFlags {
   format?: string;
   paper?: string;
   pdfa?: boolean;
+  tagged?: boolean;
+  bleed?: string;
+  marks?: string;
+  color?: string;
 }
 
 /** Generous: a runaway template fails cleanly instead of filling a disk. */
@@ -80,6 +84,7 @@ export async function planRequests(paths: string[], flags: BuildFlags, ctx: {
   const maxPages = positive(flags.maxPages, '--max-pages', MAX_PAGES_LIMIT) ?? DEFAULT_MAX_PAGES;
   const copyNumber = flags.copyNumber === undefined ? undefined : copyNumberOf(flags.copyNumber);
   if (flags.paper !== undefined) checkPaper(flags.paper);
+  checkPrintFlags(flags);
   const toStdout = flags.output === STDOUT;
   if (flags.output && !toStdout && !(copying && !flags.combine)) checkOutputOption(flags.output);
   const shard = resolveShard(flags.shard);
@@ -156,12 +161,33 @@ function checkCombinations(flags: BuildFlags, copying: boolean): void {
   checkFormat(flags.format);
 }
 
-/** Paper and PDF/A: the config's `print:` (checked where it was read), then the flags. PDF/A needs every character in a font, so it builds as --strict. */
+/** The print flags' values, refused before anything is read: --bleed, --marks, --color, and --pdfa with the print shop's. */
+function checkPrintFlags(flags: BuildFlags): void {
+  checkPrintOptions({
+    ...(flags.pdfa ? { pdfa: true } : {}),
+    ...(flags.bleed !== undefined ? { bleed: parseBleed(flags.bleed) } : {}),
+    ...(flags.marks !== undefined ? { marks: parseMarks(flags.marks) } : {}),
+    ...(flags.color !== undefined ? { color: parseColorMode(flags.color) } : {}),
+  });
+}
+
+/**
+ * Paper, PDF/A, tagging and the print shop's options: the config's `print:` (checked where it was
+ * read), then the flags over it (`--color rgb`, `--bleed 0` undo the config's). PDF/A needs every
+ * character in a font, so it builds as --strict.
+ */
 function printOptions(configured: PrintOptions, flags: BuildFlags): PrintOptions {
   const paper = flags.paper ?? configured.paper;
+  const bleed = flags.bleed !== undefined ? parseBleed(flags.bleed) : configured.bleed;
+  const marks = flags.marks !== undefined ? parseMarks(flags.marks) : configured.marks;
+  const color = flags.color !== undefined ? parseColorMode(flags.color) : configured.color;
   return checkPrintOptions({
     ...(paper !== undefined ? { paper } : {}),
     ...(flags.pdfa || configured.pdfa ? { pdfa: true } : {}),
+    ...(flags.tagged || configured.tagged ? { tagged: true } : {}),
+    ...(bleed ? { bleed } : {}),
+    ...(marks?.length ? { marks } : {}),
+    ...(color === 'cmyk' ? { color, ...(configured.outputProfile ? { outputProfile: configured.outputProfile } : {}) } : {}),
   });
 }
 

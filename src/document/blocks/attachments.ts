@@ -26,13 +26,15 @@ export function attachments(el: MarkupElement, ctx: BuildContext): Content {
   const numberWidth = numbered ? Math.max(...labels.map(labelCells)) * cell : 0;
   const textWidth = ctx.width - indent - labelWidth - numberWidth;
   const rows: Content[] = items.map((item, i) => {
-    const cols: Content[] = [{ width: indent + labelWidth, text: i === 0 && label ? [toInline(label, style)] : '', margin: [indent, 0, 0, 0] }];
-    if (numbered) cols.push({ width: numberWidth, text: [toInline(labels[i]!, style)] });
-    cols.push({ width: textWidth, text: inlineRuns(item.children, style, ctx.sheet), alignment: style.align ?? 'left', measure: textWidth });
-    return { columns: cols, columnGap: 0 };
+    const lead = i === 0 && label;
+    const cols: Content[] = [{ width: indent + labelWidth, text: lead ? [toInline(label, style)] : '', margin: [indent, 0, 0, 0], ...(lead ? { role: 'Lbl' } : {}) }];
+    if (numbered) cols.push({ width: numberWidth, text: [toInline(labels[i]!, style)], role: 'Lbl' });
+    cols.push({ width: textWidth, text: inlineRuns(item.children, style, ctx.sheet), alignment: style.align ?? 'left', measure: textWidth, role: 'LBody' });
+    return { columns: cols, columnGap: 0, role: 'LI' };
   });
-  // With the body above it, as the 署名 after it is: never at the top of a page of its own.
-  return { stack: rows, keepWithPrevious: true, margin: [0, style.spaceBefore, 0, style.spaceAfter] };
+  // With the body above it, as the 署名 after it is: never at the top of a page of its own. To a
+  // reader a list: 附件： and each number label their item.
+  return { stack: rows, keepWithPrevious: true, margin: [0, style.spaceBefore, 0, style.spaceAfter], role: 'L' };
 }
 
 /** Width of a label in character cells: ASCII half a cell, anything else a whole one. */

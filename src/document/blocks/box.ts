@@ -1,6 +1,6 @@
 import type { MarkupElement } from '../../markup/markup-tree.js';
 import type { BuildContext } from '../build-context.js';
-import type { Content } from '../doc-definition.js';
+import { headingRole, type Content } from '../doc-definition.js';
 import { toInline } from '../inline.js';
 import { styleFor } from '../style.js';
 import { CONTINUED } from './continued.js';
@@ -17,16 +17,18 @@ export function box(el: MarkupElement, ctx: BuildContext): Content {
   const border = style.border ?? 0.75;
   const padding = style.padding ?? 8;
   const inner = ctx.width - 2 * padding - 2 * border;
-  const titleNode = (text: string): Content => ({ text: [toInline(text, titleStyle)], alignment: titleStyle.align ?? 'center', margin: [0, titleStyle.spaceBefore, 0, titleStyle.spaceAfter] });
-  const title = el.attrs.title ? titleNode(el.attrs.title) : undefined;
+  const titleNode = (text: string, role: string): Content => ({ text: [toInline(text, titleStyle)], alignment: titleStyle.align ?? 'center', margin: [0, titleStyle.spaceBefore, 0, titleStyle.spaceAfter], role });
+  // Its title heads the box one level under the heading before it; the （续） repeat is not read.
+  const title = el.attrs.title ? titleNode(el.attrs.title, headingRole(ctx.headings.last + 1)) : undefined;
   return {
     box: {
       border,
       padding,
       color: style.borderColor ?? '#000000',
       ...(style.background ? { background: style.background } : {}),
-      ...(title ? { title, titleContinued: titleNode(`${el.attrs.title}${CONTINUED}`) } : {}),
+      ...(title ? { title, titleContinued: titleNode(`${el.attrs.title}${CONTINUED}`, 'Artifact') } : {}),
     },
+    role: 'Sect',
     stack: withoutTableLabels(ctx.blocks(el.children, inner), !!title),
     keepTogether: 'small',
     margin: [0, style.spaceBefore, 0, style.spaceAfter],

@@ -5,6 +5,7 @@ import type { Content, Inline } from '../doc-definition.js';
 import { toInline } from '../inline.js';
 import { styleFor, type TextStyle } from '../style.js';
 import { MM, parseLength } from '../units.js';
+import { chartAlt } from './chart-alt.js';
 import { chartOption, type ChartLook, type ChartSeries, type ChartSpec, type ChartType } from './chart-option.js';
 import { renderChartSvg, splitChartSvg, type ChartLabel } from './chart-svg.js';
 
@@ -43,6 +44,9 @@ export function chart(el: MarkupElement, ctx: BuildContext): Content[] {
   // A getter: ECharts is loaded and run only when the typeset stage walks into the chart.
   parts.push({
     margin: [inset, 0, inset, 0],
+    // The drawing and its labels are one figure to a screen reader, told by its title and figures.
+    role: 'Figure',
+    alt: chartAlt(spec, el.attrs.title),
     get stack(): Content[] {
       return (drawn ??= drawChart(spec, look, style));
     },

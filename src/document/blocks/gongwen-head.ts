@@ -73,11 +73,12 @@ export function gongwenHead(el: MarkupElement, ctx: BuildContext): Content[] {
 function cornerLines(el: MarkupElement, ctx: BuildContext, pitch: number): { node: Content; style: TextStyle }[] {
   const a = el.attrs;
   const lines: { node: Content; style: TextStyle }[] = [];
-  const line = (text: string, name: string) => {
+  const line = (text: string, name: string, extra: Content = {}) => {
     const style = onPitch(styleFor(ctx.sheet, name), pitch);
-    lines.push({ node: { text: [toInline(text, style)], alignment: 'left', noWrap: true }, style });
+    lines.push({ node: { text: [toInline(text, style)], alignment: 'left', noWrap: true, ...extra }, style });
   };
-  if (a.copy) line(/^\d+$/.test(a.copy) ? a.copy.padStart(6, '0') : a.copy, 'copy-number');
+  // The 份号 is a production mark: a tagged PDF does not read it out.
+  if (a.copy) line(/^\d+$/.test(a.copy) ? a.copy.padStart(6, '0') : a.copy, 'copy-number', { role: 'Artifact' });
   else if (a['copy-number'] === 'true' || a['copy-number'] === '') {
     // The slot object itself must go into the content: the typeset stage fills it by reference.
     const slot = copyNumber({ ...el, attrs: { align: 'left' } }, ctx);

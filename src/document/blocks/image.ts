@@ -8,7 +8,7 @@ import { parseLength } from '../units.js';
 /**
  * A local PNG/JPEG, relative to the data file and inside the project, read through the host and
  * checked (checkImage) here; the document carries the checked bytes, so the typeset stage never
- * opens an image file itself.
+ * opens an image file itself. `alt` describes it in a tagged PDF.
  */
 export function image(el: MarkupElement, ctx: BuildContext): Content[] {
   const where = { file: ctx.origin, ...el.at };
@@ -19,10 +19,14 @@ export function image(el: MarkupElement, ctx: BuildContext): Content[] {
   const checked = checkImage(bytes, src, where);
   const key = `image-${Object.keys(ctx.images).length + 1}`;
   ctx.images[key] = `data:${checked.mime};base64,${bytes.toString('base64')}`;
+  ctx.imageSources[key] = { path: src, where };
   ctx.files.push(file);
   const width = el.attrs.width?.endsWith('%') ? (ctx.width * Number.parseFloat(el.attrs.width)) / 100 : parseLength(el.attrs.width);
   const height = parseLength(el.attrs.height);
-  const node: Content = { image: key, alignment: el.attrs.align ?? 'center' };
+  // A figure to a reader who cannot see it, described by its alt text.
+  const alt = el.attrs.alt?.trim();
+  const node: Content = { image: key, alignment: el.attrs.align ?? 'center', role: 'Figure', ...(alt ? { alt } : {}) };
+  if (!alt) ctx.imagesWithoutAlt.push({ path: src, where });
   if (width || height) node.fit = [Math.min(width ?? ctx.width, ctx.width), height ?? 10000];
   else node.width = ctx.width;
   return [node];

@@ -19,12 +19,14 @@ export function list(el: MarkupElement, ctx: BuildContext): Content {
   const labelWidth = (Math.max(...labels.map((l) => [...l].length), 1) + 1) * labelStyle.size;
   return {
     listItems: true,
+    role: 'L',
     // A list of two to four items reads as one group: it stays whole unless taller than a third of a page.
     ...(items.length <= 4 ? { keepTogether: 'small' } : {}),
     stack: items.map((item, i) => ({
+      role: 'LI',
       columns: [
-        { text: [toInline(labels[i]!, labelStyle)], width: labelWidth },
-        { text: inlineRuns(item.children, style, ctx.sheet), width: '*', alignment: style.align ?? 'justify', measure: ctx.width - style.indent * style.size - labelWidth },
+        { text: [toInline(labels[i]!, labelStyle)], width: labelWidth, role: 'Lbl' },
+        { text: inlineRuns(item.children, style, ctx.sheet), width: '*', alignment: style.align ?? 'justify', measure: ctx.width - style.indent * style.size - labelWidth, role: 'LBody' },
       ],
       columnGap: 0,
       margin: [style.indent * style.size, style.spaceBefore, 0, style.spaceAfter],

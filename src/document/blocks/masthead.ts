@@ -53,7 +53,8 @@ export function masthead(el: MarkupElement, ctx: BuildContext): Content[] {
 export function copyNumber(el: MarkupElement, ctx: BuildContext): Content {
   const style = styleFor(ctx.sheet, 'copy-number');
   // Six digits hold the slot's place; each copy's 份号 is printed into it when the page is drawn.
-  const slot: Content = { text: [{ ...toInline('000000', style), copyNumberSlot: true }], alignment: el.attrs.align ?? style.align ?? 'right' };
+  // A production mark, not content: a tagged PDF keeps it out of what is read aloud.
+  const slot: Content = { text: [{ ...toInline('000000', style), copyNumberSlot: true }], alignment: el.attrs.align ?? style.align ?? 'right', role: 'Artifact' };
   ctx.copyNumberSlots.push(slot);
   return slot;
 }

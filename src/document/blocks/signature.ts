@@ -43,7 +43,9 @@ export function signature(el: MarkupElement, ctx: BuildContext): Content {
   }
 
   const diameter = parseLength(el.attrs['seal-size']) ?? DEFAULT_SEAL;
-  const [seal] = image({ ...el, name: 'img', attrs: { src: el.attrs.seal, width: `${diameter}pt` } }, ctx);
+  // Read as the organ's seal: the 署名 next to it says whose.
+  const alt = `${organ.map((r) => r.text).join('')}印章`;
+  const [seal] = image({ ...el, name: 'img', attrs: { src: el.attrs.seal, width: `${diameter}pt`, alt } }, ctx);
   // The two lines' middle a quarter line below the seal's centre, the seal's top about half a line
   // under the body; the space above is whole lines, so the text stays on the grid.
   const textMiddle = emTopInLine(style.font, style.size) + (pitch + style.size) / 2;

@@ -39,7 +39,8 @@ export function table(el: MarkupElement, ctx: BuildContext): Content[] {
     for (let col = 0; col < cols; col++) {
       const slot = row[col];
       if (!slot || slot === COVERED) {
-        cells.push(slot === COVERED ? { text: '', spanned: true } : { text: '' });
+        // An empty cell is still a cell to a screen reader, which counts a row's cells.
+        cells.push(slot === COVERED ? { text: '', spanned: true } : { text: '', role: 'TD' });
         continue;
       }
       const cell = slot;
@@ -47,6 +48,7 @@ export function table(el: MarkupElement, ctx: BuildContext): Content[] {
       const node: Content = {
         text: inlineRuns(cell.children, style, ctx.sheet),
         alignment: cell.attrs.align ?? (cell.name === 'th' ? th.align ?? 'center' : aligns[col] || autoAlign(textOf(cell).trim(), col)),
+        role: cell.name === 'th' ? 'TH' : 'TD',
       };
       if (cell.name === 'th' && th.background) node.fillColor = th.background;
       if (cell.attrs.colspan) node.colSpan = Number(cell.attrs.colspan);
@@ -72,14 +74,16 @@ export function table(el: MarkupElement, ctx: BuildContext): Content[] {
     },
     margin: [0, tableStyle.spaceBefore, 0, tableStyle.spaceAfter],
     source: { file: ctx.origin, ...el.at },
+    role: 'Table',
   };
   const cap = styleFor(ctx.sheet, 'caption');
-  const captionNode = (text: string, align?: string): Content => ({ text: [toInline(text, cap)], alignment: align ?? cap.align ?? 'center', margin: [0, cap.spaceBefore, 0, cap.spaceAfter] });
+  // A continuation's caption repeats the first for the eye; a reader hears the caption once.
+  const captionNode = (text: string, role: 'Caption' | 'Artifact', align?: string): Content => ({ text: [toInline(text, cap)], alignment: align ?? cap.align ?? 'center', margin: [0, cap.spaceBefore, 0, cap.spaceAfter], role });
   if (el.attrs.caption) {
-    node.caption = captionNode(el.attrs.caption);
-    node.captionContinued = captionNode(`${el.attrs.caption}${CONTINUED}`);
+    node.caption = captionNode(el.attrs.caption, 'Caption');
+    node.captionContinued = captionNode(`${el.attrs.caption}${CONTINUED}`, 'Artifact');
   } else {
-    node.continuedLabel = captionNode(CONTINUED_TABLE, 'right');
+    node.continuedLabel = captionNode(CONTINUED_TABLE, 'Artifact', 'right');
   }
   return [node];
 }

@@ -3,7 +3,7 @@ import type { BuildContext } from '../build-context.js';
 import type { Content } from '../doc-definition.js';
 import { inlineRuns, toInline } from '../inline.js';
 import { listLabel } from '../numbering.js';
-import type { Inline } from '../doc-definition.js';
+import { headingRole, type Inline } from '../doc-definition.js';
 import { styleFor } from '../style.js';
 import { noteHeading } from './toc.js';
 
@@ -17,7 +17,13 @@ export function paragraph(el: MarkupElement, ctx: BuildContext, styleName = el.n
     margin: [0, style.spaceBefore, 0, style.spaceAfter],
     // The width lines are broken to: the typeset stage's CJK line breaker takes it from here.
     measure: ctx.width,
+    role: 'P',
   };
+  // The headline is the document's top heading for a reader who cannot see the page.
+  if (el.name === 'title') {
+    node.role = headingRole(1);
+    ctx.headings.last = 1;
+  }
   // Indent by whole character cells: on a grid a cell is the size plus its letter spacing.
   if (indent) node.leadingIndent = indent * (style.size + style.letterSpacing);
   return node;
@@ -28,6 +34,8 @@ export function heading(el: MarkupElement, ctx: BuildContext): Content {
   const node = paragraph(el, ctx);
   node.keepWithNext = true;
   const level = Number(el.name[1]);
+  ctx.headings.last = level + ctx.headings.base;
+  node.role = headingRole(ctx.headings.last);
   const counters = ctx.outline.counters;
   counters[level - 1] = (counters[level - 1] ?? 0) + 1;
   counters.length = level;

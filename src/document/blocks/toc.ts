@@ -24,7 +24,7 @@ export function noteHeading(ctx: BuildContext, el: MarkupElement, node: Content,
 }
 
 export function toc(el: MarkupElement, ctx: BuildContext): Content {
-  const node: Content = { stack: [] };
+  const node: Content = { stack: [], role: 'TOC' };
   ctx.toc.tocs.push({ el, node, width: ctx.width });
   return node;
 }
@@ -76,5 +76,6 @@ function entry(label: string, text: string, id: string, style: TextStyle, marks:
     columnGap: 0,
     unbreakable: true,
     margin: [0, style.spaceBefore, 0, style.spaceAfter],
+    role: 'TOCI',
   };
 }

@@ -189,6 +189,7 @@ export function stackBlock(blocks: Block[], opts: { before: number; after: numbe
   for (const b of blocks) if (!b.detached) height += b.before + b.height + b.after;
   const first = blocks.findIndex((b) => !b.detached);
   const minHead = first < 0 ? 0 : opts.unbreakable ? height : chainNeed(blocks, first);
+  let items: Item[] | undefined;
   const block: Block = {
     height,
     before: opts.before,
@@ -196,8 +197,9 @@ export function stackBlock(blocks: Block[], opts: { before: number; after: numbe
     x: opts.x,
     minHead,
     keepWithNext: opts.keepWithNext,
+    // Asked again when balancing columns tries heights: the stack is set once.
     whole() {
-      return fill(blocks, Number.POSITIVE_INFINITY, { force: true, continued: false }).items;
+      return (items ??= fill(blocks, Number.POSITIVE_INFINITY, { force: true, continued: false }).items);
     },
   };
   if (!opts.unbreakable || height > 0) {

@@ -44,8 +44,9 @@ export type Item =
   | { kind: 'text'; x: number; y: number; line: SetLine }
   | { kind: 'rect'; x: number; y: number; w: number; h: number; color?: string; lineColor?: string; lineWidth?: number; opacity?: number }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: string; dash?: { length: number; space?: number } }
-  | { kind: 'image'; x: number; y: number; w: number; h: number; image: string; blend?: 'multiply' }
-  | { kind: 'svg'; x: number; y: number; w: number; h: number; svg: string }
+  /** `source`: the document node drawn, whose role a tagged PDF gives it (a Figure with its alt text). */
+  | { kind: 'image'; x: number; y: number; w: number; h: number; image: string; blend?: 'multiply'; source?: Content }
+  | { kind: 'svg'; x: number; y: number; w: number; h: number; svg: string; source?: Content }
   /** A named destination and, when `outline` is set, a bookmark to it. */
   | { kind: 'anchor'; x: number; y: number; id: string; outline?: { title: string; parent?: string } }
   /** Items placed together; `absolute`: at page coordinates, wherever the group stands. */

@@ -107,7 +107,7 @@ function contentBlock(node: Content, width: number, env: LayoutEnv, base: { befo
   if (typeof node.svg === 'string') {
     const w = node.width as number;
     const h = node.height as number;
-    return { ...atomic(h, () => [{ kind: 'svg', x: 0, y: 0, w, h, svg: node.svg as string }]), ...base };
+    return { ...atomic(h, () => [{ kind: 'svg', x: 0, y: 0, w, h, svg: node.svg as string, source: node }]), ...base };
   }
   return { ...atomic(0, () => lead), ...base };
 }
@@ -172,7 +172,7 @@ function imageBlock(node: Content, width: number, env: LayoutEnv, base: { before
   const align = node.alignment as string | undefined;
   const x = align === 'center' ? (width - w) / 2 : align === 'right' ? width - w : 0;
   const blend = node.blend === 'multiply' ? ('multiply' as const) : undefined;
-  return { ...atomic(h, () => [{ kind: 'image', x, y: 0, w, h, image: node.image as string, ...(blend ? { blend } : {}) }]), ...base };
+  return { ...atomic(h, () => [{ kind: 'image', x, y: 0, w, h, image: node.image as string, ...(blend ? { blend } : {}), source: node }]), ...base };
 }
 
 /** Narrowest and widest a node can be laid out, its horizontal margins included (for `auto` columns and table cells). */

@@ -31,6 +31,8 @@ export interface PrintJob {
   /** A PDF/X-4 file for the press: `--color cmyk`. */
   pdfx: boolean;
   pdfa: boolean;
+  /** A structure tree for screen readers; with `pdfa`, PDF/A-2a. */
+  tagged: boolean;
   colors: ColorMapper;
   /** The blending space for transparency groups (the seal's Multiply, the watermark). */
   blendingSpace: BlendingSpace;
@@ -52,6 +54,7 @@ export interface PrintJobInputs {
 export function planPrintJob(options: PrintOptions, info: Record<string, string | Date>, inputs: PrintJobInputs = {}): PrintJob {
   const pdfx = options.color === 'cmyk';
   const pdfa = !!options.pdfa;
+  const tagged = !!options.tagged;
   let condition: PrintCondition | undefined;
   if (pdfx) {
     const own = inputs.outputProfile;
@@ -64,26 +67,33 @@ export function planPrintJob(options: PrintOptions, info: Record<string, string 
   const metadata: DocumentMetadata = {
     title: text('title'), author: text('author'), subject: text('subject'), keywords: text('keywords'),
     creator: text('creator') ?? 'briefing', producer: text('producer') ?? 'briefing', created,
-    ...(pdfa ? { pdfa: { part: 2, conformance: 'B' } } : {}),
+    // Level a: the level b file with a structure tree, Unicode for every glyph, and the language.
+    ...(pdfa ? { pdfa: { part: 2, conformance: tagged ? 'A' : 'B' } } : {}),
     ...(pdfx ? { pdfx: 'PDF/X-4' } : {}),
   };
   return {
     options,
     pdfx,
     pdfa,
+    tagged,
     colors: createColorMapper(pdfx ? 'cmyk' : 'rgb', inputs.printColors),
     blendingSpace: pdfx ? 'DeviceCMYK' : 'DeviceRGB',
     condition,
     metadata,
-    language: inputs.language ?? (pdfa ? 'zh-CN' : undefined),
+    language: inputs.language ?? (pdfa || tagged ? 'zh-CN' : undefined),
     geometry: (trim) => pageGeometry(trim, { bleed: options.bleed, marks: options.marks }),
   };
 }
 
-/** Constructor options for pdfkit: PDF 1.6 for PDF/X-4, 1.7 with pdfkit's PDF/A-2b support, else pdfkit's default. */
+/**
+ * Constructor options for pdfkit: PDF 1.6 for PDF/X-4, 1.7 with pdfkit's PDF/A-2 support (level a
+ * when tagged) or for a tagged file, else pdfkit's default. Tagged: pdfkit's structure tree root
+ * and MarkInfo, and the title shown in a viewer's title bar (what a screen reader announces).
+ */
 export function pdfKitOptions(job: PrintJob): Record<string, unknown> {
   return {
-    ...(job.pdfx ? { pdfVersion: '1.6' } : job.pdfa ? { pdfVersion: '1.7', subset: 'PDF/A-2b' } : {}),
+    ...(job.pdfx ? { pdfVersion: '1.6' } : job.pdfa ? { pdfVersion: '1.7', subset: job.tagged ? 'PDF/A-2a' : 'PDF/A-2b' } : job.tagged ? { pdfVersion: '1.7' } : {}),
+    ...(job.tagged ? { tagged: true, displayTitle: true } : {}),
     ...(job.language ? { lang: job.language } : {}),
     // The file ID pdfkit derives from Info in its constructor: with the document's date, not the clock.
     info: { CreationDate: job.metadata.created },
@@ -102,16 +112,21 @@ export function beginPage(doc: PdfKitDocument, job: PrintJob, g: PageGeometry): 
   if (g.trimOrigin.x || g.trimOrigin.y) doc.transform(1, 0, 0, 1, g.trimOrigin.x, g.trimOrigin.y);
 }
 
-/** After the page's drawing: back to media coordinates, then the printer's marks. */
-export function endPage(doc: PdfKitDocument, _job: PrintJob, g: PageGeometry): void {
+/**
+ * After the page's drawing: back to media coordinates, then the printer's marks. `around` wraps
+ * the marks' drawing when there are any (a tagged PDF makes them artifacts).
+ */
+export function endPage(doc: PdfKitDocument, _job: PrintJob, g: PageGeometry, around?: (draw: () => void) => void): void {
   doc.restore();
-  drawMarks(doc, g);
+  if (!g.marks.length) return;
+  if (around) around(() => drawMarks(doc, g));
+  else drawMarks(doc, g);
 }
 
-/** Once, just before `doc.end()`: the output intent (PDF/X) and metadata matching Info and XMP (PDF/X, PDF/A). */
+/** Once, just before `doc.end()`: the output intent (PDF/X) and metadata matching Info and XMP (PDF/X, PDF/A, tagged). */
 export function endDocument(doc: PdfKitDocument, job: PrintJob): void {
   if (job.pdfx) writeOutputIntent(doc, 'GTS_PDFX', job.condition!);
-  if (job.pdfx || job.pdfa) useMetadata(doc, job.metadata);
+  if (job.pdfx || job.pdfa || job.tagged) useMetadata(doc, job.metadata);
 }
 
 const converted = new WeakMap<PdfKitDocument, Map<Uint8Array, CmykImage>>();

@@ -46,3 +46,33 @@ export function setBlendMode(doc: PdfKitDocument, mode: BlendMode, space: Blendi
   addPageGroup(doc, space);
   doc.addContent(`/${name} gs`);
 }
+
+interface RefDocument extends PdfKitDocument {
+  ref(data?: unknown): PdfKitReference;
+}
+
+/**
+ * Draw with a library that makes its own transparency groups (svg-to-pdfkit: a chart's clip paths
+ * become luminosity soft masks, its opacities groups), all declared DeviceRGB: in a CMYK print
+ * file they must blend in CMYK instead (PDF/X-4 allows no RGB). Every group and soft mask made
+ * during `draw` is declared in `space`; a soft mask's backdrop keeps its meaning (RGB black
+ * [0 0 0] is CMYK [0 0 0 1], RGB white is no ink). In DeviceRGB nothing changes.
+ */
+export function drawInBlendingSpace(doc: PdfKitDocument, space: BlendingSpace, draw: () => void): void {
+  if (space === 'DeviceRGB') return draw();
+  const d = doc as RefDocument;
+  const ref = d.ref;
+  d.ref = function refInBlendingSpace(this: RefDocument, data?: unknown) {
+    const dict = data as Record<string, unknown> | undefined;
+    const group = dict?.Group as Record<string, unknown> | undefined;
+    if (group?.S === 'Transparency' && group.CS === 'DeviceRGB') group.CS = space;
+    const mask = dict?.SMask as { BC?: number[] } | undefined;
+    if (mask?.BC?.length === 3) mask.BC = mask.BC.every((v) => v === 0) ? [0, 0, 0, 1] : [0, 0, 0, 0];
+    return ref.call(this, data);
+  };
+  try {
+    draw();
+  } finally {
+    d.ref = ref;
+  }
+}
