@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // First: modules loaded from here on can come from Node's compile cache (Node 22+).
 import '../orchestrate/compile-cache.js';
-import { runBriefing } from './program.js';
+
+// The program (and commander) after the cache is on: in the bundle a static import of a library
+// is hoisted above everything, so it would be compiled before the cache could serve it.
+const { runBriefing } = await import('./program.js');
 
 // `briefing --help | head` closes the pipe early; that is not an error.
 for (const stream of [process.stdout, process.stderr]) {
