@@ -150,6 +150,10 @@ console.log('\nTypeset stage of each sample in a warm process, medians of 30 (ms
 console.log('| sample | layout | content audit | drawing and writing |\n|---|---:|---:|---:|');
 console.log(stages.stdout.trim());
 
+const quality = spawnSync(process.execPath, [join(root, 'bench/typeset-quality.mjs')], { encoding: 'utf8', env });
+console.log('\nTypesetting of the samples, unchanged by speed work: Han gaps in body lines and 禁则 (clreq) breaks:\n');
+console.log(quality.stdout.trim());
+
 const jobsRatio = paired(batchRounds, (i) => batch.par[i].ms / batch.seq[i].ms);
 const targets = [
   ['(b) ≤ 0.8 × Typst (T)', ratio('b', 'T'), (x) => x <= 0.8, f2],
