@@ -31,6 +31,8 @@ export interface StyleSheet {
   typography: {
     /** Space between ideographs and Latin letters or digits, in em (clreq's customary ¼ em). */
     hanLatinSpace: number;
+    /** Places figures in tables and KPI cards are rounded to; undefined keeps them as written. */
+    decimals?: number;
   };
   /** How colours print under --color cmyk: `#rrggbb` (lower case) → a process mix or a spot ink. */
   print: { colors: Record<string, PrintColorSpec> };
@@ -98,7 +100,7 @@ export const styleSchema = {
     elements: { type: 'object', additionalProperties: textStyleSchema },
     typography: {
       type: 'object', additionalProperties: false,
-      properties: { hanLatinSpace: { type: 'number', minimum: 0, maximum: 1 } },
+      properties: { hanLatinSpace: { type: 'number', minimum: 0, maximum: 1 }, decimals: { type: 'integer', minimum: 0, maximum: 6 } },
     },
     print: {
       type: 'object', additionalProperties: false,
@@ -131,7 +133,7 @@ export function loadStyle(file: string, { paper, host }: { paper?: PaperSize; ho
   const cached = cache.get(key);
   if (cached && cached.stamp === stamp) return cached.sheet;
   const loaded = loadSettings(file, styleSchema, 'E_STYLE', host);
-  const raw = loaded.data as { page: Record<string, unknown>; text: RawText; elements?: Record<string, RawText>; typography?: { hanLatinSpace?: number }; print?: { colors?: Record<string, RawPrintColor> } };
+  const raw = loaded.data as { page: Record<string, unknown>; text: RawText; elements?: Record<string, RawText>; typography?: { hanLatinSpace?: number; decimals?: number }; print?: { colors?: Record<string, RawPrintColor> } };
   const margins = raw.page.margins as Record<string, unknown>;
   const designed = { top: parseLength(margins.top)!, right: parseLength(margins.right)!, bottom: parseLength(margins.bottom)!, left: parseLength(margins.left)! };
   const design = paperSize(String(raw.page.size), { file });
@@ -173,7 +175,7 @@ export function loadStyle(file: string, { paper, host }: { paper?: PaperSize; ho
     },
     text: base,
     elements,
-    typography: { hanLatinSpace: raw.typography?.hanLatinSpace ?? 0 },
+    typography: { hanLatinSpace: raw.typography?.hanLatinSpace ?? 0, decimals: raw.typography?.decimals },
     print: { colors: printColors(raw.print?.colors ?? {}) },
   };
   cache.set(key, { stamp, sheet });

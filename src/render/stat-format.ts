@@ -19,6 +19,22 @@ export function groupDigits(text: string): string {
   return `${negative ? '\u2212' : ''}${frac === undefined ? grouped : `${grouped}.${frac}`}`;
 }
 
+/**
+ * A figure as the style rounds it (style.yaml `typography.decimals`): one written with more places
+ * than `decimals` is rounded half away from zero to that many ("12.345" → "12.3", "9.96" → "10.0");
+ * one with as many or fewer keeps what was written (a count of 360 stays 360, not 360.0). Sign,
+ * change arrow, digit grouping and percent stay as written; any other text is returned unchanged.
+ */
+export function roundFigure(text: string, decimals: number): string {
+  const m = /^([-+−▲▼]?)([\d,]+)\.(\d+)(%?)$/.exec(text);
+  if (!m || m[3]!.length <= decimals) return text;
+  const [, sign, int, frac, percent] = m as unknown as [string, string, string, string, string];
+  const fixed = roundDecimal(Number(`${int.replace(/,/g, '')}.${frac}`), decimals).toFixed(decimals);
+  const [whole, places] = fixed.split('.') as [string, string | undefined];
+  const grouped = int.includes(',') ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole;
+  return `${sign}${places === undefined ? grouped : `${grouped}.${places}`}${percent}`;
+}
+
 /** Fixed places when given; else at most two, without trailing zeros (12.30 → 12.3). */
 function places(v: number, decimals: number | undefined): string {
   if (decimals !== undefined) return roundDecimal(v, decimals).toFixed(decimals);

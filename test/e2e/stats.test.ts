@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, type PdfPage, type PdfRead } from '../helpers/read-pdf.js';
 import { runInProcess } from '../helpers/in-process.js';
 import { expectUserError, repoRoot, tempDir } from '../helpers/run-cli.js';
+import { buildWith, sampleProject } from '../helpers/sample-build.js';
 
 const SAMPLE = join(repoRoot, 'templates/stats/sample.yaml');
 const EPOCH = { SOURCE_DATE_EPOCH: '1692662400' };
@@ -172,5 +173,27 @@ describe('briefing validate on a stats document', () => {
     const run = await runInProcess(['validate', join(dir, 'sample.yaml'), '-t', join(dir)], { cwd: dir });
     expectUserError(run, 'E_MARKUP_ATTRIBUTE_VALUE', /stats\.hbs \(rendered markup\):\d+:\d+/);
     expect(run.stderr).toContain('"21.3亿" is not a number');
+  });
+});
+
+/** typography.decimals in a style: figures in tables and KPI cards rounded, counts and text as written. */
+describe('a statistics style that rounds figures to whole numbers', () => {
+  it('prints the table and KPI figures rounded, and the counts, dashes and body text as written', async () => {
+    const dir = sampleProject('stats');
+    const style = join(dir, 'style.yaml');
+    writeFileSync(style, readFileSync(style, 'utf8').replace(/^typography:\n/m, 'typography:\n  decimals: 0\n'));
+    const report = join(dir, 'report.yaml');
+    writeFileSync(report, readFileSync(report, 'utf8').replace('template: stats', `template: ${dir}`));
+    const file = join(tempDir(), 'rounded.pdf');
+    writeFileSync(file, await buildWith({}, { dir }));
+    const text = (await readPdf(file)).pages.map((p) => p.text.replace(/\s+/g, '')).join('');
+    // monthly.csv: 1月,18.2,18.2,6.1,8.3,— and 2月,21.3,39.5,13.2,16.7,17.0
+    expect(text).toContain('1月181868—');
+    expect(text).toContain('2月21401317▲17'); // 环比 is the change column: ▲17.0 → ▲17
+    // The KPI cards: 186.6 亿元 → 187, 360 个 stays.
+    expect(text).toContain('187亿元');
+    expect(text).toContain('360个');
+    // Body text is the writer's: not rounded.
+    expect(text).toContain('累计投资186.6亿元');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BriefingError } from '../../src/errors/briefing-error.js';
 import { HelperValueError } from '../../src/render/helper-value.js';
 import { compileTemplate } from '../../src/render/render-template.js';
-import { csvColumn, csvSeries, formatChange, formatGrouped, formatScaled, formatWan, groupDigits } from '../../src/render/stat-format.js';
+import { csvColumn, csvSeries, formatChange, formatGrouped, formatScaled, formatWan, groupDigits, roundFigure } from '../../src/render/stat-format.js';
 import type { TemplatePack } from '../../src/template/template-pack.js';
 
 const monthly = {
@@ -56,6 +56,29 @@ describe('digit grouping and units', () => {
     expect(formatGrouped('155.0')).toBe('155.0');
     expect(formatGrouped(1234567)).toBe('1,234,567');
     for (const t of ['小微企业园', '62.2%', '—', '1,230', '']) expect(formatGrouped(t)).toBe(t);
+  });
+});
+
+describe('figures rounded as the style says (typography.decimals)', () => {
+  it('rounds a figure written with more places, half away from zero, carrying into the whole part', () => {
+    expect(roundFigure('12.345', 1)).toBe('12.3');
+    expect(roundFigure('12.35', 1)).toBe('12.4');
+    expect(roundFigure('9.96', 1)).toBe('10.0');
+    expect(roundFigure('−2.35', 1)).toBe('−2.4');
+    expect(roundFigure('186.6', 0)).toBe('187');
+  });
+  it('keeps sign, arrow, percent and the grouping as written', () => {
+    expect(roundFigure('▲17.06', 1)).toBe('▲17.1');
+    expect(roundFigure('62.25%', 1)).toBe('62.3%');
+    expect(roundFigure('9,999.96', 1)).toBe('10,000.0');
+    expect(roundFigure('1230.46', 1)).toBe('1230.5');
+  });
+  it('leaves a figure with as many places or fewer, and any other text, as written', () => {
+    expect(roundFigure('360', 1)).toBe('360');
+    expect(roundFigure('18.2', 1)).toBe('18.2');
+    expect(roundFigure('18.20', 2)).toBe('18.20');
+    expect(roundFigure('62.2%以上', 0)).toBe('62.2%以上');
+    expect(roundFigure('—', 1)).toBe('—');
   });
 });
 

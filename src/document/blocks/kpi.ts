@@ -1,7 +1,7 @@
 import type { MarkupElement } from '../../markup/markup-tree.js';
 import type { BuildContext } from '../build-context.js';
 import type { Content } from '../doc-definition.js';
-import { groupDigits } from '../../render/stat-format.js';
+import { groupDigits, roundFigure } from '../../render/stat-format.js';
 import { toInline } from '../inline.js';
 import { styleFor } from '../style.js';
 
@@ -33,7 +33,10 @@ function card(f: MarkupElement, width: number, ctx: BuildContext, changeLine = f
   const out: Content[] = [];
   const value = s('kpi-value');
   // Printed by the one rule for figures (GB/T 15835): grouped past four digits, a minus sign not a hyphen.
-  const figure = /^[-−]?\d+(\.\d+)?$/.test(a.value ?? '') ? groupDigits(a.value!) : a.value ?? '';
+  // Rounded first when the style says so (typography.decimals).
+  const decimals = ctx.sheet.typography.decimals;
+  const written = decimals === undefined || a.value === undefined ? a.value : roundFigure(a.value, decimals);
+  const figure = /^[-−]?\d+(\.\d+)?$/.test(written ?? '') ? groupDigits(written!) : written ?? '';
   out.push({ text: [toInline(figure, value), toInline(a.unit ?? '', s('kpi-unit'))].filter((r) => r.text), alignment: value.align ?? 'left' });
   if (a.label) out.push({ text: [toInline(a.label, s('kpi-label'))], alignment: s('kpi-label').align ?? 'left', margin: [0, 2, 0, 0] });
   if (a.change !== undefined) out.push(changeText(a, ctx));

@@ -1,4 +1,5 @@
-import { textOf, type MarkupElement } from '../../markup/markup-tree.js';
+import { textOf, type MarkupElement, type MarkupNode } from '../../markup/markup-tree.js';
+import { roundFigure } from '../../render/stat-format.js';
 import { BriefingError } from '../../errors/briefing-error.js';
 import type { BuildContext } from '../build-context.js';
 import type { Content } from '../doc-definition.js';
@@ -46,7 +47,7 @@ export function table(el: MarkupElement, ctx: BuildContext): Content[] {
       const cell = slot;
       const style = cell.name === 'th' ? th : td;
       const node: Content = {
-        text: inlineRuns(cell.children, style, ctx.sheet),
+        text: inlineRuns(cell.name === 'td' ? rounded(cell.children, ctx.sheet.typography.decimals) : cell.children, style, ctx.sheet),
         alignment: cell.attrs.align ?? (cell.name === 'th' ? th.align ?? 'center' : aligns[col] || autoAlign(textOf(cell).trim(), col)),
         role: cell.name === 'th' ? 'TH' : 'TD',
       };
@@ -89,6 +90,14 @@ export function table(el: MarkupElement, ctx: BuildContext): Content[] {
 }
 
 /** Columns whose body cells are all figures (or say there is none). */
+/** A cell that is one figure, rounded as the style says (`typography.decimals`); any other cell as it is. */
+function rounded(children: MarkupNode[], decimals: number | undefined): MarkupNode[] {
+  const only = children.length === 1 ? children[0] : undefined;
+  if (decimals === undefined || only?.kind !== 'text') return children;
+  const figure = only.text.trim();
+  return NUMERIC.test(figure) ? [{ kind: 'text', text: only.text.replace(figure, roundFigure(figure, decimals)) }] : children;
+}
+
 function figureColumns(grid: (MarkupElement | typeof COVERED | undefined)[][], cols: number): boolean[] {
   return Array.from({ length: cols }, (_, col) => {
     const texts = grid.map((row) => row[col]).filter((c): c is MarkupElement => !!c && c !== COVERED && c.name === 'td').map((c) => textOf(c).trim()).filter(Boolean);

@@ -57,9 +57,22 @@ interface FontkitModule {
   create(buffer: Uint8Array, postscriptName?: string): unknown;
 }
 
-const parsed = new WeakMap<Uint8Array, Map<string, unknown>>();
-const served = new WeakMap<Uint8Array, TrueTypeFont>();
-const handles = new WeakMap<TrueTypeFont, Buffer>();
+/**
+ * Which fonts stand behind which bytes. The stand-in is installed into pdfkit once per process by
+ * whichever copy of this module comes first (the bundle, tsc's dist/, or the sources under a test
+ * runner), so every copy must read and write the same tables: they hang off the global object.
+ */
+interface FontTables {
+  parsed: WeakMap<Uint8Array, Map<string, unknown>>;
+  served: WeakMap<Uint8Array, TrueTypeFont>;
+  handles: WeakMap<TrueTypeFont, Buffer>;
+}
+const tablesKey = Symbol.for('briefing.pdfkit-font-tables');
+const { parsed, served, handles } = ((globalThis as { [tablesKey]?: FontTables })[tablesKey] ??= {
+  parsed: new WeakMap(),
+  served: new WeakMap(),
+  handles: new WeakMap(),
+});
 
 /**
  * What to hand pdfkit for a font briefing serves itself: pdfkit wants bytes, but the font is read
