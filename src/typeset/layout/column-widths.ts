@@ -22,8 +22,8 @@ function flexibleMin(cols: ColumnSpec[]): number {
 
 /**
  * Column widths as pdfmake and HTML tables size them: fixed and percentage columns first, `auto`
- * columns at their widest when everything fits, else shared between narrowest and widest in
- * proportion, and `*` columns share what is left. A percentage is of the whole width, each
+ * columns at their widest when they fit beside the `*` columns at their narrowest, else shared
+ * between narrowest and widest in proportion, and `*` columns share what is left. A percentage is of the whole width, each
  * column's paddings and rules (`reserved`, outside `available`) included. When even the narrowest widths do not fit, `auto` and `*` columns go
  * below them — towards `floor`, where text breaks inside words — and `overflow` says by how much
  * the columns still exceed the room.
@@ -62,7 +62,11 @@ export function columnWidths(cols: ColumnSpec[], available: number): { widths: n
     const share = minW > floorW ? Math.max(0, Math.min(1, (room - floorW) / (minW - floorW))) : 0;
     for (const i of flexible) widths[i] = floorOf(i) + (minOf(i) - floorOf(i)) * share;
   } else {
-    if (maxW < room) {
+    const autoMax = auto.reduce((s, i) => s + cols[i]!.max, 0);
+    if (maxW < room || autoMax + starMin * star.length <= room) {
+      // An `auto` column is sized by its content and a `*` column by what is left: the auto column
+      // takes its widest while the `*` columns keep their narrowest (a column of project names
+      // stays on one line beside figures, whose columns a long header would otherwise widen).
       for (const i of auto) widths[i] = cols[i]!.max;
     } else {
       for (const i of auto) widths[i] = cols[i]!.min + ((cols[i]!.max - cols[i]!.min) * (room - minW)) / Math.max(1e-9, maxW - minW);
