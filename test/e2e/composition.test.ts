@@ -192,6 +192,34 @@ describe('the 报尾 stands at the foot of the last page', () => {
   }
 });
 
+describe('the 报尾 never stands alone on a page', () => {
+  // Text added paragraph by paragraph to the last section moves the end of the text down the page;
+  // at some length the 报尾 no longer fits under it, and the end of the text goes with it instead.
+  const sentence = '各单位要对照目标任务逐项梳理进度，查找短板弱项，确保各项工作按时保质完成。';
+  for (const template of ['bulletin', 'stats']) {
+    it(`${template}: with 0 to 7 paragraphs more, its page always has text above it`, async () => {
+      const pageCounts = new Set<number>();
+      for (let k = 0; k <= 7; k++) {
+        const dir = project(template, (d) => {
+          const sections = d.sections as { paragraphs?: string[] }[];
+          const last = sections.at(-1)!;
+          last.paragraphs = [...(last.paragraphs ?? []), ...Array.from({ length: k }, () => sentence.repeat(2))];
+        });
+        const { pdf } = await build(dir);
+        const last = pdf.pages.at(-1)!;
+        const head = last.items.find((t) => /^报[：:]/.test(squeeze(t.str)))!;
+        expect(head, `k = ${k}`).toBeDefined();
+        const above = last.items.filter((t) => t.y < head.y - 1 && /\p{Script=Han}/u.test(t.str));
+        expect(above.length, `k = ${k}: the 报尾 alone on page ${pdf.pages.length}`).toBeGreaterThan(0);
+        pageCounts.add(pdf.pages.length);
+      }
+      // Each step adds less than the 报尾's height, so when the end of the text crosses a page end
+      // some step leaves too little room under it for the 报尾: the case this is about was met.
+      expect(pageCounts.size).toBeGreaterThan(1);
+    }, 120_000);
+  }
+});
+
 describe('the 公文 落款 never stands on a page without body text', () => {
   it('whatever the length of the body, the page with the 署名 carries body lines above it', async () => {
     const sentence = '各单位要结合实际，细化工作举措，明确责任分工，确保各项任务按期完成。';

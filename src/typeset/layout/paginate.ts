@@ -1,4 +1,4 @@
-import type { Block } from './block.js';
+import { atomic, type Block } from './block.js';
 import { fill, seqAt, seqLength, seqOf, type Seq } from './flow.js';
 import { group, type Item } from './frame.js';
 
@@ -20,9 +20,41 @@ export const FILL_SLACK = 0.15;
  * The page flow: blocks fill page after page. A float (a chart, a box or table kept whole) that
  * does not fit while the page is still more than 15 % empty lets the text after it fill the page
  * and opens the next one. Blocks pinned to the foot (报尾, 版记) go to the foot of the last page,
- * or of a new page when there is no room — for a 版记, of an even page.
+ * or of a new page when there is no room — for a 版记, of an even page. A 报尾 that needs a page
+ * of its own takes the end of the text along (at least two lines, or the last block whole): it
+ * never stands alone on a page.
  */
 export function paginate(blocks: Block[], pageHeight: number, opts: { keepSpaceAtBreak?: boolean } = {}): PageLayout[] {
+  const { pages, pins } = flow(blocks, pageHeight, opts);
+  const foot = pins.filter((p) => p.pin === 'foot');
+  const need = foot.reduce((s, p) => s + p.before + p.height, 0);
+  const last = pages[pages.length - 1]!;
+  if (foot.length && last.used + need > pageHeight + 0.01 && trailing(blocks, foot)) {
+    // Again, with the room the 报尾 needs held at the end of the flow by a block that keeps with
+    // what precedes it: the flow's own rule (pullBack) brings the end of the text onto its page.
+    const held = flow(blocks.map((b) => (foot.includes(b) ? atomic(b.before + b.height, () => [], { keepWithPrevious: true }) : b)), pageHeight, opts);
+    const page = held.pages[held.pages.length - 1]!;
+    let y = pageHeight;
+    for (const pin of [...foot].reverse()) {
+      y -= pin.height;
+      page.items.push(group(pin.x, y, pin.whole()));
+      y -= pin.before;
+    }
+    page.used = pageHeight;
+    for (const pin of held.pins) placePin(held.pages, pin, pageHeight);
+    return held.pages;
+  }
+  for (const pin of pins) placePin(pages, pin, pageHeight);
+  return pages;
+}
+
+/** Whether the pinned blocks come after all the flowing ones (only then can room be held for them at its end). */
+function trailing(blocks: Block[], pins: Block[]): boolean {
+  const first = blocks.findIndex((b) => pins.includes(b));
+  return blocks.slice(first).every((b) => pins.includes(b) || b.detached || b.pin);
+}
+
+function flow(blocks: Block[], pageHeight: number, opts: { keepSpaceAtBreak?: boolean }): { pages: PageLayout[]; pins: Block[] } {
   const pages: PageLayout[] = [];
   const pins: Block[] = [];
   let queue: Seq = seqOf(blocks);
@@ -64,8 +96,7 @@ export function paginate(blocks: Block[], pageHeight: number, opts: { keepSpaceA
     continued = !opts.keepSpaceAtBreak && !filled.broke && !next?.breakBefore;
   }
   if (pages.length === 0) pages.push({ items: [], used: 0, end: 'last' });
-  for (const pin of pins) placePin(pages, pin, pageHeight);
-  return pages;
+  return { pages, pins };
 }
 
 /** A pinned block at the foot of the last page that has room for it. */

@@ -64,12 +64,19 @@ describe('the page flow', () => {
     expect(pages[1]).toEqual(['chart']);
   });
 
-  it('pins a block to the foot of the last page, or of a new page when there is no room', () => {
+  it('pins a block to the foot of the last page, or of a new page, which it never has alone', () => {
     const roomy = paginate([para('a', 3), fig('tail', 40, { pin: 'foot' })], PAGE);
     expect(contents(roomy)).toEqual([['a1', 'a2', 'a3', 'tail']]);
     const group = roomy[0]!.items.at(-1) as Extract<Item, { kind: 'group' }>;
     expect(group.y + 40).toBe(PAGE);
-    expect(contents(paginate([para('a', 9), fig('tail', 40, { pin: 'foot' })], PAGE))).toEqual([['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9'], ['tail']]);
+    // No room after nine lines: the last two come along to the 报尾's page, which it closes at the foot.
+    const full = paginate([para('a', 9), fig('tail', 40, { pin: 'foot' })], PAGE);
+    expect(contents(full)).toEqual([['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'], ['a8', 'a9', 'tail']]);
+    expect((full[1]!.items.at(-1) as Extract<Item, { kind: 'group' }>).y + 40).toBe(PAGE);
+    // A block that cannot be cut comes along whole; text before it stays.
+    expect(contents(paginate([para('a', 5), fig('table', 100), fig('tail', 40, { pin: 'foot' })], PAGE))).toEqual([['a1', 'a2', 'a3', 'a4', 'a5'], ['table', 'tail']]);
+    // After a deliberate page break the 报尾 may stand alone: nothing precedes it on its page.
+    expect(contents(paginate([para('a', 3, { breakAfter: true }), fig('tail', 40, { pin: 'foot' })], PAGE))).toEqual([['a1', 'a2', 'a3'], ['tail']]);
   });
 
   it('puts a 版记 (foot-even) on an even page: after an odd last page, or after an empty page', () => {
