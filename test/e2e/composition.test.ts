@@ -192,6 +192,30 @@ describe('the 报尾 stands at the foot of the last page', () => {
   }
 });
 
+describe('a list breaks like a paragraph: two items at each end', () => {
+  it('bulletin: the callout box, on A4 and 16开 and pushed down paragraph by paragraph, never leaves one item alone on a page', async () => {
+    // Labels found nowhere else in the text.
+    const labels = ['要点甲', '要点乙', '要点丙', '要点丁', '要点戊'];
+    let split = 0;
+    for (const paper of ['A4', '16k']) {
+      for (let k = 0; k <= 3; k++) {
+        const dir = project('bulletin', (d) => {
+          const section = (d.sections as { paragraphs: string[]; callout?: { items: { label: string }[] } }[]).find((s) => s.callout)!;
+          section.callout!.items.forEach((item, i) => (item.label = labels[i]!));
+          section.paragraphs = [...section.paragraphs, ...Array.from({ length: k }, () => '要坚持问题导向，以重点突破带动全局工作，推动各项任务落地见效。'.repeat(2))];
+        });
+        const { pdf } = await build(dir, { print: { paper } });
+        const perPage = pdf.pages.map((p) => labels.filter((l) => squeeze(p.text).includes(l)).length).filter((n) => n > 0);
+        expect(perPage.reduce((s, n) => s + n, 0), `${paper}, k = ${k}`).toBe(labels.length);
+        expect(Math.min(...perPage), `${paper}, k = ${k}: ${perPage.join(' + ')}`).toBeGreaterThanOrEqual(2);
+        if (perPage.length > 1) split++;
+      }
+    }
+    // The box did break in some of the layouts (a box kept whole would prove nothing).
+    expect(split).toBeGreaterThan(0);
+  }, 120_000);
+});
+
 describe('the 报尾 never stands alone on a page', () => {
   // Text added paragraph by paragraph to the last section moves the end of the text down the page;
   // at some length the 报尾 no longer fits under it, and the end of the text goes with it instead.

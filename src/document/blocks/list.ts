@@ -22,7 +22,11 @@ export function list(el: MarkupElement, ctx: BuildContext): Content {
     role: 'L',
     // A list of two to four items reads as one group: it stays whole unless taller than a third of a page.
     ...(items.length <= 4 ? { keepTogether: 'small' } : {}),
+    // As a paragraph keeps two lines at each end of a break, a list keeps two items: the first never
+    // ends a page alone, the last never opens one alone (it takes the end of the item before along).
     stack: items.map((item, i) => ({
+      ...(items.length > 1 && i === 0 ? { keepWithNext: true } : {}),
+      ...(items.length > 1 && i === items.length - 1 ? { keepWithPrevious: true } : {}),
       role: 'LI',
       columns: [
         { text: [toInline(labels[i]!, labelStyle)], width: labelWidth, role: 'Lbl' },
