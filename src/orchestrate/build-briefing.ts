@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { BriefingError, BriefingErrors, formatDataPath, type SourceLocation } from '../errors/briefing-error.js';
 import type { ErrorCode } from '../errors/catalogue.js';
 import { isRegularFile } from '../host/gate.js';
+import { createCaches, type Caches } from '../host/caches.js';
 import { createHost, type Host } from '../host/host.js';
 import { checkWriteTarget, type WriteRule } from '../output/write-atomic.js';
 import { attachTables } from '../load/attach-tables.js';
@@ -113,12 +114,14 @@ export interface PreparedDocument {
 /**
  * load → validate → render → markup → document. No fonts and no pdfmake are touched.
  * `writeCache: false` (validate) uses the project's .briefing-cache but never writes to it.
+ * `host`: the host to read through; else one for the project, keeping what it reads in `caches`
+ * (a batch's or a session's), or in caches of its own.
  */
-export function prepareDocument(req: BuildRequest, { writeCache = true, host: given }: { writeCache?: boolean; host?: Host } = {}): PreparedDocument {
+export function prepareDocument(req: BuildRequest, { writeCache = true, host: given, caches }: { writeCache?: boolean; host?: Host; caches?: Caches } = {}): PreparedDocument {
   const cwd = req.cwd ?? process.cwd();
   const dataFile = resolve(cwd, req.dataFile);
   const { root, configFile } = findProjectRoot(cwd);
-  const host = given ?? createHost({ projectRoot: root });
+  const host = given ?? createHost({ projectRoot: root, caches });
   const config = loadConfig(configFile, host);
   const fromStdin = req.dataText !== undefined;
   // Data from standard input was read (and held to the data kind's size) by the CLI.
@@ -169,10 +172,24 @@ export function prepareDocument(req: BuildRequest, { writeCache = true, host: gi
   return { loaded, projectRoot: root, config, template, markup, definition, inputs, output, outputRule, fonts: { ...config.fonts, ...req.fonts }, host };
 }
 
-/** The whole pipeline for one data file, ending in an atomically written PDF (or a skip). */
-export async function buildBriefing(req: BuildRequest, host?: Host): Promise<BuildResult> {
+/**
+ * The whole pipeline for one data file, ending in an atomically written PDF (or a skip). `caches`:
+ * the batch's or session's, so its documents share fonts, templates and set paragraphs; without
+ * them the build keeps its own and closes them when it ends.
+ */
+export async function buildBriefing(req: BuildRequest, caches?: Caches): Promise<BuildResult> {
+  if (caches) return buildWith(req, caches);
+  const own = createCaches();
+  try {
+    return await buildWith(req, own);
+  } finally {
+    own.close();
+  }
+}
+
+async function buildWith(req: BuildRequest, caches: Caches): Promise<BuildResult> {
   const started = performance.now();
-  const prepared = prepareDocument(req, { host });
+  const prepared = prepareDocument(req, { caches });
   const { loadFontSet } = await import('../typeset/font-set.js');
   const fonts = loadFontSet(prepared.fonts, prepared.host);
   const copies = copiesOf(req);

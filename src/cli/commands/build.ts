@@ -14,6 +14,7 @@ import { runBatch } from '../../orchestrate/run-batch.js';
 import { buildReport, writeReport } from '../../orchestrate/write-report.js';
 import { loadConfig } from '../../project/load-config.js';
 import { findProjectRoot } from '../../project/project-root.js';
+import type { Caches } from '../../host/caches.js';
 import { readFile } from '../../host/gate.js';
 import { removeLeftoverTemps } from '../../output/write-atomic.js';
 import { readProcessStdin, type ReadStdin } from '../piped-data.js';
@@ -29,8 +30,11 @@ export async function runBuild(paths: string[], flags: BuildFlags, sink: Sink, r
   return (await buildOnce(paths, flags, sink, readStdin)).code;
 }
 
-/** One build run; also says which files it read, so `watch` knows what to watch. */
-export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink, readStdin: ReadStdin = readProcessStdin): Promise<{ code: number; inputs: string[] }> {
+/**
+ * One build run; also says which files it read, so `watch` knows what to watch. `caches`: the
+ * session's (`watch`), so a rebuild reuses the fonts and templates whose files did not change.
+ */
+export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink, readStdin: ReadStdin = readProcessStdin, caches?: Caches): Promise<{ code: number; inputs: string[] }> {
   const started = performance.now();
   const cwd = process.cwd();
   const epoch = sourceDateEpoch();
@@ -69,6 +73,7 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink, 
   const byRequest = (await runBatch(requests, {
     jobs,
     timeoutMs,
+    ...(caches ? { caches } : {}),
     signal: abort.signal,
     failFast: !!flags.failFast,
     onDone: (finished, done) => {
