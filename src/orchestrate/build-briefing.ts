@@ -206,6 +206,7 @@ async function buildWith(req: BuildRequest, caches: Caches): Promise<BuildResult
   const result = await atDataText(prepared.loaded, () => typesetPdf(prepared.definition, fonts, {
     copies,
     checkPages: (pages) => checkPageLimit(req, prepared, pages, copies.length),
+    caches: prepared.host.caches,
     ...(req.print ? { print: req.print } : {}),
     ...(outputProfile ? { outputProfile } : {}),
   }));
