@@ -193,7 +193,7 @@ async function buildWith(req: BuildRequest, caches: Caches): Promise<BuildResult
   const { loadFontSet } = await import('../typeset/font-set.js');
   const fonts = loadFontSet(prepared.fonts, prepared.host);
   const copies = copiesOf(req);
-  const hash = hashInputs(prepared.inputs, fonts, { copies: JSON.stringify(copies), strict: req.strict, print: req.print });
+  const hash = hashInputs(prepared.inputs, fonts, { copies: JSON.stringify(copies), strict: req.strict, print: req.print }, prepared.host);
   const base = { input: prepared.loaded.file, output: prepared.output, template: prepared.template.pack.name, inputs: prepared.inputs, hash };
   const unchanged = !req.force && req.previousHash === hash && isRegularFile(prepared.output);
   if (unchanged || req.dryRun) {
