@@ -71,7 +71,7 @@ export interface HostOptions {
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** Font files by name: a config may name any file, but only these are opened as fonts. */
-export const FONT_EXTENSIONS = new Set(['.ttf', '.otf', '.ttc', '.otc']);
+export const FONT_EXTENSIONS: ReadonlySet<string> = new Set(['.ttf', '.otf', '.ttc', '.otc']);
 
 export function createHost(options: HostOptions): Host {
   const projectRoot = resolve(options.projectRoot);

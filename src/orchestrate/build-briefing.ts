@@ -314,7 +314,7 @@ function contentLostError(loaded: LoadedData, lost: LostText): BriefingError {
 }
 
 /** Errors about a file named in the data point at the data, where the user can fix them. */
-const FILE_ERRORS = new Set(['E_IMAGE_NOT_FOUND', 'E_IMAGE_INVALID', 'E_PATH_OUTSIDE_PROJECT', 'E_URL_NOT_ALLOWED', 'E_TEMPLATE_NOT_FOUND',
+const FILE_ERRORS: ReadonlySet<string> = new Set(['E_IMAGE_NOT_FOUND', 'E_IMAGE_INVALID', 'E_PATH_OUTSIDE_PROJECT', 'E_URL_NOT_ALLOWED', 'E_TEMPLATE_NOT_FOUND',
   'E_TEMPLATE_OUTSIDE', 'E_IMAGE_TOO_LARGE', 'E_IMAGE_DAMAGED', 'E_NOT_A_FILE', 'E_FILE_TOO_LARGE']);
 
 function atDataValue<T>(loaded: LoadedData, knownPath: (string | number)[] | undefined, fn: () => T): T {

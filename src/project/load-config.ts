@@ -63,7 +63,7 @@ const printSchema = {
   },
 };
 /** A print shop's ICC profile is embedded whole: only a file named as one is read. */
-const PROFILE_EXTENSIONS = new Set(['.icc', '.icm']);
+const PROFILE_EXTENSIONS: ReadonlySet<string> = new Set(['.icc', '.icm']);
 type RawPrint = Omit<PrintOptions, 'bleed' | 'marks'> & { bleed?: number | string; marks?: string | string[] };
 const configSchema = {
   type: 'object',
