@@ -35,6 +35,8 @@ const { precompiledRoot } = await dist('project/precompiled-code.js');
 const { loadStyle } = await dist('document/style.js');
 const { loadConfig } = await dist('project/load-config.js');
 const { loadTemplatePack } = await dist('template/template-pack.js');
+const { createCaches } = await dist('host/caches.js');
+const { createHost } = await dist('host/host.js');
 
 const templatesDir = join(root, 'templates');
 const packs = readdirSync(templatesDir)
@@ -42,28 +44,29 @@ const packs = readdirSync(templatesDir)
   .map((name) => loadTemplatePack(join(templatesDir, name)));
 
 // The settings schemas are whatever checkSettings is handed: load every bundled style and a
-// minimal config, and take the schemas it saw.
-for (const pack of packs) loadStyle(pack.styleFile);
+// minimal config through hosts sharing one set of caches, and take the schemas they saw.
+const caches = createCaches();
+for (const pack of packs) loadStyle(pack.styleFile, { host: createHost({ projectRoot: dirname(pack.styleFile), caches }) });
 const scratch = mkdtempSync(join(tmpdir(), 'briefing-precompile-'));
 try {
   writeFileSync(join(scratch, 'briefing.config.yaml'), 'jobs: []\n');
-  loadConfig(join(scratch, 'briefing.config.yaml'));
+  loadConfig(join(scratch, 'briefing.config.yaml'), createHost({ projectRoot: scratch, caches }));
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
 // The bundled style sheets are parsed and checked afresh (not taken from an older build's
 // settings/), which also hands checkSettings the style schema.
 const checkedSettings = [];
-for (const { file, schema, code } of settingsLoaded().filter((s) => !relative(templatesDir, s.file).startsWith('..'))) {
+for (const { file, schema, code } of settingsLoaded(caches).filter((s) => !relative(templatesDir, s.file).startsWith('..'))) {
   const loaded = loadData(file);
-  checkSettings(loaded, schema, code);
+  checkSettings(loaded, schema, code, caches);
   // Only what JSON keeps exactly (no -0, no .inf): anything else is parsed at run time.
   if (isDeepStrictEqual(JSON.parse(JSON.stringify(loaded.data)), loaded.data)) {
     checkedSettings.push({ key: settingsKey(utf8Text(readFileSync(file), file), schema), data: loaded.data });
   }
 }
 if (checkedSettings.length < packs.length) throw new Error(`expected every bundled style.yaml checked, found ${checkedSettings.length}`);
-const settings = settingsSchemasChecked();
+const settings = settingsSchemasChecked(caches);
 if (settings.length < 2) throw new Error(`expected the style and config schemas, found ${settings.length}`);
 
 const target = process.argv[2] ? resolve(process.argv[2]) : precompiledRoot;

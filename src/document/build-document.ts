@@ -102,7 +102,7 @@ function hasTitle(el: MarkupElement): boolean {
 }
 
 /** What a caption or note is read with: a note under a table or chart keeps its last rows; a caption above one keeps its first. */
-const FIGURES = new Set(['table', 'chart', 'kpis', 'img', 'box', 'distribution']);
+const FIGURES: ReadonlySet<string> = new Set(['table', 'chart', 'kpis', 'img', 'box', 'distribution']);
 function captionKeep(before: MarkupElement | undefined, after: MarkupElement | undefined): Content {
   if (before && FIGURES.has(before.name)) return { keepWithPrevious: true };
   if (after && FIGURES.has(after.name)) return { keepWithNext: true };

@@ -137,7 +137,7 @@ function checkFilters(pixels: Buffer, width: number, height: number, bitsPerPixe
 }
 
 /** Start-of-frame markers that carry the size: SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC). */
-const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+const SOF: ReadonlySet<number> = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
 
 function checkJpeg(bytes: Buffer, damaged: Damaged, budget: Budget): CheckedImage {
   let at = 2;

@@ -1,6 +1,8 @@
+import { dirname } from 'node:path';
 import { BriefingError } from '../errors/briefing-error.js';
 import { fileStamp } from '../host/gate.js';
-import type { Host } from '../host/host.js';
+import { cacheSlot } from '../host/caches.js';
+import { createHost, type Host } from '../host/host.js';
 import { loadSettings } from '../validate/load-settings.js';
 import { MM, parseFontSize, parseLength } from './units.js';
 import { NUMBERING_STYLES } from './numbering.js';
@@ -120,16 +122,18 @@ export const styleSchema = {
   },
 };
 
-/** By file, with the file's size and time: a batch reads it once, `watch` sees an edit. */
-const cache = new Map<string, { stamp: string | undefined; sheet: StyleSheet }>();
+/** By file (and paper), with the file's size and time: a batch reads it once, `watch` sees an edit. */
+const STYLE_SHEETS = cacheSlot('style sheets', () => new Map<string, { stamp: string | undefined; sheet: StyleSheet }>());
 
 /**
  * `paper`: print on this paper rather than the style's `page.size`; the margins follow the style's
- * `page.typeArea` rule (default `scale`). `host`: how the file is read (a host around its folder by default).
+ * `page.typeArea` rule (default `scale`). `host`: how the file is read, and where the sheet is kept
+ * (a host of its own around its folder by default).
  */
-export function loadStyle(file: string, { paper, host }: { paper?: PaperSize; host?: Host } = {}): StyleSheet {
+export function loadStyle(file: string, { paper, host = createHost({ projectRoot: dirname(file) }) }: { paper?: PaperSize; host?: Host } = {}): StyleSheet {
   const stamp = fileStamp(file); // a missing file: loadData reports it
   const key = paper ? `${file}\u0000${paper.width}×${paper.height}` : file;
+  const cache = host.caches.get(STYLE_SHEETS);
   const cached = cache.get(key);
   if (cached && cached.stamp === stamp) return cached.sheet;
   const loaded = loadSettings(file, styleSchema, 'E_STYLE', host);

@@ -3,19 +3,22 @@ import { BriefingError, type SourceLocation } from '../errors/briefing-error.js'
 import { sourceDateEpoch } from '../orchestrate/document-date.js';
 import { writeAtomic, type WriteRule } from '../output/write-atomic.js';
 import { builtinTemplatesDir, bundledFontsDir, packageRoot } from '../project/paths.js';
+import { createCaches, type Caches } from './caches.js';
 import type { FileKind } from './file-kinds.js';
 import { checkFile, isRegularFile, openFile, readFile, realPathOf, rootHolding, type GateRequest } from './gate.js';
 import { userCacheDir } from './user-cache-dir.js';
 
 /**
  * What the stages are handed instead of the file system, in the manner of typst's `World`: file
- * access and the clock. Every read goes through the gate (gate.ts) with the roots its kind may
- * read from; every write through the one writer (output/write-atomic.ts). docs/security.md says
- * what this guarantees.
+ * access, the clock and the caches. Every read goes through the gate (gate.ts) with the roots its
+ * kind may read from; every write through the one writer (output/write-atomic.ts). docs/security.md
+ * says what this guarantees; caches.ts how long what the stages keep lives.
  */
 export interface Host {
   /** The project folder: the nearest folder holding a briefing.config.*, else the current one. */
   readonly projectRoot: string;
+  /** Every cache the stages keep between builds (caches.ts): shared only by hosts given the same one. */
+  readonly caches: Caches;
   /** A file of `kind`, read whole once the gate lets it through. */
   read(kind: FileKind, file: string, opts?: ReadOptions): Buffer;
   /** The gate's checks without reading: the file's real path, for a file a later stage reads. */
@@ -62,11 +65,13 @@ export interface HostOptions {
   projectRoot: string;
   env?: NodeJS.ProcessEnv;
   now?: () => Date;
+  /** The caches of a batch or session this host serves; default its own, empty. */
+  caches?: Caches;
 }
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** Font files by name: a config may name any file, but only these are opened as fonts. */
-export const FONT_EXTENSIONS = new Set(['.ttf', '.otf', '.ttc', '.otc']);
+export const FONT_EXTENSIONS: ReadonlySet<string> = new Set(['.ttf', '.otf', '.ttc', '.otc']);
 
 export function createHost(options: HostOptions): Host {
   const projectRoot = resolve(options.projectRoot);
@@ -123,6 +128,7 @@ export function createHost(options: HostOptions): Host {
 
   return {
     projectRoot,
+    caches: options.caches ?? createCaches(),
     read: (kind, file, opts = {}) => readFile(request(kind, file, opts)),
     check: (kind, file, opts = {}) => checkFile(request(kind, file, opts)).real,
     open: (kind, file, opts = {}) => openFile(request(kind, file, opts)),

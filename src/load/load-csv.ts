@@ -119,7 +119,7 @@ function unclosedQuoteLine(text: string): number | undefined {
   return quoted ? openedOn : undefined;
 }
 
-const UTF8_NAMES = new Set(['utf-8', 'utf8']);
+const UTF8_NAMES: ReadonlySet<string> = new Set(['utf-8', 'utf8']);
 
 /**
  * Excel on Chinese Windows saves "CSV (comma delimited)" in the ANSI code page, GBK; "CSV UTF-8"

@@ -78,7 +78,7 @@ export const vocabulary: Record<string, ElementSpec> = {
   record: { content: 'recipients', attrs: { issuer: 'text', issued: 'text', page: 'enum:even,any' } },
 };
 
-export const INLINE_ELEMENTS = new Set(['strong', 'em', 'span', 'br']);
+export const INLINE_ELEMENTS: ReadonlySet<string> = new Set(['strong', 'em', 'span', 'br']);
 
 /** Closest known element name, for "did you mean" hints. */
 export function suggestElement(name: string): string | undefined {

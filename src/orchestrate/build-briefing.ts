@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { BriefingError, BriefingErrors, formatDataPath, type SourceLocation } from '../errors/briefing-error.js';
 import type { ErrorCode } from '../errors/catalogue.js';
 import { isRegularFile } from '../host/gate.js';
+import { createCaches, type Caches } from '../host/caches.js';
 import { createHost, type Host } from '../host/host.js';
 import { checkWriteTarget, type WriteRule } from '../output/write-atomic.js';
 import { attachTables } from '../load/attach-tables.js';
@@ -113,12 +114,14 @@ export interface PreparedDocument {
 /**
  * load → validate → render → markup → document. No fonts and no pdfmake are touched.
  * `writeCache: false` (validate) uses the project's .briefing-cache but never writes to it.
+ * `host`: the host to read through; else one for the project, keeping what it reads in `caches`
+ * (a batch's or a session's), or in caches of its own.
  */
-export function prepareDocument(req: BuildRequest, { writeCache = true, host: given }: { writeCache?: boolean; host?: Host } = {}): PreparedDocument {
+export function prepareDocument(req: BuildRequest, { writeCache = true, host: given, caches }: { writeCache?: boolean; host?: Host; caches?: Caches } = {}): PreparedDocument {
   const cwd = req.cwd ?? process.cwd();
   const dataFile = resolve(cwd, req.dataFile);
   const { root, configFile } = findProjectRoot(cwd);
-  const host = given ?? createHost({ projectRoot: root });
+  const host = given ?? createHost({ projectRoot: root, caches });
   const config = loadConfig(configFile, host);
   const fromStdin = req.dataText !== undefined;
   // Data from standard input was read (and held to the data kind's size) by the CLI.
@@ -169,14 +172,28 @@ export function prepareDocument(req: BuildRequest, { writeCache = true, host: gi
   return { loaded, projectRoot: root, config, template, markup, definition, inputs, output, outputRule, fonts: { ...config.fonts, ...req.fonts }, host };
 }
 
-/** The whole pipeline for one data file, ending in an atomically written PDF (or a skip). */
-export async function buildBriefing(req: BuildRequest, host?: Host): Promise<BuildResult> {
+/**
+ * The whole pipeline for one data file, ending in an atomically written PDF (or a skip). `caches`:
+ * the batch's or session's, so its documents share fonts, templates and set paragraphs; without
+ * them the build keeps its own and closes them when it ends.
+ */
+export async function buildBriefing(req: BuildRequest, caches?: Caches): Promise<BuildResult> {
+  if (caches) return buildWith(req, caches);
+  const own = createCaches();
+  try {
+    return await buildWith(req, own);
+  } finally {
+    own.close();
+  }
+}
+
+async function buildWith(req: BuildRequest, caches: Caches): Promise<BuildResult> {
   const started = performance.now();
-  const prepared = prepareDocument(req, { host });
+  const prepared = prepareDocument(req, { caches });
   const { loadFontSet } = await import('../typeset/font-set.js');
   const fonts = loadFontSet(prepared.fonts, prepared.host);
   const copies = copiesOf(req);
-  const hash = hashInputs(prepared.inputs, fonts, { copies: JSON.stringify(copies), strict: req.strict, print: req.print });
+  const hash = hashInputs(prepared.inputs, fonts, { copies: JSON.stringify(copies), strict: req.strict, print: req.print }, prepared.host);
   const base = { input: prepared.loaded.file, output: prepared.output, template: prepared.template.pack.name, inputs: prepared.inputs, hash };
   const unchanged = !req.force && req.previousHash === hash && isRegularFile(prepared.output);
   if (unchanged || req.dryRun) {
@@ -189,6 +206,7 @@ export async function buildBriefing(req: BuildRequest, host?: Host): Promise<Bui
   const result = await atDataText(prepared.loaded, () => typesetPdf(prepared.definition, fonts, {
     copies,
     checkPages: (pages) => checkPageLimit(req, prepared, pages, copies.length),
+    caches: prepared.host.caches,
     ...(req.print ? { print: req.print } : {}),
     ...(outputProfile ? { outputProfile } : {}),
   }));
@@ -296,7 +314,7 @@ function contentLostError(loaded: LoadedData, lost: LostText): BriefingError {
 }
 
 /** Errors about a file named in the data point at the data, where the user can fix them. */
-const FILE_ERRORS = new Set(['E_IMAGE_NOT_FOUND', 'E_IMAGE_INVALID', 'E_PATH_OUTSIDE_PROJECT', 'E_URL_NOT_ALLOWED', 'E_TEMPLATE_NOT_FOUND',
+const FILE_ERRORS: ReadonlySet<string> = new Set(['E_IMAGE_NOT_FOUND', 'E_IMAGE_INVALID', 'E_PATH_OUTSIDE_PROJECT', 'E_URL_NOT_ALLOWED', 'E_TEMPLATE_NOT_FOUND',
   'E_TEMPLATE_OUTSIDE', 'E_IMAGE_TOO_LARGE', 'E_IMAGE_DAMAGED', 'E_NOT_A_FILE', 'E_FILE_TOO_LARGE']);
 
 function atDataValue<T>(loaded: LoadedData, knownPath: (string | number)[] | undefined, fn: () => T): T {

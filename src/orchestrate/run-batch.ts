@@ -1,4 +1,5 @@
 import { BriefingError } from '../errors/briefing-error.js';
+import { createCaches, type Caches } from '../host/caches.js';
 import { buildBriefing, type BuildRequest } from './build-briefing.js';
 import { failure, type Outcome } from './outcome.js';
 
@@ -11,6 +12,11 @@ export interface BatchOptions {
   /** Aborted on SIGINT/SIGTERM: nothing new starts, running workers are stopped. */
   signal?: AbortSignal;
   onDone?: (outcome: Outcome, done: number, total: number) => void;
+  /**
+   * What documents built in this process share (fonts, templates, set paragraphs): a session's
+   * (`watch`), else the batch's own, closed when it ends. A pool thread keeps its own (batch-worker.ts).
+   */
+  caches?: Caches;
 }
 
 /**
@@ -32,16 +38,21 @@ export async function runBatch(requests: BuildRequest[], opts: BatchOptions): Pr
     if (!outcome.ok && opts.failFast) stop = true;
   };
   if (!opts.timeoutMs && (opts.jobs <= 1 || requests.length <= 1)) {
-    for (let i = 0; i < requests.length && !stop; i++) {
-      // A build never waits on I/O the event loop polls, so signals would wait for the whole batch:
-      // let the loop turn once between documents.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (stop) break;
-      try {
-        finish(i, { ok: true, result: await buildBriefing(requests[i]!) });
-      } catch (e) {
-        finish(i, failure(requests[i]!.dataFile, e));
+    const caches = opts.caches ?? createCaches();
+    try {
+      for (let i = 0; i < requests.length && !stop; i++) {
+        // A build never waits on I/O the event loop polls, so signals would wait for the whole batch:
+        // let the loop turn once between documents.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (stop) break;
+        try {
+          finish(i, { ok: true, result: await buildBriefing(requests[i]!, caches) });
+        } catch (e) {
+          finish(i, failure(requests[i]!.dataFile, e));
+        }
       }
+    } finally {
+      if (!opts.caches) caches.close();
     }
     return outcomes;
   }

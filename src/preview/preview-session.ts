@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { BriefingError, userErrorsOf } from '../errors/briefing-error.js';
 import { buildBriefing, type BuildRequest, type BuildResult } from '../orchestrate/build-briefing.js';
+import { createCaches } from '../host/caches.js';
 import { createHost } from '../host/host.js';
 import { loadData } from '../load/load-data.js';
 import { findProjectRoot } from '../project/project-root.js';
@@ -61,10 +62,11 @@ const SETTLE_MS = 60;
  * The documents being previewed and their latest builds. A document is built when a page first
  * asks for it and rebuilt, while any page shows it, whenever a file its build read changes; the
  * others are only marked stale and built when chosen again. Builds run one at a time in this
- * process, so a rebuild reuses the fonts and templates already loaded.
+ * process, with the session's caches, so a rebuild reuses the fonts and templates already loaded.
  */
 export class PreviewSession {
   readonly #records = new Map<string, DocRecord>();
+  readonly #caches = createCaches();
   readonly #present: Presenter;
   readonly #configFile?: string;
   readonly #queue: DocRecord[] = [];
@@ -129,6 +131,7 @@ export class PreviewSession {
     await this.idle();
     await this.#watcher?.close();
     for (const r of this.#records.values()) r.listeners.clear();
+    this.#caches.close();
   }
 
   #record(id: string): DocRecord {
@@ -164,7 +167,7 @@ export class PreviewSession {
     // Let the "building" state reach the page before typesetting holds the event loop.
     await new Promise((done) => setTimeout(done, 0));
     try {
-      const result = await buildBriefing({ ...r.doc.request, force: true });
+      const result = await buildBriefing({ ...r.doc.request, force: true }, this.#caches);
       const pdf = readFileSync(result.output);
       const lookup = makeLookup(r.doc.request);
       r.version++;

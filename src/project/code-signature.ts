@@ -13,12 +13,13 @@ import { createExclusive } from '../output/write-atomic.js';
 
 const KEY_BYTES = 32;
 
-const keys = new Map<string, Buffer | null>();
-
-/** This user's signing key, made on first use (readable by the user only); null when it cannot be had. */
+/**
+ * This user's signing key, made on first use (readable by the user only); null when it cannot be
+ * had. Read each time, not kept: it is asked only for code the host's caches do not hold yet (a
+ * few files a batch): a 32-byte read is not worth keeping.
+ */
 function signingKey(dir: string): Buffer | null {
-  let key = keys.get(dir);
-  if (key !== undefined) return key;
+  let key: Buffer | null;
   const file = join(dir, 'code-signing.key');
   const read = () => readFile({ kind: 'cache', file, roots: [dir], limit: KEY_BYTES });
   try {
@@ -34,7 +35,6 @@ function signingKey(dir: string): Buffer | null {
     }
   }
   if (key && key.length !== KEY_BYTES) key = null;
-  keys.set(dir, key);
   return key;
 }
 

@@ -2,7 +2,8 @@ import { dirname, extname, resolve } from 'node:path';
 import { BriefingError } from '../errors/briefing-error.js';
 import { FONT_EXTENSIONS } from '../host/host.js';
 import { fileStamp } from '../host/gate.js';
-import type { Host } from '../host/host.js';
+import { cacheSlot } from '../host/caches.js';
+import { createHost, type Host } from '../host/host.js';
 import { loadSettings } from '../validate/load-settings.js';
 import { parseBleed, parseColorMode, parseMarks, type PrintOptions } from '../document/print-options.js';
 import { KNOWN_PAPER, KNOWN_PAPER_ZH, parsePaperSize } from '../document/page-size.js';
@@ -62,7 +63,7 @@ const printSchema = {
   },
 };
 /** A print shop's ICC profile is embedded whole: only a file named as one is read. */
-const PROFILE_EXTENSIONS = new Set(['.icc', '.icm']);
+const PROFILE_EXTENSIONS: ReadonlySet<string> = new Set(['.icc', '.icm']);
 type RawPrint = Omit<PrintOptions, 'bleed' | 'marks'> & { bleed?: number | string; marks?: string | string[] };
 const configSchema = {
   type: 'object',
@@ -89,14 +90,17 @@ const configSchema = {
 };
 
 /** The last config read per file, with the file's size and time then: every document of a batch asks. */
-const loadedConfigs = new Map<string, { stamp: string; config: ProjectConfig }>();
+const CONFIGS = cacheSlot('project configs', () => new Map<string, { stamp: string; config: ProjectConfig }>());
 
 /**
  * Read briefing.config.{yaml,json}. Mistakes are reported at their line, like data errors. Read
- * once per process while the file is unchanged (`watch` sees an edit by its size or time).
+ * once per host's caches while the file is unchanged (`watch` sees an edit by its size or time);
+ * without a host, through one of its own around the file's folder.
  */
 export function loadConfig(file: string | undefined, host?: Host): ProjectConfig {
   if (!file) return { fonts: {}, print: {}, jobs: [] };
+  host ??= createHost({ projectRoot: dirname(file) });
+  const loadedConfigs = host.caches.get(CONFIGS);
   // Missing (undefined): readConfig reports it as it always has.
   const stamp = fileStamp(file);
   const known = loadedConfigs.get(file);
@@ -106,7 +110,7 @@ export function loadConfig(file: string | undefined, host?: Host): ProjectConfig
   return config;
 }
 
-function readConfig(file: string, host: Host | undefined): ProjectConfig {
+function readConfig(file: string, host: Host): ProjectConfig {
   const loaded = loadSettings(file, configSchema, 'E_CONFIG', host);
   const raw = loaded.data as { fonts?: Record<string, unknown>; print?: RawPrint; jobs?: { data: string | string[]; template?: string; output?: string; fonts?: Record<string, unknown>; print?: RawPrint }[] };
   const base = dirname(file);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { cacheSlot, type Caches } from '../host/caches.js';
 import { evaluateModule, loadCachedModule, saveCachedModule } from '../project/code-cache.js';
 import { precompiledModule } from '../project/precompiled-code.js';
 import Handlebars from './handlebars.js';
@@ -19,6 +20,8 @@ export interface TemplateCacheOptions {
   cacheDir?: string;
   /** False: use the cache but never write it (`briefing validate` writes nothing). */
   writeCache?: boolean;
+  /** The host's caches, where compiled forms are kept for the next pack and rebuild; default none. */
+  caches?: Caches;
 }
 
 /** A template file's compiled form is found by its text, Handlebars' version and the options. */
@@ -34,20 +37,21 @@ export function templateModuleSource(source: string): string {
   return `module.exports = ${Handlebars.precompile(source, compileOptions())};\n`;
 }
 
-/** Compiled forms this process has, by key: a rebuild in `watch` recompiles only the file that changed. */
-const specs = new Map<string, TemplateSpecification>();
+/** Compiled forms the caches have, by key: a rebuild in `watch` recompiles only the file that changed. */
+const TEMPLATE_SPECS = cacheSlot('compiled template files', () => new Map<string, TemplateSpecification>());
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 /**
  * A template file as a function in `env`. Compiling is most of a cold start's Handlebars time, so
- * the compiled form is taken, in order, from this process, from briefing's build (bundled
+ * the compiled form is taken, in order, from the caches, from briefing's build (bundled
  * templates), from the project's cache, and only then made (and cached). Made exactly as
  * `env.compile` would make it; if Handlebars cannot compile the file, `env.compile` is used
  * and the error comes at render time, where it always has.
  */
 export function templateFunction(env: typeof Handlebars, source: string, opts: TemplateCacheOptions = {}): Handlebars.TemplateDelegate {
   const key = templateKey(source);
-  let spec = specs.get(key)
+  const specs = opts.caches?.get(TEMPLATE_SPECS);
+  let spec = specs?.get(key)
     ?? precompiledModule<TemplateSpecification>(TEMPLATES, key)
     ?? (opts.cacheDir ? loadCachedModule<TemplateSpecification>(opts.cacheDir, TEMPLATES, key) : undefined);
   if (!spec) {
@@ -60,6 +64,6 @@ export function templateFunction(env: typeof Handlebars, source: string, opts: T
     spec = evaluateModule<TemplateSpecification>(moduleSource);
     if (opts.cacheDir && opts.writeCache !== false) saveCachedModule(opts.cacheDir, TEMPLATES, key, moduleSource);
   }
-  specs.set(key, spec);
+  specs?.set(key, spec);
   return env.template(spec);
 }

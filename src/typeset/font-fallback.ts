@@ -3,7 +3,7 @@ import { BriefingError } from '../errors/briefing-error.js';
 import { SYNTHETIC_BOLD_KEY } from './synthetic-bold.js';
 import { advanceOf } from './glyph-metrics.js';
 
-const CJK_QUOTES = new Set('“”‘’');
+const CJK_QUOTES: ReadonlySet<string> = new Set('“”‘’');
 
 function isFullWidth(face: Face, cp: number): boolean {
   return advanceOf(face, cp) >= face.metrics().unitsPerEm * 0.9;

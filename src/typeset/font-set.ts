@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BriefingError } from '../errors/briefing-error.js';
+import { cacheSlot } from '../host/caches.js';
 import { fileStamp } from '../host/gate.js';
 import { createHost, type Host } from '../host/host.js';
 import { bundledFontsDir } from '../project/paths.js';
@@ -64,8 +65,7 @@ const NEAREST: Record<string, string[]> = {
 };
 export const FALLBACK_ROLE = 'fallback';
 
-let manifestCache: Manifest | undefined;
-/** A font opened in this process, by file and name: a batch opens each once. */
+/** A font opened through a host, by file and name: a batch (one set of caches) opens each once. */
 interface OpenedFont {
   sfnt: SfntFile;
   source: FileSource;
@@ -76,31 +76,39 @@ interface OpenedFont {
   truetype?: TrueTypeFont | null;
   bytes?: Buffer;
 }
-const openedFonts = new Map<string, OpenedFont>();
-const coverages = new Map<string, Coverage>();
+/** Each holds its file open while the caches live (font-source.ts); closing the caches closes them. */
+const OPENED_FONTS = cacheSlot('opened fonts', () => new Map<string, OpenedFont>(), (fonts) => {
+  for (const font of fonts.values()) font.source.close();
+});
+const BUNDLED_COVERAGES = cacheSlot('bundled fonts\' coverage', () => new Map<string, Coverage>());
+const MANIFEST = cacheSlot('bundled font manifest', () => ({}) as { manifest?: Manifest });
 
-/** A bundled font's coverage, parsed from the manifest once per process. */
-function bundledCoverage(id: string, compact: string): Coverage {
+/** A bundled font's coverage, parsed from the manifest once per set of caches. */
+function bundledCoverage(host: Host, id: string, compact: string): Coverage {
+  const coverages = host.caches.get(BUNDLED_COVERAGES);
   let c = coverages.get(id);
   if (!c) coverages.set(id, (c = Coverage.parse(compact)));
   return c;
 }
 
 function readManifest(host: Host): Manifest {
-  return (manifestCache ??= JSON.parse(host.read('package', join(bundledFontsDir, 'manifest.json')).toString('utf8')) as Manifest);
+  const held = host.caches.get(MANIFEST);
+  return (held.manifest ??= JSON.parse(host.read('package', join(bundledFontsDir, 'manifest.json')).toString('utf8')) as Manifest);
 }
 
 /**
  * The bundled fonts, with any role the project's config maps to its own files replaced. Font
  * files are opened through the host: bundled ones only from briefing's fonts/, the config's from
- * anywhere, but only regular files named .ttf/.otf/.ttc/.otc that parse as fonts.
+ * anywhere, but only regular files named .ttf/.otf/.ttc/.otc that parse as fonts. They are kept
+ * open, and shared, in the host's caches; the default host's (tests, `briefing fonts`) are never
+ * closed, so their files stay open until the process ends.
  */
 export function loadFontSet(overrides: Record<string, FontFileSpec> = {}, host: Host = createHost({ projectRoot: process.cwd() })): FontSet {
   const manifest = readManifest(host);
   const roles = new Map<string, RoleFaces>();
   const bundled = (role: string, id: string, weight: Face['weight']): Face => {
     const entry = manifest.fonts[id]!;
-    return lazyFace(host, role, weight, join(bundledFontsDir, entry.file), undefined, () => bundledCoverage(id, entry.coverage));
+    return lazyFace(host, role, weight, join(bundledFontsDir, entry.file), undefined, () => bundledCoverage(host, id, entry.coverage));
   };
   for (const [role, spec] of Object.entries(manifest.roles)) {
     roles.set(role, { normal: bundled(role, spec.normal, 'normal'), ...(spec.bold ? { bold: bundled(role, spec.bold, 'bold') } : {}) });
@@ -132,6 +140,7 @@ function stampOf(role: string, file: string): string {
 function openFont(host: Host, role: string, file: string, postscriptName: string | undefined, configured: boolean): OpenedFont {
   const key = `${file}#${postscriptName ?? ''}`;
   const stamp = stampOf(role, file);
+  const openedFonts = host.caches.get(OPENED_FONTS);
   let font = openedFonts.get(key);
   if (font && font.stamp !== stamp) {
     font.source.close();

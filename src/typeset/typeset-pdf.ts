@@ -1,6 +1,7 @@
 import type { DocDefinition, Inline } from '../document/doc-definition.js';
 import type { PrintOptions } from '../document/print-options.js';
 import { BriefingError } from '../errors/briefing-error.js';
+import { cacheSlot, type Caches } from '../host/caches.js';
 import { auditContent, type LostText } from './audit/content-audit.js';
 import { drawCopies, type CopyMarks, type DrawSetup, type Furniture } from './draw/draw-pages.js';
 import { handleOf, loadPdfKit } from './draw/pdfkit-patches.js';
@@ -33,6 +34,8 @@ export interface TypesetOptions {
   print?: PrintOptions;
   /** The print shop's output profile, read by the caller, for `print.color: cmyk`. */
   outputProfile?: PrintJobInputs['outputProfile'];
+  /** The host's caches (the batch's or session's): paragraphs set there before are not set again. */
+  caches?: Caches;
 }
 
 export interface TypesetResult {
@@ -50,10 +53,10 @@ export interface TypesetResult {
 }
 
 /**
- * Paragraphs set in this process, for the documents after this one. A bulletin sets 30 to 40 and
+ * Paragraphs set with these caches, for the documents after this one. A bulletin sets 30 to 40 and
  * a paragraph takes a few KB: the bound keeps some fifty different briefings' worth (about 10 MB).
  */
-const processMemo = new LineMemo(2000);
+export const SET_PARAGRAPHS = cacheSlot('set paragraphs', () => new LineMemo(2000));
 
 /**
  * The typeset stage: fonts chosen per character, every text set by briefing's line breaker, blocks
@@ -116,7 +119,8 @@ export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: Ty
       return run.bold && faces.bold ? faces.bold : faces.normal;
     },
     rules: def.typography,
-    memo: processMemo,
+    // Without caches, a memo for this document alone: a paragraph repeated in it is still set once.
+    memo: options.caches?.get(SET_PARAGRAPHS) ?? new LineMemo(2000),
     pageHeight: pageHeight - mt - mb,
     imageSize: image,
   };

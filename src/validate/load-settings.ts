@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import type { Host } from '../host/host.js';
+import { dirname } from 'node:path';
+import { cacheSlot, type Caches } from '../host/caches.js';
+import { createHost, type Host } from '../host/host.js';
 import { loadData, type LoadedData } from '../load/load-data.js';
 import { precompiledData } from '../project/precompiled-code.js';
 import { checkSettings } from './validate-data.js';
@@ -26,11 +28,12 @@ export function settingsKey(text: string, schema: object): string {
   return createHash('sha256').update(`yaml ${yamlVersion}\n${JSON.stringify(schema)}\n${text}`).digest('hex').slice(0, 40);
 }
 
-/** Every settings file loaded so far, with its schema: what scripts/precompile.mjs precompiles. */
-const seen = new Map<string, { file: string; schema: object; code: SettingsCode }>();
+/** Every settings file loaded through these caches, with its schema: what scripts/precompile.mjs precompiles. */
+const SETTINGS_READ = cacheSlot('settings files read', () => new Map<string, { file: string; schema: object; code: SettingsCode }>());
 
-export function loadSettings(file: string, schema: object, code: SettingsCode, host?: Host): LoadedData & { precompiled: boolean } {
-  seen.set(`${code} ${file}`, { file, schema, code });
+/** `host`: how the file is read; by default a host of its own around the file's folder. */
+export function loadSettings(file: string, schema: object, code: SettingsCode, host: Host = createHost({ projectRoot: dirname(file) })): LoadedData & { precompiled: boolean } {
+  host.caches.get(SETTINGS_READ).set(`${code} ${file}`, { file, schema, code });
   let precompiled = false;
   const parsed = (text: string) => {
     const data = precompiledData<unknown>(SETTINGS, settingsKey(text, schema));
@@ -39,10 +42,10 @@ export function loadSettings(file: string, schema: object, code: SettingsCode, h
     return precompiled ? (data as Record<string, unknown>) : undefined;
   };
   const loaded = loadData(file, { host, kind: code === 'E_STYLE' ? 'style' : 'config', parsed });
-  if (!precompiled) checkSettings(loaded, schema, code);
+  if (!precompiled) checkSettings(loaded, schema, code, host.caches);
   return { ...loaded, precompiled };
 }
 
-export function settingsLoaded(): { file: string; schema: object; code: SettingsCode }[] {
-  return [...seen.values()];
+export function settingsLoaded(caches: Caches): { file: string; schema: object; code: SettingsCode }[] {
+  return [...caches.get(SETTINGS_READ).values()];
 }

@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { BriefingError, formatDataPath } from '../errors/briefing-error.js';
 import { fileStamp } from '../host/gate.js';
+import { cacheSlot, createCaches, type Caches } from '../host/caches.js';
 import { createHost, type Host } from '../host/host.js';
 import { loadData, type LoadedData } from '../load/load-data.js';
 import { utf8Text } from '../load/read-text.js';
@@ -12,17 +13,21 @@ import { validatorFor, type ValidatorOptions } from './schema-validator.js';
 const RESERVED_KEYS = ['template', '$schema'];
 
 /** Per schema file: its validator, and the file's size and time when it was read (watch sees edits). */
-const bySchemaFile = new Map<string, { stamp: string; validate: ValidateFunction }>();
+const SCHEMA_FILES = cacheSlot('validators by schema file', () => new Map<string, { stamp: string; validate: ValidateFunction }>());
 
-/** The validator for a template's schema.json; the file is read again only when it has changed. */
-export function compileSchema(schemaFile: string, opts: ValidatorOptions = {}, host?: Host): ValidateFunction {
+/**
+ * The validator for a template's schema.json; the file is read again only when it has changed.
+ * Kept in the host's caches; without a host, in those of one around the file's folder.
+ */
+export function compileSchema(schemaFile: string, opts: ValidatorOptions = {}, host: Host = createHost({ projectRoot: dirname(schemaFile) })): ValidateFunction {
+  const bySchemaFile = host.caches.get(SCHEMA_FILES);
   const stamp = fileStamp(schemaFile);
   const known = bySchemaFile.get(schemaFile);
   if (known && stamp !== undefined && known.stamp === stamp) return known.validate;
-  const schema = readSchema(schemaFile, host ?? createHost({ projectRoot: dirname(schemaFile) }));
+  const schema = readSchema(schemaFile, host);
   let validate: ValidateFunction;
   try {
-    validate = validatorFor(schema, opts);
+    validate = validatorFor(schema, { ...opts, caches: host.caches });
   } catch (e) {
     throw new BriefingError('E_TEMPLATE_INVALID', {
       reason: `schema.json is not a valid JSON Schema: ${(e as Error).message}`,
@@ -109,16 +114,18 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
   return v;
 }
 
-const settingsValidators = new Map<object, ValidateFunction>();
+/** By the schema object itself: no hashing of briefing's own schemas for every file checked. */
+const SETTINGS_VALIDATORS = cacheSlot('settings validators', () => new Map<object, ValidateFunction>());
 
 /**
  * Check one of briefing's own settings files (style.yaml, briefing.config.yaml) against its
- * schema, loaded once per process (precompiled with briefing), and raise the first problem under
- * `code` at its line.
+ * schema, loaded once per set of caches (precompiled with briefing), and raise the first problem
+ * under `code` at its line.
  */
-export function checkSettings(loaded: LoadedData, schema: object, code: 'E_STYLE' | 'E_CONFIG'): void {
+export function checkSettings(loaded: LoadedData, schema: object, code: 'E_STYLE' | 'E_CONFIG', caches: Caches = createCaches()): void {
+  const settingsValidators = caches.get(SETTINGS_VALIDATORS);
   let validate = settingsValidators.get(schema);
-  if (!validate) settingsValidators.set(schema, (validate = validatorFor(schema)));
+  if (!validate) settingsValidators.set(schema, (validate = validatorFor(schema, { caches })));
   const first = validateWith(loaded, validate)[0];
   if (first) {
     const hints: Record<string, string | number> = first.params.hint === undefined ? {} : { hint: first.params.hint, hintZh: first.params.hintZh ?? first.params.hint };
@@ -126,7 +133,7 @@ export function checkSettings(loaded: LoadedData, schema: object, code: 'E_STYLE
   }
 }
 
-/** The settings schemas checked so far: how scripts/precompile.mjs finds them to precompile. */
-export function settingsSchemasChecked(): object[] {
-  return [...settingsValidators.keys()];
+/** The settings schemas checked with these caches: how scripts/precompile.mjs finds them to precompile. */
+export function settingsSchemasChecked(caches: Caches): object[] {
+  return [...caches.get(SETTINGS_VALIDATORS).keys()];
 }

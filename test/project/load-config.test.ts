@@ -1,20 +1,24 @@
 import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createHost } from '../../src/host/host.js';
 import { loadConfig } from '../../src/project/load-config.js';
 import { thrownBriefingError } from '../helpers/briefing-error.js';
 import { tempDir } from '../helpers/run-cli.js';
 
 describe('loadConfig', () => {
   it('reads the config once for a whole batch, and again when it is saved (watch)', () => {
-    const file = join(tempDir(), 'briefing.config.yaml');
+    const dir = tempDir();
+    const file = join(dir, 'briefing.config.yaml');
     writeFileSync(file, 'jobs:\n  - data: a/*.yaml\n');
-    const first = loadConfig(file);
+    const host = createHost({ projectRoot: dir });
+    const first = loadConfig(file, host);
     expect(first.jobs[0]).toMatchObject({ data: ['a/*.yaml'], line: 2 });
-    expect(loadConfig(file)).toBe(first);
+    expect(loadConfig(file, host)).toBe(first);
+    expect(loadConfig(file)).not.toBe(first); // a host of its own keeps nothing of another's
     writeFileSync(file, 'jobs:\n  - data: b/*.yaml\n    output: out/{stem}.pdf\n');
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
-    expect(loadConfig(file).jobs[0]).toMatchObject({ data: ['b/*.yaml'], output: 'out/{stem}.pdf' });
+    expect(loadConfig(file, host).jobs[0]).toMatchObject({ data: ['b/*.yaml'], output: 'out/{stem}.pdf' });
   });
 
   it('reports a mistake at its line every time it is read, not once', () => {

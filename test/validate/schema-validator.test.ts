@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCaches } from '../../src/host/caches.js';
 import { loadData, type LoadedData } from '../../src/load/load-data.js';
 import { evaluateModule, loadCachedModule } from '../../src/project/code-cache.js';
 import { compileValidator, schemaKey } from '../../src/validate/schema-compiler.js';
@@ -70,8 +71,9 @@ describe('validators of a project\'s own schemas, cached in .briefing-cache', ()
   it('is compiled once and written, then read back instead of compiled', () => {
     const cacheDir = tempDir();
     const s = schema();
-    const validate = validatorFor(s, { cacheDir });
-    expect(validatorFor(s, { cacheDir })).toBe(validate); // the same process asks again: no second compile
+    const caches = createCaches();
+    const validate = validatorFor(s, { cacheDir, caches });
+    expect(validatorFor(s, { cacheDir, caches })).toBe(validate); // the same caches asked again: no second compile
     const cached = loadCachedModule<ValidateFunction>(cacheDir, VALIDATORS, schemaKey(s));
     expect(cached).toBeTypeOf('function');
     expect(cached!({ n: 'x' })).toBe(false);

@@ -14,6 +14,8 @@ import { runBatch } from '../../orchestrate/run-batch.js';
 import { buildReport, writeReport } from '../../orchestrate/write-report.js';
 import { loadConfig } from '../../project/load-config.js';
 import { findProjectRoot } from '../../project/project-root.js';
+import { createCaches, type Caches } from '../../host/caches.js';
+import { createHost } from '../../host/host.js';
 import { readFile } from '../../host/gate.js';
 import { removeLeftoverTemps } from '../../output/write-atomic.js';
 import { readProcessStdin, type ReadStdin } from '../piped-data.js';
@@ -29,8 +31,21 @@ export async function runBuild(paths: string[], flags: BuildFlags, sink: Sink, r
   return (await buildOnce(paths, flags, sink, readStdin)).code;
 }
 
-/** One build run; also says which files it read, so `watch` knows what to watch. */
-export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink, readStdin: ReadStdin = readProcessStdin): Promise<{ code: number; inputs: string[] }> {
+/**
+ * One build run; also says which files it read, so `watch` knows what to watch. `caches`: the
+ * session's (`watch`), so a rebuild reuses the fonts and templates whose files did not change.
+ */
+export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink, readStdin: ReadStdin = readProcessStdin, caches?: Caches): Promise<{ code: number; inputs: string[] }> {
+  if (caches) return buildOnceWith(paths, flags, sink, readStdin, caches);
+  const own = createCaches();
+  try {
+    return await buildOnceWith(paths, flags, sink, readStdin, own);
+  } finally {
+    own.close();
+  }
+}
+
+async function buildOnceWith(paths: string[], flags: BuildFlags, sink: Sink, readStdin: ReadStdin, caches: Caches): Promise<{ code: number; inputs: string[] }> {
   const started = performance.now();
   const cwd = process.cwd();
   const epoch = sourceDateEpoch();
@@ -40,7 +55,7 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink, 
   try {
     const { root, configFile } = findProjectRoot(cwd);
     cache = new BuildCache(root);
-    plan = await planRequests(paths, flags, { cwd, root, config: loadConfig(configFile), readStdin });
+    plan = await planRequests(paths, flags, { cwd, root, config: loadConfig(configFile, createHost({ projectRoot: root, caches })), readStdin });
   } catch (e) {
     sink.fail(e);
     return { code: e instanceof BriefingError && e.code === 'E_USAGE' ? 2 : 1, inputs: [] };
@@ -69,6 +84,7 @@ export async function buildOnce(paths: string[], flags: BuildFlags, sink: Sink, 
   const byRequest = (await runBatch(requests, {
     jobs,
     timeoutMs,
+    caches,
     signal: abort.signal,
     failFast: !!flags.failFast,
     onDone: (finished, done) => {

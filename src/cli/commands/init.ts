@@ -13,7 +13,7 @@ import { builtinTemplatesDir, packageRoot } from '../../project/paths.js';
 import { listTemplateNames } from '../../template/template-pack.js';
 
 /** What a template folder holds that is the template itself; everything else is sample material. */
-const TEMPLATE_FILES = new Set(['template.yaml', 'style.yaml', 'schema.json', 'partials', 'sample.yaml']);
+const TEMPLATE_FILES: ReadonlySet<string> = new Set(['template.yaml', 'style.yaml', 'schema.json', 'partials', 'sample.yaml']);
 
 /** Writes a file of the new project through the one writer. */
 type Write = (file: string, bytes: Uint8Array | string) => void;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { userErrorsOf } from '../../errors/briefing-error.js';
+import { createCaches } from '../../host/caches.js';
 import { prepareDocument } from '../../orchestrate/build-briefing.js';
 import { expandDataPaths, STDIN_NAME } from '../../orchestrate/plan-builds.js';
 import type { Sink } from '../output-sink.js';
@@ -31,10 +32,12 @@ export async function runValidate(paths: string[], flags: ValidateFlags, sink: S
   const stdinFile = resolve(cwd, STDIN_NAME);
   const results: { file: string; valid: boolean; errors: Record<string, unknown>[] }[] = [];
   let failed = 0;
+  // Shared by every file checked: templates and validators are read once (nothing here opens fonts).
+  const caches = createCaches();
   for (const dataFile of files) {
     try {
       const piped = dataFile === stdinFile ? await readPipedData(readStdin, flags.format) : {};
-      prepareDocument({ dataFile, template: flags.template, ...piped }, { writeCache: false });
+      prepareDocument({ dataFile, template: flags.template, ...piped }, { writeCache: false, caches });
       results.push({ file: displayPath(dataFile), valid: true, errors: [] });
       if (!flags.json) sink.info(say('valid', sink.lang, { file: displayPath(dataFile) }));
     } catch (e) {

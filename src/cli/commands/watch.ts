@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Sink } from '../output-sink.js';
 import { buildOnce, type BuildFlags } from './build.js';
+import { createCaches } from '../../host/caches.js';
 import { findProjectRoot } from '../../project/project-root.js';
 import { errnoReason } from '../../errors/errno.js';
 import { usageError } from '../../errors/usage.js';
@@ -30,10 +31,12 @@ export async function runWatch(paths: string[], flags: BuildFlags, sink: Sink): 
   let running = false;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
+  // One set for the session: a rebuild reads again only what changed (each cache checks its files).
+  const caches = createCaches();
 
   const build = async (): Promise<{ code: number; inputs: string[] }> => {
     try {
-      return await buildOnce(paths, flags, sink);
+      return await buildOnce(paths, flags, sink, undefined, caches);
     } catch (e) {
       sink.fail(e);
       return { code: 1, inputs: [] };
@@ -88,5 +91,7 @@ export async function runWatch(paths: string[], flags: BuildFlags, sink: Sink): 
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // A build still running when the signal came goes on reading its fonts; the exit closes them then.
+  if (!running) caches.close();
   return 0;
 }

@@ -42,7 +42,7 @@ interface Row {
 type Node = Content | Row;
 
 /** Roles whose element holds the content drawn for it (and for nodes under it without a role). */
-const HOLDS_CONTENT = new Set<string>(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'Caption', 'Figure', 'Lbl', 'LBody', 'TH', 'TD', 'TOCI']);
+const HOLDS_CONTENT: ReadonlySet<string> = new Set<string>(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'Caption', 'Figure', 'Lbl', 'LBody', 'TH', 'TD', 'TOCI']);
 
 /** What a piece of drawing belongs to: an element, or an artifact of a kind. */
 type Target = { element: StructElement } | { artifact: ArtifactType };

@@ -4,7 +4,7 @@ import { widthOf } from '../glyph-metrics.js';
 import { canBreakBetween, pairGap, toAtoms, type Atom, type SpacingRules } from '../linebreak/atoms.js';
 import { breakLines } from '../linebreak/break-lines.js';
 import { emitLine } from '../linebreak/emit-lines.js';
-import { paragraphKey, type LineMemo } from '../linebreak/line-memo.js';
+import type { LineMemo } from '../linebreak/line-memo.js';
 import { GLYPH_SPACING } from '../sfnt/truetype-font.js';
 import { headlineBreaks } from './headline.js';
 import { SYNTHETIC_BOLD_KEY } from '../synthetic-bold.js';
@@ -159,7 +159,7 @@ export function textWidths(node: Content, env: TextEnv): { min: number; max: num
 }
 
 function breakInto(runs: Inline[], width: number, indent: number, align: Align, env: TextEnv): Inline[][] {
-  const key = paragraphKey(runs, env.faceOf, { width, indent, align, rules: env.rules });
+  const key = env.memo.keyOf(runs, env.faceOf, { width, indent, align, rules: env.rules });
   const known = key === undefined ? undefined : env.memo.take(key);
   if (known) return known;
   // Below the width of one character a line cannot be set at all: give it one character's room.

@@ -3,14 +3,14 @@
  * GB/T 15834. "Blank right" marks (，。、） …) have their ink on the left half of the em box, so
  * their right half can be removed; "blank left" marks (“（《 …) the other way round.
  */
-const BLANK_RIGHT = new Set('，。、；：！？”’）》」』】〕〉］｝〗〙');
-const BLANK_LEFT = new Set('“‘（《「『【〔〈［｛〖〘');
+const BLANK_RIGHT: ReadonlySet<string> = new Set('，。、；：！？”’）》」』】〕〉］｝〗〙');
+const BLANK_LEFT: ReadonlySet<string> = new Set('“‘（《「『【〔〈［｛〖〘');
 /** Never at the start of a line: closing and ending marks, and the halves of —— and …… */
-const NO_START = new Set([...BLANK_RIGHT, ...'·・…‥—–%‰℃°.,;:!?)]}>〞﹚々ゝゞヽヾーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ']);
+const NO_START: ReadonlySet<string> = new Set([...BLANK_RIGHT, ...'·・…‥—–%‰℃°.,;:!?)]}>〞﹚々ゝゞヽヾーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ']);
 /** Never at the end of a line: opening marks. */
-const NO_END = new Set([...BLANK_LEFT, ...'([{<']);
+const NO_END: ReadonlySet<string> = new Set([...BLANK_LEFT, ...'([{<']);
 /** Marks that join two numbers into a range (1—9月, 1～9月, 3-5): glued to the numbers on both sides. */
-const RANGE_MARKS = new Set('—–～〜~-');
+const RANGE_MARKS: ReadonlySet<string> = new Set('—–～〜~-');
 /**
  * Unit symbols written straight after a number (62.2%, 25℃, 3‰): part of the number, so no break,
  * no justification space and no Han–Latin space between them, and the space after them is the one
@@ -18,7 +18,7 @@ const RANGE_MARKS = new Set('—–～〜~-');
  */
 export const NUMBER_SUFFIX = '%‰℃℉°′″';
 /** What may follow a number without a break: 186.6亿元, 62.2%, 2023年, 12个. */
-const UNITS = new Set('%‰℃°亿万千百十元角分个家项人次倍户名所座条份件台吨米年月日号期届岁斤克里亩位批辆架艘套栋间处场轮起批余多');
+const UNITS: ReadonlySet<string> = new Set('%‰℃°亿万千百十元角分个家项人次倍户名所座条份件台吨米年月日号期届岁斤克里亩位批辆架艘套栋间处场轮起批余多');
 
 export type CharKind = 'han' | 'latin' | 'space' | 'punct';
 

@@ -12,8 +12,8 @@ export interface ParagraphSetting {
 }
 
 /**
- * Finished lines of the paragraphs set so far in this process, for the next document that repeats
- * them: a batch of similar briefings (the same boilerplate, last issue's paragraphs) sets most of
+ * Finished lines of the paragraphs set so far with one host's caches (typeset-pdf.ts), for the
+ * next document that repeats them: a batch of similar briefings (the same boilerplate, last issue's paragraphs) sets most of
  * its paragraphs again with the same runs, fonts and width. Bounded: the least recently used
  * paragraph goes first.
  *
@@ -22,10 +22,29 @@ export interface ParagraphSetting {
  */
 export class LineMemo {
   private readonly entries = new Map<string, Inline[][]>();
+  /**
+   * A number per font: the opened font (font-set.ts opens each file and collection member once per
+   * set of caches, as this memo lives), which is also what glyph-metrics.ts measures by, so equal
+   * ids measure alike.
+   */
+  private readonly faceIds = new WeakMap<SfntFile, string>();
+  private nextFaceId = 0;
   hits = 0;
   misses = 0;
 
   constructor(private readonly limit: number) {}
+
+  /** The key the paragraph's lines are kept under (paragraphKey), fonts known by this memo's ids. */
+  keyOf(runs: Inline[], faceOf: (run: Inline) => Face, setting: ParagraphSetting): string | undefined {
+    return paragraphKey(runs, faceOf, setting, (face) => this.faceId(face));
+  }
+
+  private faceId(face: Face): string {
+    const font = face.sfnt();
+    let id = this.faceIds.get(font);
+    if (id === undefined) this.faceIds.set(font, (id = String(this.nextFaceId++)));
+    return id;
+  }
 
   get size(): number {
     return this.entries.size;
@@ -78,7 +97,7 @@ function copyLines(lines: Inline[][]): Inline[][] {
  * measures or copies into the lines, the bytes of the face each run is measured with, and the
  * setting. Undefined (do not memoize) when a property has a type the key cannot spell exactly.
  */
-export function paragraphKey(runs: Inline[], faceOf: (run: Inline) => Face, setting: ParagraphSetting): string | undefined {
+export function paragraphKey(runs: Inline[], faceOf: (run: Inline) => Face, setting: ParagraphSetting, faceId: (face: Face) => string): string | undefined {
   const { width, indent, align, rules } = setting;
   const head = [num(width), num(indent), str(align), num(rules.hanLatinEm), flag(rules.compress)];
   if (head.includes(undefined)) return undefined;
@@ -136,16 +155,3 @@ function features(x: Record<string, unknown> | undefined): string | undefined {
   return `{${parts.join(',')}}`;
 }
 
-/**
- * A number per font: the opened font (font-set.ts opens each file and collection member once per
- * process), which is also what glyph-metrics.ts measures by, so equal ids measure alike.
- */
-const faceIds = new WeakMap<SfntFile, string>();
-let nextFaceId = 0;
-
-function faceId(face: Face): string {
-  const font = face.sfnt();
-  let id = faceIds.get(font);
-  if (id === undefined) faceIds.set(font, (id = String(nextFaceId++)));
-  return id;
-}

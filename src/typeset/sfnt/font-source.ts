@@ -23,7 +23,10 @@ export class BytesSource implements FontSource {
   }
 }
 
-/** A file kept open while the process runs: a batch reads from it document after document. */
+/**
+ * A file kept open while the caches that opened it live (font-set.ts): a batch reads from it
+ * document after document.
+ */
 export class FileSource implements FontSource {
   private constructor(
     private readonly fd: number,

@@ -4,7 +4,7 @@ import { applyFontFallback } from '../../../src/typeset/font-fallback.js';
 import { loadFontSet, type Face, type FontSet } from '../../../src/typeset/font-set.js';
 import type { SetInline, SetLine } from '../../../src/typeset/layout/frame.js';
 import { setText, type TextEnv } from '../../../src/typeset/layout/set-text.js';
-import { LineMemo, paragraphKey, type ParagraphSetting } from '../../../src/typeset/linebreak/line-memo.js';
+import { LineMemo, type ParagraphSetting } from '../../../src/typeset/linebreak/line-memo.js';
 
 const rules = { hanLatinEm: 0.25, compress: true };
 const text = '8月21日，中共郑州市二七区委召开第十二届委员会第四次全体会议。会议以贯彻落实省委、市委全会精神为主线，号召全区干部群众以敢想敢为的担当、善作善成的本领，推动现代化美好二七建设在高质量发展轨道上蔚然成势。';
@@ -22,7 +22,10 @@ function envOf(fonts: FontSet, memo: LineMemo): TextEnv {
   return { faceOf: (run) => { const f = fonts.roles.get(run.font)!; return run.bold && f.bold ? f.bold : f.normal; }, rules, memo };
 }
 
-function setParagraph(memo: LineMemo, opts: Parameters<typeof paragraph>[1] & { width?: number } = {}, fonts = loadFontSet()): SetLine[] {
+/** One host's fonts for the tests that do not open their own: the memo knows fonts by the opened file. */
+const shared = loadFontSet();
+
+function setParagraph(memo: LineMemo, opts: Parameters<typeof paragraph>[1] & { width?: number } = {}, fonts = shared): SetLine[] {
   return setText(paragraph(fonts, opts), opts.width ?? WIDTH, envOf(fonts, memo));
 }
 
@@ -32,7 +35,7 @@ const printed = (lines: SetLine[]) => lines.map((l) => l.inlines.map((i) => ({ t
 /** What the memo keeps for the paragraph: its lines as the line breaker emitted them. */
 function kept(memo: LineMemo, fonts: FontSet, opts: Parameters<typeof paragraph>[1] = {}): Inline[][] | undefined {
   const node = paragraph(fonts, opts);
-  return memo.take(paragraphKey(node.text as Inline[], envOf(fonts, memo).faceOf, { width: WIDTH, indent: 28, align: 'justify', rules })!);
+  return memo.take(memo.keyOf(node.text as Inline[], envOf(fonts, memo).faceOf, { width: WIDTH, indent: 28, align: 'justify', rules })!);
 }
 
 describe('the memo of finished lines', () => {
@@ -63,6 +66,14 @@ describe('the memo of finished lines', () => {
     expect(a.length).toBeGreaterThan(3);
     b.forEach((inline, i) => expect(inline).not.toBe(a[i]));
     expect(printed(second)).toEqual(printed(setParagraph(new LineMemo(10))));
+  });
+
+  it('misses for the same font opened by another host: ids belong to one set of caches', () => {
+    const memo = new LineMemo(10);
+    setParagraph(memo);
+    setParagraph(memo, {}, loadFontSet());
+    expect(memo.hits).toBe(0);
+    expect(memo.size).toBe(2);
   });
 
   it('misses for another width, weight or text', () => {
@@ -126,7 +137,8 @@ describe('paragraphKey', () => {
   const faceOf = (run: Inline): Face => fonts.roles.get(run.font)!.normal;
   const setting: ParagraphSetting = { width: 400, indent: 28, align: 'justify', rules };
   const run = (extra: Partial<Inline> = {}): Inline => ({ text: '二七区', font: 'serif', fontSize: 14, leading: 1.5, ...extra });
-  const key = (runs: Inline[], s: Partial<ParagraphSetting> = {}, face = faceOf) => paragraphKey(runs, face, { ...setting, ...s });
+  const memo = new LineMemo(10);
+  const key = (runs: Inline[], s: Partial<ParagraphSetting> = {}, face = faceOf) => memo.keyOf(runs, face, { ...setting, ...s });
 
   it('is equal for equal paragraphs and differs with anything the lines depend on', () => {
     const base = key([run()]);
