@@ -11,6 +11,9 @@ import { failure, type Outcome } from './outcome.js';
  * test/codebase/module-state.test.ts).
  */
 const threadCaches = createCaches();
+// The fonts it opened are the process's open files, not the thread's: give them back when the
+// pool ends the thread (a watch with -j 2 ends its pool at every rebuild).
+process.once('exit', () => threadCaches.close());
 
 /**
  * One build in a pool thread. Each thread keeps its own fonts, compiled templates and set

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCaches } from '../../src/host/caches.js';
@@ -6,6 +6,7 @@ import { buildBriefing } from '../../src/orchestrate/build-briefing.js';
 import { runBatch } from '../../src/orchestrate/run-batch.js';
 import { SET_PARAGRAPHS } from '../../src/typeset/typeset-pdf.js';
 import { batchProject } from '../helpers/batch-project.js';
+import { runInProcess } from '../helpers/in-process.js';
 import { readPdf } from '../helpers/read-pdf.js';
 
 const docs = (dir: string, n: number) => Array.from({ length: n }, (_, i) => ({ dataFile: join(dir, 'data', `doc-00${i + 1}.yaml`), cwd: dir, force: true }));
@@ -23,6 +24,31 @@ describe('a batch built in one process', () => {
     const texts = await Promise.all(outcomes.map(async (o) => (await readPdf(o!.ok ? o!.result.output : '')).pages[0]!.text));
     texts.forEach((t, i) => expect(t).toContain(`测试简报第${i + 1}号`));
     texts.forEach((t) => expect(t).toContain('重大项目：360'));
+  });
+});
+
+/** Files of the bundled fonts this process holds open (Linux: /proc/self/fd). */
+function openFonts(): string[] {
+  return readdirSync('/proc/self/fd').flatMap((fd) => {
+    try {
+      const target = readlinkSync(`/proc/self/fd/${fd}`);
+      return /\.(otf|ttf|ttc)$/.test(target) ? [target] : [];
+    } catch {
+      return []; // closed while we looked
+    }
+  });
+}
+
+describe('a batch on pool threads', () => {
+  it.runIf(process.platform === 'linux')('gives back the font files its threads opened when the pool ends', async () => {
+    const dir = batchProject(4);
+    const before = openFonts().length;
+    const run = await runInProcess(['build', '--jobs', '2'], { cwd: dir, env: { CI: 'true' } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^built 4 PDFs/m);
+    // The pool's threads are gone and their fonts closed with them.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(openFonts().length).toBe(before);
   });
 });
 
