@@ -92,7 +92,7 @@ describe('pdfkit patches and their pinned foundations', () => {
   });
 
   it('encodes a line in a served font as pdfkit does: glyph ids, subset, widths, ToUnicode and positions', () => {
-    type Font = { encode(t: string, f?: object): [string[], { xAdvance: number; advanceWidth: number }[]]; widths: number[]; unicode: number[][]; subset: { glyphs: number[] } };
+    type Font = { encode(t: string, f?: Record<string, unknown>): [string[], { xAdvance: number; advanceWidth: number }[]]; widths: number[]; unicode: number[][]; subset: { glyphs: number[] } };
     const PDFDocument = loadPdfKit() as unknown as new (o: object) => { registerFont(n: string, b: Buffer): void; font(n: string): void; _font: Font };
     const face = loadFontSet().roles.get('serif')!.normal;
     const [a, b] = [new PDFDocument({ autoFirstPage: false }), new PDFDocument({ autoFirstPage: false })];
@@ -100,7 +100,7 @@ describe('pdfkit patches and their pinned foundations', () => {
       doc.registerFont('serif', handleOf(face.truetype()!));
       doc.font('serif');
     }
-    const lines: [string, object | undefined][] = [
+    const lines: [string, Record<string, unknown> | undefined][] = [
       ['会议指出，要坚持“双轮驱动” 2023 年——稳中求进。', undefined],
       ['葛︀城 A—— B', undefined],
       ['十二届四次全会', { [GLYPH_SPACING]: [0, 0.25, 0, 0, -0.5, 0, 0] }],
