@@ -11,7 +11,6 @@ const han = /[\u3400-\u9fff]/;
 const decode = (s) => s.replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16))).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
 let worst = { gap: 0, line: '' };
 let lines = 0;
-let ragged = 0;
 const gaps = [];
 for (const lineXml of xml.split('<line ').slice(1)) {
   const fontSize = Number(/<font [^>]*size="([\d.]+)"/.exec(lineXml)?.[1] ?? 0);

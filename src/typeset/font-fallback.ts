@@ -115,7 +115,7 @@ export function applyFontFallback(content: unknown, fonts: FontSet): { used: Set
       return;
     }
     const n = node as Content;
-    if (Array.isArray(n.text) && n.text.every(isInline)) n.text = (n.text as Inline[]).flatMap(splitRun);
+    if (Array.isArray(n.text) && n.text.every(isInline)) n.text = n.text.flatMap(splitRun);
     for (const key of TEXT_HOLDERS) if (key in n) visit(n[key]);
   };
   visit(content);

@@ -5,7 +5,7 @@ import { repoRoot } from '../helpers/run-cli.js';
 import { staticGraph } from '../helpers/static-graph.js';
 
 describe('briefing validate', () => {
-  it('never loads pdfmake, fontkit or the fonts: its module graph does not reach them', async () => {
+  it('never loads pdfmake, fontkit or the fonts: its module graph does not reach them', () => {
     const graph = [...staticGraph(join(repoRoot, 'dist/cli/commands/validate.js'))];
     expect(graph.some((f) => f.includes('orchestrate/build-briefing.js'))).toBe(true);
     for (const forbidden of ['package:pdfmake', 'package:fontkit', 'package:echarts', '/typeset/']) {

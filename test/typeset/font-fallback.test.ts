@@ -10,7 +10,7 @@ function placed(runs: Inline[], fonts = loadFontSet()): { text: string; font: st
   const node = { text: runs };
   const result = applyFontFallback([node], fonts);
   expect(result.missing).toEqual([]);
-  return (node.text as Inline[]).map((r) => ({ text: r.text, font: r.font, bold: !!r.bold }));
+  return node.text.map((r) => ({ text: r.text, font: r.font, bold: !!r.bold }));
 }
 
 describe('applyFontFallback', () => {
@@ -62,7 +62,7 @@ describe('applyFontFallback', () => {
   it('sets pdfmake line height so every font gives the same line pitch', () => {
     const node = { text: [run('二\u{20001}', 'serif')] };
     applyFontFallback([node], fonts);
-    const pitch = (node.text as Inline[]).map((r) => {
+    const pitch = node.text.map((r) => {
       const m = fonts.roles.get(r.font)!.normal.metrics();
       return (r.lineHeight! * (m.ascent - m.descent)) / m.unitsPerEm;
     });
@@ -80,7 +80,7 @@ describe('quotation marks in Chinese text', () => {
     const fonts = loadFontSet();
     const node = { text: [run('打造“安居”工程', 'kai')] };
     applyFontFallback([node], fonts);
-    const runs = node.text as Inline[];
+    const runs = node.text;
     expect(runs.map((r) => [r.text, r.font])).toEqual([['打造', 'kai'], ['“', 'fangsong'], ['安居', 'kai'], ['”', 'fangsong'], ['工程', 'kai']].filter(Boolean));
   });
 });

@@ -43,7 +43,7 @@ export function finishTocs(ctx: BuildContext): void {
       if (!h.listed || h.level > levels) return;
       // Headings kept out of the PDF outline have no id yet; the page reference needs one.
       h.node.id ??= `toc-heading-${i + 1}`;
-      stack.push(entry(h.label, h.text, h.node.id as string, styleFor(ctx.sheet, `toc-${h.level}`), marks, width));
+      stack.push(entry(h.label, h.text, h.node.id as string, styleFor(ctx.sheet, `toc-${h.level}`), marks));
     });
   });
 }
@@ -57,7 +57,7 @@ const NUMBER_EM = 2;
  * line. The composer sets the dots (typeset/layout/set-text.ts) and prints the page the heading
  * landed on when it draws the page.
  */
-function entry(label: string, text: string, id: string, style: TextStyle, marks: { leader: TextStyle; page: TextStyle }, width: number): Content {
+function entry(label: string, text: string, id: string, style: TextStyle, marks: { leader: TextStyle; page: TextStyle }): Content {
   const em = style.size;
   const indent = style.indent * em;
   return {

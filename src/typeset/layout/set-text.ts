@@ -12,7 +12,7 @@ import type { SetInline, SetLine } from './frame.js';
 
 /** What setting text needs besides the text: fonts, the document's spacing rules, the process's memo. */
 export interface TextEnv {
-  faceOf(run: Inline): Face;
+  faceOf: (run: Inline) => Face;
   rules: SpacingRules;
   memo: LineMemo;
 }

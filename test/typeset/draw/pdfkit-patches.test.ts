@@ -74,7 +74,7 @@ describe('pdfkit patches and their pinned foundations', () => {
     expect(programs.length).toBeGreaterThan(2);
     for (const m of programs) {
       const length = Number(/\/Length (\d+)/.exec(m[1]!)![1]);
-      const stored = pdf.subarray(m.index! + m[0].length, m.index! + m[0].length + length);
+      const stored = pdf.subarray(m.index + m[0].length, m.index + m[0].length + length);
       const program = inflateSync(stored);
       expect(program.length).toBe(Number(m[2]));
       expect(program.readUInt32BE(0)).toBe(0x00010000); // a TrueType program
@@ -86,7 +86,7 @@ describe('pdfkit patches and their pinned foundations', () => {
     expect(others.length).toBeGreaterThan(6);
     for (const m of others) {
       const length = Number(/\/Length (\d+)/.exec(m[1]!)![1]);
-      const stored = pdf.subarray(m.index! + m[0].length, m.index! + m[0].length + length);
+      const stored = pdf.subarray(m.index + m[0].length, m.index + m[0].length + length);
       expect(deflateSync(inflateSync(stored), STREAM_DEFLATE).equals(stored)).toBe(true);
     }
   });
