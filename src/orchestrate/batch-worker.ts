@@ -5,7 +5,7 @@ import { failure, type Outcome } from './outcome.js';
 
 /**
  * One build in a pool thread. Each thread keeps its own font bytes, compiled templates and
- * pdfmake between documents, so a batch pays for them once per thread.
+ * pdfkit between documents, so a batch pays for them once per thread.
  */
 export default async function buildInWorker(req: BuildRequest): Promise<Outcome> {
   try {

@@ -111,7 +111,7 @@ export interface PreparedDocument {
 }
 
 /**
- * load → validate → render → markup → document. No fonts and no pdfmake are touched.
+ * load → validate → render → markup → document. No fonts and no pdfkit are touched.
  * `writeCache: false` (validate) uses the project's .briefing-cache but never writes to it.
  */
 export function prepareDocument(req: BuildRequest, { writeCache = true, host: given }: { writeCache?: boolean; host?: Host } = {}): PreparedDocument {

@@ -26,7 +26,7 @@ export interface Face {
   file: string;
   /** For a TrueType collection: which font in it. */
   postscriptName?: string;
-  /** The key pdfmake knows the font under. */
+  /** The name the font is registered under with pdfkit. */
   key: string;
   /** The font's tables, read as needed. */
   sfnt(): SfntFile;
@@ -62,7 +62,7 @@ const NEAREST: Record<string, string[]> = {
   kai: ['fangsong', 'serif', 'sans'],
   fangsong: ['serif', 'kai', 'sans'],
 };
-export const FALLBACK_ROLE = 'fallback';
+const FALLBACK_ROLE = 'fallback';
 
 let manifestCache: Manifest | undefined;
 /** A font opened in this process, by file and name: a batch opens each once. */
@@ -193,7 +193,7 @@ function coverageFromFont(face: Face): Coverage {
   const mapped = mappedCodePoints(face.sfnt());
   if (mapped) return Coverage.fromCodePoints(mapped);
   // A cmap briefing cannot read itself (a symbol or legacy encoding): ask fontkit (through
-  // pdfmake-patches.ts's wrapper, which leaves every font it cannot serve to fontkit).
+  // draw/pdfkit-patches.ts's wrapper, which leaves every font it cannot serve to fontkit).
   const require = createRequire(import.meta.url);
   const fontkit = require('fontkit') as { create(b: Buffer, name?: string): { characterSet: number[] } };
   try {

@@ -259,7 +259,7 @@ function toSetLine(source: Content, inlines: Inline[], indent: number, align: Al
   return { inlines: set, width: x, height, ascent, align: align === 'justify' ? 'left' : align, source, chars };
 }
 
-export function countCodePoints(text: string): number {
+function countCodePoints(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

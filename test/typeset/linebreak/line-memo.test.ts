@@ -147,7 +147,6 @@ describe('paragraphKey', () => {
       key([run({ color: '#c00' })]),
       key([run({ bold: true })]),
       key([run({ leading: 1.6 })]),
-      key([run({ lineHeight: 1.2 })]),
       key([run({ fontFeatures: { syntheticBold: 0.5 } })]),
       key([run({ font: 'sans' })]),
       key([run(), run()]),
