@@ -14,7 +14,7 @@ const TITLES: Record<string, string> = {
 const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
 
 export function displayWidth(text: string): number {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- matching the ESC that starts a terminal colour code is the point
   const plain = text.replace(/\x1b\[\d*(;\d+)*m/g, '');
   return plain.length + (plain.match(WIDE)?.length ?? 0);
 }

@@ -1,5 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../errors/catalogue.js';
+import type { BuildFlags } from './commands/build-plan.js';
+import type { PreviewFlags } from './commands/preview.js';
+import type { ValidateFlags } from './commands/validate.js';
 import { briefingVersion } from '../host/package-files.js';
 import { helpConfiguration } from './help-frame.js';
 import { languageFromArgs, pickLanguage } from './language.js';
@@ -112,7 +115,7 @@ function program(lang: Lang, streams: CliStreams, setCode: (code: number) => voi
     .argument('[data...]', dataArgument);
   buildOptions(build)
     .option('--format <yaml|json>', tr('the format of data read from standard input (-); default: what it looks like', '从标准输入（-）读取的数据的格式；默认按内容判断'))
-    .action(async (data: string[], flags, cmd: Command) => {
+    .action(async (data: string[], flags: BuildFlags, cmd: Command) => {
       const { runBuild } = await import('./commands/build.js');
       setCode(await runBuild(data, flags, sinkFor(cmd, { stdoutIsData: flags.output === '-' }), streams.readStdin));
     });
@@ -134,7 +137,7 @@ function program(lang: Lang, streams: CliStreams, setCode: (code: number) => voi
     ['briefing watch templates/bulletin/sample.yaml', 'rebuilds on every save', '每次保存都重新生成'],
     ['briefing watch', 'every job in briefing.config.yaml', 'briefing.config.yaml 中的全部任务'],
   ]));
-  buildOptions(watch).action(async (data: string[], flags, cmd: Command) => {
+  buildOptions(watch).action(async (data: string[], flags: BuildFlags, cmd: Command) => {
     const { runWatch } = await import('./commands/watch.js');
     setCode(await runWatch(data, flags, sinkFor(cmd)));
   });
@@ -148,7 +151,7 @@ function program(lang: Lang, streams: CliStreams, setCode: (code: number) => voi
     .option('--format <yaml|json>', tr('the format of data read from standard input (-); default: what it looks like', '从标准输入（-）读取的数据的格式；默认按内容判断'))
     .option('--json', json)
     .addHelpText('after', examples([['briefing validate templates/bulletin/sample.yaml', ''], ["briefing validate 'reports/*.yaml' --json", '']]))
-    .action(async (data: string[], flags, cmd: Command) => {
+    .action(async (data: string[], flags: ValidateFlags, cmd: Command) => {
       const { runValidate } = await import('./commands/validate.js');
       setCode(await runValidate(data, flags, sinkFor(cmd, { stdoutIsData: !!flags.json }), streams.readStdin));
     });
@@ -186,7 +189,7 @@ function program(lang: Lang, streams: CliStreams, setCode: (code: number) => voi
     .addHelpText('after', examples([['briefing fonts', ''], ['briefing fonts --check report.yaml', ''], ['briefing fonts --json', '']]))
     .action(async (flags: { check?: string[]; json?: boolean }, cmd: Command) => {
       const { runFonts } = await import('./commands/fonts.js');
-      setCode(await runFonts(flags, sinkFor(cmd, { stdoutIsData: !!flags.json })));
+      setCode(runFonts(flags, sinkFor(cmd, { stdoutIsData: !!flags.json })));
     });
 
   subcommand('schema')
@@ -217,7 +220,7 @@ function program(lang: Lang, streams: CliStreams, setCode: (code: number) => voi
       ['briefing preview templates/bulletin/sample.yaml --open', 'rebuilds on every save', '每次保存都重新生成'],
       ["briefing preview 'reports/*.yaml' --port 8080", ''],
     ]))
-    .action(async (data: string[], flags, cmd: Command) => {
+    .action(async (data: string[], flags: PreviewFlags, cmd: Command) => {
       const { runPreview } = await import('./commands/preview.js');
       const g = cmd.optsWithGlobals<GlobalFlags>();
       // The page speaks --lang, else Chinese: it is for the clerk, whatever the terminal's locale.

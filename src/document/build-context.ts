@@ -41,5 +41,5 @@ export interface BuildContext {
 /** Headings and <toc> elements of a document: the 目录 is filled once every heading is known. */
 export interface TocRegistry {
   headings: { level: number; label: string; text: string; node: Content; listed: boolean }[];
-  tocs: { el: MarkupElement; node: Content; width: number }[];
+  tocs: { el: MarkupElement; node: Content }[];
 }

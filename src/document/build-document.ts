@@ -68,7 +68,7 @@ export function buildDocument(doc: MarkupElement, sheet: StyleSheet, options: Bu
     },
   };
   const a = doc.attrs;
-  const info: Record<string, string | Date> = { creator: 'briefing', producer: 'briefing (pdfmake)', creationDate: options.creationDate, modDate: options.creationDate };
+  const info: Record<string, string | Date> = { creator: 'briefing', producer: 'briefing', creationDate: options.creationDate, modDate: options.creationDate };
   if (a.title) info.title = a.title;
   if (a.subject) info.subject = a.subject;
   if (a.author) info.author = a.author;

@@ -21,7 +21,7 @@ export interface CheckedImage {
 /** 40 megapixels: a 7,300 × 5,500 photograph, far more than a printed page shows. */
 export const MAX_IMAGE_PIXELS = 40_000_000;
 /** What the PDF engine may decode of one PNG (a 4,000 × 4,000 picture with transparency). */
-export const MAX_PNG_DECODED_BYTES = 64 * 1024 * 1024;
+const MAX_PNG_DECODED_BYTES = 64 * 1024 * 1024;
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

@@ -12,7 +12,7 @@ export interface PageBand {
 /**
  * The slice of pdfmake's document definition briefing produces. Text leaves always carry their
  * resolved font role, size and `leading` (line pitch in em), so the typeset stage can split runs by
- * glyph coverage and turn leading into pdfmake's font-relative lineHeight without re-resolving styles.
+ * glyph coverage and set lines at their pitch without re-resolving styles.
  */
 export interface Inline {
   text: string;
@@ -22,12 +22,8 @@ export interface Inline {
   color?: string;
   leading: number;
   characterSpacing?: number;
-  /** Count characterSpacing after the last glyph too (see typeset/pdfmake-patches.ts). */
+  /** Count characterSpacing after the last glyph too (typeset/layout/set-text.ts). */
   trailingSpacing?: boolean;
-  /** pdfmake's own flag: a leading full-width space (U+3000) is indentation, not a space to cut. */
-  preserveLeadingSpaces?: boolean;
-  /** Filled by the typeset stage. */
-  lineHeight?: number;
   /** OpenType features for pdfkit; the typeset stage also uses it to carry synthetic bold. */
   fontFeatures?: Record<string, unknown>;
   /** The page the node with this id lands on, printed when the page is drawn (a 目录's numbers). */

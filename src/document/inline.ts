@@ -10,7 +10,7 @@ const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[\uD840-\uD8
  * at the start or end) disappears, between two Latin words it becomes one space. Runs of spaces
  * collapse to one.
  */
-export function normalizeSpace(text: string): string {
+function normalizeSpace(text: string): string {
   return text
     .replace(/[ \t]*[\r\n]+[ \t\r\n]*/g, (m, offset: number, all: string) => {
       const before = all[offset - 1] ?? '';
@@ -56,7 +56,7 @@ export function toInline(text: string, s: TextStyle): Inline {
   const run: Inline = { text, font: s.font, fontSize: s.size, bold: s.bold, color: s.color, leading: s.leading };
   if (s.letterSpacing) {
     run.characterSpacing = s.letterSpacing;
-    // pdfmake splits CJK text into one-character words; each must keep its space (pdfmake-patches.ts).
+    // Letter spacing follows every character, the run's last one too (typeset/layout/set-text.ts).
     run.trailingSpacing = true;
   }
   return run;
@@ -75,6 +75,4 @@ function pick(s: TextStyle | undefined): Partial<TextStyle> {
 function trimEdges(runs: Inline[]): void {
   while (runs.length && (runs[0]!.text = runs[0]!.text.replace(/^[ \t\r\n\f\v]+/, '')) === '') runs.shift();
   while (runs.length && (runs[runs.length - 1]!.text = runs[runs.length - 1]!.text.replace(/[ \t\r\n\f\v]+$/, '')) === '') runs.pop();
-  // pdfmake cuts every leading \s from a line, U+3000 included, unless told not to.
-  if (runs[0]?.text.startsWith('\u3000')) runs[0].preserveLeadingSpaces = true;
 }

@@ -54,10 +54,6 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export function isBriefingError(e: unknown): e is BriefingError {
-  return e instanceof BriefingError;
-}
-
 /** `a.b[2].c` from `['a', 'b', 2, 'c']`. */
 export function formatDataPath(path: readonly (string | number)[]): string {
   let out = '';

@@ -18,7 +18,7 @@ export function dataLocation(loaded: LoadedData, path: DataPath): SourceLocation
     }
     return position;
   };
-  return Object.defineProperties({ file: loaded.file, dataPath: formatDataPath(path) } as SourceLocation, {
+  return Object.defineProperties({ file: loaded.file, dataPath: formatDataPath(path) }, {
     line: { get: () => at()?.line, enumerable: true, configurable: true },
     column: { get: () => at()?.column, enumerable: true, configurable: true },
   });

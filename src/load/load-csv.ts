@@ -32,8 +32,8 @@ export interface CsvOptions {
  * The most a table may hold. Far more rows than a printed table has (50,000 rows are some 1,200
  * pages); a million-row export would otherwise take minutes and then exhaust the stack.
  */
-export const MAX_CSV_ROWS = 50_000;
-export const MAX_CSV_CELLS = 1_000_000;
+const MAX_CSV_ROWS = 50_000;
+const MAX_CSV_CELLS = 1_000_000;
 
 const require = createRequire(import.meta.url);
 // Loaded when first needed: most documents name no CSV, and most CSV files are UTF-8, so neither

@@ -15,7 +15,7 @@ export interface LoadedData {
   file: string;
   data: Record<string, unknown>;
   /** Line/column where the value at `path` sits, or the nearest ancestor that exists. */
-  locate(path: DataPath, where?: 'value' | 'key'): { line: number; column: number } | undefined;
+  locate: (path: DataPath, where?: 'value' | 'key') => { line: number; column: number } | undefined;
   /**
    * YAML numbers whose written decimals the parsed value lost (56.30 parses to 56.3): where they
    * are and how they were written, so they can be printed as written.
@@ -129,7 +129,7 @@ function parseYaml(file: string, text: string, written: LoadedData['written'] = 
       const pos = lineCounter.linePos(complexKey);
       throw new BriefingError('E_YAML_SYNTAX', { reason: 'a key must be text, not a list or mapping', reasonZh: '键必须是文字，不能是列表或映射' }, { file, line: pos.line, column: pos.col });
     }
-    const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     collectWritten(doc.contents, [], written);
     return value;
   } catch (e) {

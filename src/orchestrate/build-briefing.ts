@@ -112,7 +112,7 @@ export interface PreparedDocument {
 }
 
 /**
- * load → validate → render → markup → document. No fonts and no pdfmake are touched.
+ * load → validate → render → markup → document. No fonts and no pdfkit are touched.
  * `writeCache: false` (validate) uses the project's .briefing-cache but never writes to it.
  * `host`: the host to read through; else one for the project, keeping what it reads in `caches`
  * (a batch's or a session's), or in caches of its own.

@@ -7,7 +7,7 @@ import { crc32 } from 'node:zlib';
 import { readFile } from '../host/gate.js';
 
 /**
- * A V8 code cache for the CommonJS modules briefing loads (yaml, handlebars, pdfmake, pdfkit …),
+ * A V8 code cache for the CommonJS modules briefing loads (yaml, handlebars, pdfkit, fontkit …),
  * for Node versions without module.enableCompileCache (Node 20). Each module's compiled code is
  * kept in a file of its own; the next process hands it to V8 and skips most of the parsing and
  * compiling, some 50 ms of a cold build.

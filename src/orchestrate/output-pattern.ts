@@ -3,7 +3,7 @@ import { closest } from '../errors/did-you-mean.js';
 import { usageError } from '../errors/usage.js';
 
 /** The placeholders an output pattern may hold. */
-export const PLACEHOLDERS = ['stem', 'date', 'template'] as const;
+const PLACEHOLDERS = ['stem', 'date', 'template'] as const;
 
 /** `-o -`: the PDF goes to standard output. */
 export const STDOUT = '-';

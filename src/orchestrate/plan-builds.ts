@@ -25,7 +25,7 @@ export interface PlannedBuild {
 }
 
 /** `-` as a data file: standard input. Its data is named like this in messages. */
-export const STDIN_ARG = '-';
+const STDIN_ARG = '-';
 export const STDIN_NAME = '<stdin>';
 
 export interface PlanRequest {

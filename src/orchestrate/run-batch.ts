@@ -28,7 +28,7 @@ export interface BatchOptions {
  * loaded only then, so an ordinary cold build pays nothing for it.
  */
 export async function runBatch(requests: BuildRequest[], opts: BatchOptions): Promise<(Outcome | undefined)[]> {
-  const outcomes: Outcome[] = new Array(requests.length);
+  const outcomes = new Array<Outcome>(requests.length);
   let done = 0;
   let stop = false;
   opts.signal?.addEventListener('abort', () => (stop = true));

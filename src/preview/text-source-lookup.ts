@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import { formatDataPath } from '../errors/briefing-error.js';
 import { loadCsv } from '../load/load-csv.js';
 import type { DataPath, LoadedData } from '../load/load-data.js';
@@ -46,7 +45,6 @@ export function textSourceLookup(loaded: LoadedData, pack: TemplatePack, host: H
 
 function dataCandidates(loaded: LoadedData, host: Host): Candidate[] {
   const out: Candidate[] = [];
-  const baseDir = dirname(loaded.file);
   const walk = (value: unknown, path: (string | number)[]): void => {
     if (typeof value === 'string' || typeof value === 'number') {
       const keys = printedForms(value);
@@ -114,7 +112,7 @@ function templateCandidates(pack: TemplatePack): Candidate[] {
         const literal = lineText.slice(start, end);
         const key = normalizeText(literal);
         // Attribute fragments and punctuation alone are no one's text.
-        if (key.length >= 2 && /[^\x00-\x7f]/.test(key)) {
+        if (key.length >= 2 && /[^\p{ASCII}]/u.test(key)) {
           out.push({ keys: [key], place: { kind: 'template', file, line: i + 1, column: start + 1 + (literal.length - literal.trimStart().length), excerpt: excerpt(literal.trim()) } });
         }
       };

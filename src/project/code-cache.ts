@@ -30,7 +30,10 @@ function projectOf(cacheDir: string): string {
 /** A CommonJS module's exports from its source; what it requires comes from briefing's own dependencies. */
 export function evaluateModule<T>(source: string): T {
   const module = { exports: {} as unknown };
-  new Function('require', 'module', 'exports', source)(require, module, module.exports);
+  // The wrapper Node's require would put around the source: code briefing generated itself (templates, validators).
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluating a module's source is this function's job
+  const run = new Function('require', 'module', 'exports', source) as (r: NodeJS.Require, m: { exports: unknown }, e: unknown) => void;
+  run(require, module, module.exports);
   return module.exports as T;
 }
 

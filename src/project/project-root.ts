@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { exists } from '../host/gate.js';
 
-export const CONFIG_NAMES = ['briefing.config.yaml', 'briefing.config.yml', 'briefing.config.json'];
+const CONFIG_NAMES = ['briefing.config.yaml', 'briefing.config.yml', 'briefing.config.json'];
 
 /** The nearest folder at or above `start` that holds a briefing.config.*, else `start` itself. */
 export function findProjectRoot(start: string): { root: string; configFile?: string } {

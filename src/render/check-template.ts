@@ -76,10 +76,10 @@ function checkNode(node: Node, file: string, pack: TemplatePack, helperNames: Re
   const at = { file, line: node.loc?.start.line, column: node.loc ? node.loc.start.column + 1 : undefined };
   if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') {
     const name = (node as hbs.AST.PartialStatement).name;
-    if (name.type === 'PathExpression' && !pack.partials.has((name as hbs.AST.PathExpression).original)) {
+    if (name.type === 'PathExpression' && !pack.partials.has(name.original)) {
       const known = [...pack.partials.keys()];
-      throw new BriefingError('E_PARTIAL_MISSING', { name: (name as hbs.AST.PathExpression).original, known: known.join(', ') || '(none)', knownZh: known.join('、') || '无',
-        ...didYouMean((name as hbs.AST.PathExpression).original, known) }, at);
+      throw new BriefingError('E_PARTIAL_MISSING', { name: name.original, known: known.join(', ') || '(none)', knownZh: known.join('、') || '无',
+        ...didYouMean(name.original, known) }, at);
     }
   }
   if (node.type === 'MustacheStatement' || node.type === 'BlockStatement' || node.type === 'SubExpression') {

@@ -34,7 +34,9 @@ export function templateKey(source: string): string {
 
 /** Handlebars' precompiled form of a template file as a CommonJS module; throws what Handlebars throws. */
 export function templateModuleSource(source: string): string {
-  return `module.exports = ${Handlebars.precompile(source, compileOptions())};\n`;
+  // Handlebars types precompile's result as a TemplateSpecification; what it returns is that spec's JavaScript source.
+  const spec = Handlebars.precompile(source, compileOptions()) as unknown as string;
+  return `module.exports = ${spec};\n`;
 }
 
 /** Compiled forms the caches have, by key: a rebuild in `watch` recompiles only the file that changed. */

@@ -20,7 +20,7 @@ function setAt(node: unknown, path: LoadedData['written'][number]['path'], i: nu
   const child = (node as Record<string | number, unknown>)[key];
   const next = setAt(child, path, i + 1, text);
   if (next === child) return node;
-  const copy = Array.isArray(node) ? [...node] : { ...(node as object) };
+  const copy: unknown[] | object = Array.isArray(node) ? [...(node as unknown[])] : { ...node };
   (copy as Record<string | number, unknown>)[key] = next;
   return copy;
 }

@@ -29,8 +29,8 @@ interface Candidates {
 
 /**
  * Split every text run by glyph coverage, so each character is set in the first font of its
- * role's fallback chain that has it, and convert `leading` into pdfmake's lineHeight, which is
- * relative to each font's own ascent and descent. Returns the faces used and what no font had.
+ * role's fallback chain that has it; every piece keeps the run's `leading`, so the line pitch
+ * does not change with the font. Returns the faces used and what no font had.
  */
 export function applyFontFallback(content: unknown, fonts: FontSet): { used: Set<Face>; missing: MissingGlyph[] } {
   const used = new Set<Face>();
@@ -100,9 +100,7 @@ export function applyFontFallback(content: unknown, fonts: FontSet): { used: Set
 
   const toRun = (run: Inline, face: Face, text: string): Inline => {
     used.add(face);
-    const m = face.metrics();
-    // pdfmake's line height is lineHeight × (ascent − descent) × size; make it leading × size.
-    const out: Inline = { ...run, text, font: face.role, bold: face.weight === 'bold', lineHeight: (run.leading * m.unitsPerEm) / (m.ascent - m.descent) };
+    const out: Inline = { ...run, text, font: face.role, bold: face.weight === 'bold' };
     // Bold asked for, but the face set is regular: fill and stroke the outline instead.
     if (run.bold && face.weight !== 'bold') out.fontFeatures = { ...run.fontFeatures, [SYNTHETIC_BOLD_KEY]: run.fontSize * SYNTHETIC_BOLD_STROKE };
     return out;
@@ -115,7 +113,7 @@ export function applyFontFallback(content: unknown, fonts: FontSet): { used: Set
       return;
     }
     const n = node as Content;
-    if (Array.isArray(n.text) && n.text.every(isInline)) n.text = (n.text as Inline[]).flatMap(splitRun);
+    if (Array.isArray(n.text) && n.text.every(isInline)) n.text = n.text.flatMap(splitRun);
     for (const key of TEXT_HOLDERS) if (key in n) visit(n[key]);
   };
   visit(content);

@@ -27,7 +27,7 @@ export interface Face {
   file: string;
   /** For a TrueType collection: which font in it. */
   postscriptName?: string;
-  /** The key pdfmake knows the font under. */
+  /** The name the font is registered under with pdfkit. */
   key: string;
   /** The font's tables, read as needed. */
   sfnt(): SfntFile;
@@ -63,7 +63,7 @@ const NEAREST: Record<string, string[]> = {
   kai: ['fangsong', 'serif', 'sans'],
   fangsong: ['serif', 'kai', 'sans'],
 };
-export const FALLBACK_ROLE = 'fallback';
+const FALLBACK_ROLE = 'fallback';
 
 /** A font opened through a host, by file and name: a batch (one set of caches) opens each once. */
 interface OpenedFont {
@@ -81,7 +81,7 @@ const OPENED_FONTS = cacheSlot('opened fonts', () => new Map<string, OpenedFont>
   for (const font of fonts.values()) font.source.close();
 });
 const BUNDLED_COVERAGES = cacheSlot('bundled fonts\' coverage', () => new Map<string, Coverage>());
-const MANIFEST = cacheSlot('bundled font manifest', () => ({}) as { manifest?: Manifest });
+const MANIFEST = cacheSlot('bundled font manifest', (): { manifest?: Manifest } => ({}));
 
 /** A bundled font's coverage, parsed from the manifest once per set of caches. */
 function bundledCoverage(host: Host, id: string, compact: string): Coverage {
@@ -202,7 +202,7 @@ function coverageFromFont(face: Face): Coverage {
   const mapped = mappedCodePoints(face.sfnt());
   if (mapped) return Coverage.fromCodePoints(mapped);
   // A cmap briefing cannot read itself (a symbol or legacy encoding): ask fontkit (through
-  // pdfmake-patches.ts's wrapper, which leaves every font it cannot serve to fontkit).
+  // draw/pdfkit-patches.ts's wrapper, which leaves every font it cannot serve to fontkit).
   const require = createRequire(import.meta.url);
   const fontkit = require('fontkit') as { create(b: Buffer, name?: string): { characterSet: number[] } };
   try {

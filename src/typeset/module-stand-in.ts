@@ -32,7 +32,7 @@ export function deferLoading(require: NodeJS.Require, path: string): void {
   const load = () => (real ??= loadBehindStandIn<object>(require, path));
   // A function target, so a module that is itself a function (js-md5) can still be called.
   const proxy = new Proxy(function deferred() {}, {
-    get: (_t, key) => Reflect.get(load(), key),
+    get: (_t, key): unknown => Reflect.get(load(), key),
     has: (_t, key) => Reflect.has(load(), key),
     apply: (_t, self, args) => Reflect.apply(load() as (...a: unknown[]) => unknown, self, args),
     // A module that is a class (linebreak, png-js): `new` makes an instance of the real one.

@@ -149,7 +149,7 @@ export async function typesetPdf(def: DocDefinition, fonts: FontSet, options: Ty
     };
   }
   const markLines = new Map<string, SetLine>();
-  marks.forEach((m) => markLines.set((m.text as Inline[]).map((r) => r.text).join(''), setText({ text: m.text, noWrap: true }, contentWidth, env)[0]!));
+  marks.forEach((m) => markLines.set(m.text.map((r) => r.text).join(''), setText({ text: m.text, noWrap: true }, contentWidth, env)[0]!));
   const copyMarks: CopyMarks[] = copies.map((c, i) => ({
     ...(c.copyNumber !== undefined ? { copyNumber: c.copyNumber } : {}),
     ...(c.watermark ? { watermark: markLines.get(c.watermark) } : {}),

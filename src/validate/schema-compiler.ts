@@ -10,7 +10,7 @@ import type { ValidateFunction } from 'ajv';
  */
 
 /** The same options for every schema, precompiled or compiled here, so errors are the same either way. */
-export const AJV_OPTIONS = { allErrors: true, strict: false, allowUnionTypes: true, verbose: true } as const;
+const AJV_OPTIONS = { allErrors: true, strict: false, allowUnionTypes: true, verbose: true } as const;
 
 const require = createRequire(import.meta.url);
 

@@ -118,7 +118,7 @@ function forbiddenKeys(schema: Schema): string[] {
 const TYPE_EN: Record<string, string> = { number: 'a number', integer: 'a whole number', string: 'text', boolean: 'true or false', array: 'a list', object: 'a mapping', null: 'empty' };
 const TYPE_ZH: Record<string, string> = { number: '数字', integer: '整数', string: '文字', boolean: ' true 或 false', array: '列表', object: '映射（键: 值）', null: '空值' };
 
-export function describeEn(v: unknown): string {
+function describeEn(v: unknown): string {
   if (v === null) return 'null (an empty value)';
   if (v === undefined) return 'nothing';
   // YAML 1.1 tags (%YAML 1.1, !!timestamp, !!binary, !!set, !!omap) make values that are no mapping.
@@ -132,7 +132,7 @@ export function describeEn(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
-export function describeZh(v: unknown): string {
+function describeZh(v: unknown): string {
   if (v === null || v === undefined) return '空值';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '日期' : `日期 ${v.toISOString().slice(0, 10)}（加引号即为文字）`;
   if (ArrayBuffer.isView(v)) return '二进制数据';

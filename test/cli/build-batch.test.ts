@@ -15,7 +15,7 @@ describe('briefing build driven by briefing.config.yaml', () => {
     expect(pdfsIn(join(dir, 'output'))).toEqual(['doc-001.pdf', 'doc-002.pdf', 'doc-003.pdf', 'doc-004.pdf', 'doc-005.pdf']);
     // Not a terminal (and CI=true): one plain line per document, no ANSI codes.
     expect(run.stdout.match(/^built output\/doc-\d+\.pdf/gm)).toHaveLength(5);
-    expect(run.stdout + run.stderr).not.toMatch(/\x1b\[/);
+    expect(run.stdout + run.stderr).not.toContain('\x1b[');
     expect(run.stdout).toMatch(/^built 5 PDFs \(5 pages\) in [\d.]+ s$/m);
     const report = JSON.parse(readFileSync(join(dir, 'out/report.json'), 'utf8'));
     expect(report.version).toMatch(/^\d+\.\d+\.\d+/);

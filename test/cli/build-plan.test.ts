@@ -6,7 +6,7 @@ import { batchProject } from '../helpers/batch-project.js';
 
 describe('the build plan', () => {
   const plan = (dir: string, flags: Record<string, string | boolean> = {}) => planRequests([], flags, {
-    cwd: dir, root: dir, config: loadConfig(join(dir, 'briefing.config.yaml')), readStdin: async () => Buffer.alloc(0),
+    cwd: dir, root: dir, config: loadConfig(join(dir, 'briefing.config.yaml')), readStdin: () => Promise.resolve(Buffer.alloc(0)),
   });
 
   it('builds a batch in this process unless --jobs asks for workers: one process was fastest (docs/performance.md)', async () => {

@@ -5,14 +5,14 @@ import { repoRoot } from '../helpers/run-cli.js';
 import { staticGraph } from '../helpers/static-graph.js';
 
 describe('briefing validate', () => {
-  it('never loads pdfmake, fontkit or the fonts: its module graph does not reach them', async () => {
+  it('never loads pdfkit, fontkit or the fonts: its module graph does not reach them', () => {
     const graph = [...staticGraph(join(repoRoot, 'dist/cli/commands/validate.js'))];
     expect(graph.some((f) => f.includes('orchestrate/build-briefing.js'))).toBe(true);
-    for (const forbidden of ['package:pdfmake', 'package:fontkit', 'package:echarts', '/typeset/']) {
+    for (const forbidden of ['package:pdfkit', 'package:fontkit', 'package:echarts', '/typeset/']) {
       expect(graph.filter((f) => f.includes(forbidden)), forbidden).toEqual([]);
     }
-    // And pdfmake is only ever loaded from the typeset stage.
-    const loaders = [...staticGraph(join(repoRoot, 'dist/cli/main.js'))].filter((f) => f.includes('package:pdfmake'));
+    // And the CLI's entry does not load pdfkit before a command that typesets asks for it.
+    const loaders = [...staticGraph(join(repoRoot, 'dist/cli/main.js'))].filter((f) => f.includes('package:pdfkit'));
     expect(loaders).toEqual([]);
   });
 

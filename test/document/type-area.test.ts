@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { parsePaperSize } from '../../src/document/page-size.js';
 import { loadStyle } from '../../src/document/style.js';
-import { fitTypeArea, MIN_MARGIN } from '../../src/document/type-area.js';
+import { fitTypeArea, MIN_MARGIN, type Margins } from '../../src/document/type-area.js';
 import { MM } from '../../src/document/units.js';
 import { thrownBriefingError } from '../helpers/briefing-error.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
 const paper = (s: string) => parsePaperSize(s)!;
 const gbt9704 = { top: 37 * MM, right: 26 * MM, bottom: 35 * MM, left: 28 * MM };
-const mm = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Math.round((v / MM) * 100) / 100]));
+const mm = (m: Margins) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Math.round((v / MM) * 100) / 100]));
 
 describe('fitTypeArea', () => {
   it('leaves the design paper exactly as designed, whatever the rule', () => {

@@ -32,7 +32,7 @@ function drawings(bytes: Buffer): { rects: Rect[]; images: Placed[] } {
   const images: Placed[] = [];
   const text = bytes.toString('latin1');
   for (const m of text.matchAll(/\/Filter \/FlateDecode[^>]*>>\s*stream\r?\n/g)) {
-    const start = m.index! + m[0].length;
+    const start = m.index + m[0].length;
     let stream: string;
     try {
       stream = inflateSync(bytes.subarray(start, text.indexOf('endstream', start))).toString('latin1');
@@ -59,7 +59,7 @@ async function itemFonts(file: string): Promise<{ str: string; y: number; font: 
     const page = await doc.getPage(i);
     await page.getOperatorList();
     const content = await page.getTextContent();
-    const height = (page.view as number[])[3]!;
+    const height = page.view[3]!;
     pages.push(content.items.filter((it) => 'str' in it && it.str).map((it) => {
       const t = it as { str: string; transform: number[]; fontName: string };
       return { str: t.str, y: height - t.transform[5]!, font: String((page.commonObjs.get(t.fontName) as { name: string }).name) };
@@ -140,7 +140,7 @@ describe('briefing build templates/gongwen/sample.yaml (GB/T 9704 公文)', () =
       expect(at, `"${s}" after position ${from}`).toBeGreaterThanOrEqual(0);
       from = at + s.length;
     }
-    const paragraphs = [...sample.matchAll(/^ +- ([^\x00-\x7f].{29,})$/gm)].map((m) => m[1]!.replace(/\s+/g, ''));
+    const paragraphs = [...sample.matchAll(/^ +- ([^\p{ASCII}].{29,})$/gmu)].map((m) => m[1]!.replace(/\s+/g, ''));
     expect(paragraphs.length).toBeGreaterThan(12);
     for (const p of paragraphs) expect(body).toContain(p);
   });

@@ -67,7 +67,7 @@ describe('briefing build templates/handout/sample.yaml', () => {
     pdf = await readPdf(out);
   });
 
-  it('prints A4 pages', async () => {
+  it('prints A4 pages', () => {
     expect(pdf.pages.length).toBeGreaterThanOrEqual(5);
     for (const page of pdf.pages) {
       expect(page.width).toBeCloseTo(595.28, 1);
@@ -75,7 +75,7 @@ describe('briefing build templates/handout/sample.yaml', () => {
     }
   });
 
-  it('has a cover with the meeting, date, place, 会议材料 and 会后收回, and no page number', async () => {
+  it('has a cover with the meeting, date, place, 会议材料 and 会后收回, and no page number', () => {
     const cover = pdf.pages[0]!;
     for (const s of [sample.meeting.nameLines.join(''), '2023年8月21日', sample.meeting.place, sample.cover.mark, sample.cover.notice]) {
       expect(cover.text).toContain(s);
@@ -88,7 +88,7 @@ describe('briefing build templates/handout/sample.yaml', () => {
     expect(notice.y).toBeLessThan(cover.items.find((i) => i.str.includes(sample.meeting.nameLines[0]!.slice(0, 4)))!.y);
   });
 
-  it('numbers every page after the cover — N —, centred', async () => {
+  it('numbers every page after the cover — N —, centred', () => {
     pdf.pages.slice(1).forEach((page, i) => {
       const foot = page.items.filter((it) => it.y > page.height - 100);
       expect(squeeze(foot.map((it) => it.str).join(''))).toBe(`—${i + 2}—`);
@@ -97,7 +97,7 @@ describe('briefing build templates/handout/sample.yaml', () => {
     });
   });
 
-  it('lists every h1 and h2 in the 目录 with the page it actually starts on', async () => {
+  it('lists every h1 and h2 in the 目录 with the page it actually starts on', () => {
     const tocPage = pdf.pages[1]!;
     expect(tocPage.text).toContain(squeeze(sample.contents.title));
     const entries = tocEntries(tocPage);
@@ -110,7 +110,7 @@ describe('briefing build templates/handout/sample.yaml', () => {
     expect(new Set(entries.map((e) => e.page)).size).toBeGreaterThan(2);
   });
 
-  it('draws dotted leaders up to right-aligned page numbers', async () => {
+  it('draws dotted leaders up to right-aligned page numbers', () => {
     const entries = tocEntries(pdf.pages[1]!);
     for (const e of entries) expect(e.dots, e.text).toBeGreaterThan(3);
     const rights = entries.map((e) => e.right);
@@ -127,7 +127,7 @@ describe('briefing build templates/handout/sample.yaml', () => {
     expect(entries.find((e) => e.text === long)?.dots).toBeGreaterThan(3);
   });
 
-  it('prints the agenda table: header, then every row in order with its time, item and speaker', async () => {
+  it('prints the agenda table: header, then every row in order with its time, item and speaker', () => {
     const page = pdf.pages.slice(2).find((p) => p.text.includes(`一、${sample.agenda.heading}`))!;
     const rows = lines(page);
     const header = rows.findIndex((l) => l.text === sample.agenda.columns.join(''));

@@ -48,7 +48,7 @@ describe('long text from Markdown files, built into a PDF', () => {
     text = pdf.pages.map((p) => p.text).join('');
   });
 
-  it('prints the paragraphs of the .md files, leading ideographic spaces dropped', async () => {
+  it('prints the paragraphs of the .md files, leading ideographic spaces dropped', () => {
     expect(text).toContain('全会概况8月21日，中共郑州市二七区第十二届委员会第四次全体会议召开。');
     expect(text).toContain('并对下半年的重点任务逐项作出部署。半年多来，');
     const first = items.find((i) => i.str.startsWith('8月21日'))!;
@@ -56,19 +56,19 @@ describe('long text from Markdown files, built into a PDF', () => {
     expect(first.x).toBeCloseTo(body.x, 0); // the same two-character indent, not four
   });
 
-  it('sets **bold** in the bold face and *emphasis* in 楷体, the rest in the regular face', async () => {
+  it('sets **bold** in the bold face and *emphasis* in 楷体, the rest in the regular face', () => {
     expect(fontOf('审议通过了两份实施意见')).toMatch(/\+NotoSerifCJKsc-Bold$/);
     expect(fontOf('并对下半年')).toMatch(/\+NotoSerifCJKsc-Regular$/);
     expect(fontOf('成绩只')).toMatch(/\+BriefingKai-Regular$/);
     for (const word of ['强起来', '活起来', '动起来', '优起来', '好起来']) expect(fontOf(word), word).toMatch(/\+NotoSerifCJKsc-Bold$/);
   });
 
-  it('turns # into a heading below the section heading', async () => {
+  it('turns # into a heading below the section heading', () => {
     expect(fontOf('工作方法')).toMatch(/\+BriefingKai-Bold$/);
     expect(text).toContain('越往后越要把力气用在落实上。工作方法一、突破惯性思维');
   });
 
-  it('prints list items one per line, with Chinese numbers or bullets hanging left of the text', async () => {
+  it('prints list items one per line, with Chinese numbers or bullets hanging left of the text', () => {
     const labels = ['一、', '二、', '三、', '四、'];
     const entries = ['突破惯性思维', '突出工作重点', '突击急难愁盼', '突显党的领导'];
     const rows = entries.map((e, n) => ({ label: items.find((i) => i.str === labels[n])!, text: items.find((i) => i.str === e)! }));
@@ -82,13 +82,13 @@ describe('long text from Markdown files, built into a PDF', () => {
     expect(text).toContain('●强起来：深化产业战略布局，服务业与工业双轮并进●活起来：');
   });
 
-  it('prints markup, entities and mustaches typed in the .md file as text', async () => {
+  it('prints markup, entities and mustaches typed in the .md file as text', () => {
     expect(text).toContain('文中的<page-break/>、</table>、{{x}}和&nbsp;照原样印出，不会改变版面。');
     const page = pdf.pages.findIndex((p) => p.text.includes('<page-break/>'));
     expect(pdf.pages[page]!.text).toContain('照原样印出'); // no page break happened inside the line
   });
 
-  it('formats the figures and the date with the numeral helpers', async () => {
+  it('formats the figures and the date with the numeral helpers', () => {
     expect(text).toContain('重大项目完成投资：壹佰捌拾陆亿陆仟万元整，完成率62.2%');
     expect(text).toContain('城市更新项目总投资：壹仟贰佰叁拾亿元整');
     expect(text).toContain('第十八期');

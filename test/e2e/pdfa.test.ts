@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readStructure, type PdfDictValue, type PdfStructure } from '../helpers/pdf-structure.js';
+import { isStream, readStructure, type PdfDictValue, type PdfStructure } from '../helpers/pdf-structure.js';
 import { pdfaViolations, xmpValue } from '../helpers/pdfa-checks.js';
 import { runInProcess } from '../helpers/in-process.js';
 import { qpdfRun, qpdfProblems } from '../helpers/pdf-tools.js';
@@ -84,7 +84,7 @@ describe('--pdfa: PDF/A-2b for the archive', () => {
   });
 
   it('embeds every font with /Length1 equal to its program', () => {
-    const fontFiles = [...b.objects.values()].filter((v) => typeof v === 'object' && v && 'dict' in v && 'Length1' in v.dict);
+    const fontFiles = [...b.objects.values()].filter((v) => isStream(v) && 'Length1' in v.dict);
     expect(fontFiles.length).toBeGreaterThanOrEqual(3);
   });
 

@@ -148,8 +148,8 @@ describe.skipIf(!browserTestsRun)('briefing preview of several documents in a re
     writeFileSync(join(project, 'reports/09.yaml'), sample.replace('csv: key-figures.csv', 'csv: ../key-figures.csv').replace('\ntitle: 高质量推动现代化美好二七建设蔚然成势\n', '\ntitle: 九月份工作简报\n'));
     const child = spawn(process.execPath, [cliPath, 'preview', 'reports/*.yaml'], { cwd: project, env: { ...process.env, LANG: 'C', LC_ALL: '' } });
     let out = '';
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
     const browser = await launchChromium();
     try {
       await expect.poll(() => /preview at (http:\S+)/.exec(out)?.[1], { timeout: 30_000 }).toBeTruthy();

@@ -20,7 +20,7 @@ const A4 = { width: 210 * MM, height: 297 * MM };
 type Box = [number, number, number, number];
 const near = (a: number[], b: number[]) => a.forEach((v, i) => expect(v).toBeCloseTo(b[i]!, 2));
 
-async function written(pdf: Buffer): Promise<string> {
+function written(pdf: Buffer): string {
   const file = join(tempDir(), 'p.pdf');
   writeFileSync(file, pdf);
   return file;
@@ -47,7 +47,7 @@ describe('--bleed and --marks: the page boxes', () => {
       near(page.BleedBox as Box, page.MediaBox as Box);
     }
     // Every line where it was on the plain page, 3 mm right and down.
-    const [a, b] = [await readPdf(await written(plain)), await readPdf(await written(bled))];
+    const [a, b] = [await readPdf(written(plain)), await readPdf(written(bled))];
     expect(b.pages).toHaveLength(a.pages.length);
     const [first, moved] = [a.pages[0]!.items, b.pages[0]!.items];
     expect(moved).toHaveLength(first.length);
@@ -73,7 +73,7 @@ describe('--bleed and --marks: the page boxes', () => {
   it('runs a band from the top edge out to the bleed on the edges it touches, on the first page only', async () => {
     const dir = bandProject();
     const band = async (bleed: number) => {
-      const paths = await readPaths(await written(await buildWith(bleed ? { bleed } : {}, { dir })));
+      const paths = await readPaths(written(await buildWith(bleed ? { bleed } : {}, { dir })));
       const big = (p: { x1: number; x0: number }) => p.x1 - p.x0 > A4.width - 1;
       return { first: paths[0]!.paths.filter((p) => p.paint === 'fill' && big(p)), second: paths[1]!.paths.filter((p) => p.paint === 'fill' && big(p) && p.y0 < 1) };
     };

@@ -51,7 +51,7 @@ describe('briefing build templates/stats/sample.yaml', () => {
     text = pdf.pages.map((p) => p.text).join('');
   });
 
-  it('prints KPI values with units, completion rates, and changes with ▲ and ▼', async () => {
+  it('prints KPI values with units, completion rates, and changes with ▲ and ▼', () => {
     const [first] = pageWith(pdf, '主要指标');
     for (const s of ['360个', '186.6亿元', '62.2%', '45个', '65.4%', '68亿元', '352家', '23个', '1230亿元']) expect(first.text).toContain(s);
     expect(first.text).toContain('比6月末▲31.6亿元');
@@ -59,7 +59,7 @@ describe('briefing build templates/stats/sample.yaml', () => {
     expect(first.text).toContain('比6月末▲9家');
   });
 
-  it('sets the bar chart’s axis labels and figures as text, in place under and over the bars', async () => {
+  it('sets the bar chart’s axis labels and figures as text, in place under and over the bars', () => {
     const [page] = pageWith(pdf, '1—7月重大项目当月完成投资');
     const top = titleY(page, '1—7');
     const months = below(page, top, /^[1-7]月$/).slice(0, 7);
@@ -81,7 +81,7 @@ describe('briefing build templates/stats/sample.yaml', () => {
     expect(unit.x).toBeLessThan(months[0]!.x);
   });
 
-  it('sets the line chart’s legend as text on one line above its plot', async () => {
+  it('sets the line chart’s legend as text on one line above its plot', () => {
     const [page] = pageWith(pdf, '累计投资完成率与序时进度');
     const top = titleY(page, '累计投资完成率');
     const [rate] = below(page, top, /^累计完成率（%）$/);
@@ -92,7 +92,7 @@ describe('briefing build templates/stats/sample.yaml', () => {
     expect(rate!.y).toBeLessThan(axis.y);
   });
 
-  it('labels the ring chart’s slices with name, figure and share', async () => {
+  it('labels the ring chart’s slices with name, figure and share', () => {
     const [page] = pageWith(pdf, '重大项目累计完成投资构成');
     for (const s of ['产业项目78.4亿元（42.0%）', '城市更新52.3亿元（28.0%）', '基础设施34.6亿元（18.6%）', '社会民生21.3亿元（11.4%）']) {
       const [name, share] = [s.slice(0, 4), s.slice(4)];
@@ -103,7 +103,7 @@ describe('briefing build templates/stats/sample.yaml', () => {
     }
   });
 
-  it('sets chart labels in the embedded, subset 黑体 of the sans role, like the headings', async () => {
+  it('sets chart labels in the embedded, subset 黑体 of the sans role, like the headings', () => {
     const [page] = pageWith(pdf, '1—7月重大项目当月完成投资');
     const month = below(page, titleY(page, '1—7'), /^1月$/)[0]!;
     const heading = pdf.pages.flatMap((p) => p.items).find((it) => it.str.includes('投资进度'))!;
@@ -125,7 +125,7 @@ describe('briefing build templates/stats/sample.yaml', () => {
     expect(counts[ringPage]!.paths).toBeGreaterThan(6);
   });
 
-  it('prints CSV tables with grouped figures, kept places and ▲/▼ changes', async () => {
+  it('prints CSV tables with grouped figures, kept places and ▲/▼ changes', () => {
     // The body writes 1230 and so does the table: four digits are not grouped (GB/T 15835).
     expect(text).toContain('城市更新项目总投资1230亿元');
     expect(text).not.toContain('1,230');
@@ -134,7 +134,7 @@ describe('briefing build templates/stats/sample.yaml', () => {
     expect(text).toContain('2月21.339.513.216.7▲17.0');
   });
 
-  it('says the made-up figures are illustrative (示意数据) under each chart and table that uses them', async () => {
+  it('says the made-up figures are illustrative (示意数据) under each chart and table that uses them', () => {
     const notes = [...text.matchAll(/示意数据/g)].length;
     expect(notes).toBeGreaterThanOrEqual(6);
     for (const title of ['1—7月重大项目当月完成投资', '累计投资完成率与序时进度', '重大项目累计完成投资构成', '重大项目月度投资进度']) {

@@ -10,7 +10,7 @@ function contentStreams(bytes: Buffer): string {
   const out: string[] = [];
   const text = bytes.toString('latin1');
   for (const m of text.matchAll(/\/Filter \/FlateDecode[^>]*>>\s*stream\r?\n/g)) {
-    const start = m.index! + m[0].length;
+    const start = m.index + m[0].length;
     const end = text.indexOf('endstream', start);
     try {
       out.push(inflateSync(bytes.subarray(start, end)).toString('latin1'));
@@ -35,7 +35,7 @@ describe('type specimen: rare characters, fallback, synthetic bold, punctuation'
     text = pdf.pages.map((p) => p.items.map((i) => i.str).join('')).join('').replace(/\s+/g, '');
   });
 
-  it('prints every rare name character with a real glyph (--strict passed)', async () => {
+  it('prints every rare name character with a real glyph (--strict passed)', () => {
     for (const ch of '堃喆玥燊犇淼翀䶮𠮷𡈼') expect(text).toContain(ch);
   });
 
@@ -49,14 +49,14 @@ describe('type specimen: rare characters, fallback, synthetic bold, punctuation'
     expect(new Set(ext.map((i) => i.baseFont))).toEqual(new Set(['NotoSerifCJKsc-Regular']));
   });
 
-  it('draws bold 仿宋 by filling and stroking the outline', async () => {
+  it('draws bold 仿宋 by filling and stroking the outline', () => {
     const streams = contentStreams(pdf.bytes);
     expect(streams).toMatch(/\b2 Tr\b/);
     // Only the bold 仿宋 paragraph is stroked; regular text is filled only.
     expect((streams.match(/\b2 Tr\b/g) ?? []).length).toBeLessThan((streams.match(/\bBT\b/g) ?? []).length / 4);
   });
 
-  it('numbers pages 第 N 页 共 M 页 on the outside', async () => {
+  it('numbers pages 第 N 页 共 M 页 on the outside', () => {
     const page = pdf.pages[0]!;
     const foot = page.items.filter((i) => i.y > page.height - 100);
     expect(foot.map((i) => i.str).join('').replace(/\s/g, '')).toBe('第1页共1页');

@@ -39,8 +39,8 @@ export function scanlines(spec: PngSpec): Buffer {
   const rows: Buffer[] = [];
   for (const [w, h] of passes) {
     if (!w || !h) continue;
-    const length = Math.ceil((w! * bpp) / 8);
-    for (let y = 0; y < h!; y++) {
+    const length = Math.ceil((w * bpp) / 8);
+    for (let y = 0; y < h; y++) {
       const row = Buffer.alloc(1 + length);
       row[0] = spec.filter ?? 0;
       for (let x = 1; x <= length; x++) row[x] = (x * 7 + y * 13) & 0xff;

@@ -46,7 +46,7 @@ async function runNow(args: string[], opts: InProcessOptions): Promise<CliRun & 
   process.chdir(opts.cwd ?? repoRoot);
   try {
     const stdin = Buffer.from(opts.stdin ?? '');
-    const code = await runBriefing(args, { stdout: capture(out), stderr: capture(err), readStdin: async () => stdin });
+    const code = await runBriefing(args, { stdout: capture(out), stderr: capture(err), readStdin: () => Promise.resolve(stdin) });
     const stdoutBytes = Buffer.concat(out);
     return { code, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), stdoutBytes };
   } finally {

@@ -32,7 +32,7 @@ export async function readGlyphs(file: string): Promise<PdfGlyph[][]> {
   const pages: PdfGlyph[][] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
-    const height = (page.view as number[])[3]!;
+    const height = page.view[3]!;
     const ops = await page.getOperatorList();
     const glyphs: PdfGlyph[] = [];
     // q/Q save and restore the text state too (Tc, Tw, Tz, Tf belong to the graphics state).

@@ -43,7 +43,7 @@ export async function readPaths(file: string): Promise<PdfPagePaths[]> {
   const out: PdfPagePaths[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
-    const height = (page.view as number[])[3]!;
+    const height = page.view[3]!;
     const ops = await page.getOperatorList();
     const paths: PdfPath[] = [];
     const blendModes: string[] = [];

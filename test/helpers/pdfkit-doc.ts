@@ -18,7 +18,7 @@ export function pdfkitDocument(options: Record<string, unknown> = {}) {
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   return {
     doc,
-    end(): Promise<Buffer> {
+    end: (): Promise<Buffer> => {
       doc.end();
       return done;
     },

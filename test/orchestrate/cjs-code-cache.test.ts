@@ -105,7 +105,8 @@ describe('the CommonJS code cache (Node without module.enableCompileCache)', () 
     run(dir, project);
     const [one, two] = readdirSync(dir).map((f) => join(dir, f));
     const bytes = readFileSync(one!);
-    bytes[bytes.length - 10] ^= 0xff; // the V8 data, past the header
+    const at = bytes.length - 10; // the V8 data, past the header
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0xff, at);
     writeFileSync(one!, bytes);
     writeFileSync(two!, bytes.subarray(0, 12)); // cut short
     const damaged = run(dir, project);

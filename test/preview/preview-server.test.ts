@@ -14,7 +14,7 @@ function raw(port: number, request: string): Promise<{ status: number; headers: 
     const socket = connect(port, '127.0.0.1');
     let data = '';
     socket.setEncoding('latin1');
-    socket.on('data', (d) => (data += d));
+    socket.on('data', (d: string) => (data += d));
     socket.on('error', reject);
     socket.on('end', () => {
       const [head = '', ...rest] = data.split('\r\n\r\n');

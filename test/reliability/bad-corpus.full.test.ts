@@ -21,7 +21,7 @@ interface BadCase {
 
 const corpus = join(fixtures, 'bad');
 const manifest = parse(readFileSync(join(corpus, 'cases.yaml'), 'utf8')) as { defaults: Partial<BadCase>; cases: BadCase[] };
-const cases = manifest.cases.map((c) => ({ ...manifest.defaults, ...c }) as BadCase);
+const cases = manifest.cases.map((c) => ({ ...manifest.defaults, ...c }));
 const scratchDirs: string[] = [];
 afterAll(() => {
   for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });

@@ -125,7 +125,7 @@ describe('the gate, driven by random paths', () => {
   });
 
   it('never lets a config pattern write outside the project, or onto anything but a file or a new path', () => {
-    fc.assert(fc.property(written, fc.constantFrom('pattern', 'inside') as fc.Arbitrary<'pattern' | 'inside'>, (w, origin) => {
+    fc.assert(fc.property(written, fc.constantFrom<'pattern' | 'inside'>('pattern', 'inside'), (w, origin) => {
       const target = resolve(project, w);
       try {
         checkWriteTarget(target, { origin, root: project });

@@ -113,7 +113,7 @@ describe('loadData and keys named after Object.prototype members', () => {
   it('keeps them as plain keys of the data, in JSON', () => {
     const file = join(dir, 'proto.json');
     writeFileSync(file, '{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "a": [{"__proto__": {"polluted": 1}}]}');
-    const data = loadData(file).data as Record<string, unknown>;
+    const data = loadData(file).data;
     expect(Object.keys(data)).toEqual(['__proto__', 'constructor', 'a']);
     expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
     expect(({}) as Record<string, unknown>).not.toHaveProperty('polluted');

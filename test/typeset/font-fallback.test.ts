@@ -10,7 +10,7 @@ function placed(runs: Inline[], fonts = loadFontSet()): { text: string; font: st
   const node = { text: runs };
   const result = applyFontFallback([node], fonts);
   expect(result.missing).toEqual([]);
-  return (node.text as Inline[]).map((r) => ({ text: r.text, font: r.font, bold: !!r.bold }));
+  return node.text.map((r) => ({ text: r.text, font: r.font, bold: !!r.bold }));
 }
 
 describe('applyFontFallback', () => {
@@ -59,15 +59,12 @@ describe('applyFontFallback', () => {
     expect(missing).toEqual([{ char: '\u{E000}', codepoint: 'U+E000', context: '甲\u{E000}乙\u{E000}' }]);
   });
 
-  it('sets pdfmake line height so every font gives the same line pitch', () => {
+  it('keeps the leading of the run on every piece, so a fallback font does not change the line pitch', () => {
     const node = { text: [run('二\u{20001}', 'serif')] };
     applyFontFallback([node], fonts);
-    const pitch = (node.text as Inline[]).map((r) => {
-      const m = fonts.roles.get(r.font)!.normal.metrics();
-      return (r.lineHeight! * (m.ascent - m.descent)) / m.unitsPerEm;
-    });
-    expect(pitch[0]).toBeCloseTo(1.5, 6);
-    expect(pitch[1]).toBeCloseTo(1.5, 6);
+    expect(node.text[0]!.font).toBe('serif');
+    expect(node.text[1]!.font).toMatch(/^fallback/); // 𠀁 is in no role's own font
+    expect(node.text.map((r) => r.leading)).toEqual([1.5, 1.5]);
   });
 
   it('refuses an unknown role by name', () => {
@@ -80,7 +77,7 @@ describe('quotation marks in Chinese text', () => {
     const fonts = loadFontSet();
     const node = { text: [run('打造“安居”工程', 'kai')] };
     applyFontFallback([node], fonts);
-    const runs = node.text as Inline[];
+    const runs = node.text;
     expect(runs.map((r) => [r.text, r.font])).toEqual([['打造', 'kai'], ['“', 'fangsong'], ['安居', 'kai'], ['”', 'fangsong'], ['工程', 'kai']].filter(Boolean));
   });
 });

@@ -32,7 +32,7 @@ function layOut(text: string, opts: { width: number; size?: number; indent?: num
   const node = { text: [run] };
   const rules = { hanLatinEm: opts.hanLatinEm ?? 0.25, compress: !opts.grid };
   applyFontFallback([node], fonts);
-  const atoms = toAtoms(node.text as Inline[], faceOf, opts.width);
+  const atoms = toAtoms(node.text, faceOf, opts.width);
   const breaks = breakLines(atoms, { width: opts.width, indent: opts.indent ?? 0, justify: opts.justify ?? true, rules });
   return breaks.map((b, i) => {
     const inlines = emitLine(atoms, b, rules);
@@ -118,7 +118,7 @@ describe('CJK line breaking', () => {
     const run = { text: '全会审议通过了两份文件，会议由区委常委会主持，区委书记发表讲话并对下半年各项任务作出部署。', font: 'serif', fontSize: 16, leading: 1.5 } as Inline;
     const node = { text: [run] };
     applyFontFallback([node], fonts);
-    const atoms = toAtoms(node.text as Inline[], faceOf, 16 * 12);
+    const atoms = toAtoms(node.text, faceOf, 16 * 12);
     const rules = { hanLatinEm: 0.25, compress: true };
     const lines = breakLines(atoms, { width: 16 * 12, indent: 0, justify: true, rules }).map((b) => emitLine(atoms, b, rules));
     expect(lines.length).toBeGreaterThan(2);

@@ -24,7 +24,7 @@ describe('validateData', () => {
   });
 
   it('names a missing required key at its parent', () => {
-    const loaded = { file: 'x.yaml', data: { title: 't', items: [] }, locate: () => ({ line: 1, column: 1 }) };
+    const loaded = { file: 'x.yaml', data: { title: 't', items: [] }, locate: () => ({ line: 1, column: 1 }), written: [] };
     const [e] = validateData(loaded, miniSchema);
     expect(e!.message).toContain('is missing the required key "author"');
   });

@@ -15,13 +15,13 @@ const ROLE_ZH: Record<string, string> = { serif: '宋体', sans: '黑体', kai: 
  * `briefing fonts`: roles → files with coverage; `--check`: characters in data no font has.
  * `--json` prints either as one JSON document.
  */
-export async function runFonts(flags: { check?: string[]; json?: boolean }, sink: Sink): Promise<number> {
+export function runFonts(flags: { check?: string[]; json?: boolean }, sink: Sink): number {
   try {
     const { configFile } = findProjectRoot(process.cwd());
     const fonts = loadFontSet(loadConfig(configFile).fonts);
     if (!flags.check) {
       const faces = [...fonts.roles].flatMap(([role, f]) => [f.normal, f.bold].filter((face) => !!face).map((face) => ({
-        role, weight: face!.weight === 'bold' ? 'bold' : 'normal', codePoints: face!.coverage().size, file: displayPath(face!.file),
+        role, weight: face.weight === 'bold' ? 'bold' : 'normal', codePoints: face.coverage().size, file: displayPath(face.file),
       })));
       if (flags.json) {
         sink.out.write(`${JSON.stringify({ roles: faces }, null, 2)}\n`);

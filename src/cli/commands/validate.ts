@@ -15,7 +15,7 @@ export interface ValidateFlags {
 }
 
 /**
- * Schema, template and markup checks without typesetting: never loads pdfmake or fonts, writes
+ * Schema, template and markup checks without typesetting: never loads pdfkit or fonts, writes
  * nothing. Globs expand as for `build`; `-` reads the data from standard input. `--json` prints one
  * JSON document with every file's result instead of lines.
  */

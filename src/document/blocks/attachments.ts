@@ -29,7 +29,7 @@ export function attachments(el: MarkupElement, ctx: BuildContext): Content {
     const lead = i === 0 && label;
     const cols: Content[] = [{ width: indent + labelWidth, text: lead ? [toInline(label, style)] : '', margin: [indent, 0, 0, 0], ...(lead ? { role: 'Lbl' } : {}) }];
     if (numbered) cols.push({ width: numberWidth, text: [toInline(labels[i]!, style)], role: 'Lbl' });
-    cols.push({ width: textWidth, text: inlineRuns(item.children, style, ctx.sheet), alignment: style.align ?? 'left', measure: textWidth, role: 'LBody' });
+    cols.push({ width: textWidth, text: inlineRuns(item.children, style, ctx.sheet), alignment: style.align ?? 'left', role: 'LBody' });
     return { columns: cols, columnGap: 0, role: 'LI' };
   });
   // With the body above it, as the 署名 after it is: never at the top of a page of its own. To a

@@ -9,7 +9,7 @@ import { CONTINUED } from './continued.js';
  * A ruled box (boxed callout) with an optional title, e.g. 数据最有说服力. A short box (up to a third
  * of a page) stays whole; a longer one breaks between its blocks, each part a closed frame, and the
  * part on the next page opens with the title and （续）. The typeset stage's composer does both
- * (typeset/layout/box-block.ts); pdfmake would draw the content unframed.
+ * (typeset/layout/box-block.ts).
  */
 export function box(el: MarkupElement, ctx: BuildContext): Content {
   const style = styleFor(ctx.sheet, 'box');

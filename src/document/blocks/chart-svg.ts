@@ -5,10 +5,10 @@ import { htmlparser2 } from '../../markup/html-parser.js';
 /**
  * ECharts → SVG, and the SVG's text taken out of it.
  *
- * pdfmake draws an SVG with svg-to-pdfkit, which opens a <text>'s font by file name: it cannot see
- * the fonts briefing hands pdfmake as bytes, and it sets a whole <text> in one font, so a character
- * that font lacks would print as a blank box with no warning. The chart's text therefore leaves the
- * SVG: the graphics stay vector paths, and every label becomes an ordinary pdfmake text placed on
+ * The draw stage draws an SVG with svg-to-pdfkit, which opens a <text>'s font by file name: it
+ * cannot see the fonts briefing hands pdfkit as bytes, and it sets a whole <text> in one font, so a
+ * character that font lacks would print as a blank box with no warning. The chart's text therefore
+ * leaves the SVG: the graphics stay vector paths, and every label becomes an ordinary text node placed on
  * top, so it goes through per-character font fallback and missing-glyph reporting like body text
  * and ends up as real, extractable text in the embedded, subset CJK fonts.
  */
@@ -122,7 +122,7 @@ function baselineOf(v: string | undefined): ChartLabel['baseline'] {
   }
 }
 
-/** #rgb, #rrggbb, rgb() and rgba() as #rrggbb (pdfmake's text colour; alpha is dropped). */
+/** #rgb, #rrggbb, rgb() and rgba() as #rrggbb (a text node's colour; alpha is dropped). */
 export function toHex(color: string): string {
   const c = color.trim();
   if (/^#[0-9a-f]{6}$/i.test(c)) return c.toLowerCase();

@@ -14,7 +14,7 @@ const PALETTE = ['#c00000', '#e58a00', '#2f6db5', '#5b9a45', '#7f5fa8', '#8c8c8c
 const DEFAULT_HEIGHT = 65 * MM;
 
 /**
- * Ascent of each bundled role's font, in em: pdfmake puts a line's baseline this far below its top,
+ * Ascent of each bundled role's font, in em: the composer puts a line's baseline this far below its top,
  * so a label is placed by where its baseline must fall. A role mapped to other fonts may sit a
  * little higher or lower; the fonts are not read here (the document stage reads no fonts).
  */
@@ -65,7 +65,7 @@ function drawChart(spec: ChartSpec, look: ChartLook, style: TextStyle): Content[
 }
 
 /**
- * One label as pdfmake text, placed relative to the chart's bottom left (where the flow stands
+ * One label as a text node, placed relative to the chart's bottom left (where the flow stands
  * after the SVG), so it is painted over the graphics. A zero-margin box around the anchor with the
  * label's alignment puts start, middle or end on the anchor whatever the text's real width.
  */
@@ -90,7 +90,7 @@ function labelNode(label: ChartLabel, style: TextStyle, chartHeight: number): Co
 }
 
 function line(text: string, style: TextStyle, width: number, align: 'left' | 'center'): Content {
-  return { text: [toInline(text, style)], alignment: style.align ?? align, margin: [0, style.spaceBefore, 0, style.spaceAfter], measure: width };
+  return { text: [toInline(text, style)], alignment: style.align ?? align, margin: [0, style.spaceBefore, 0, style.spaceAfter] };
 }
 
 /** The `chart` style, with chart-sized defaults when style.yaml has no entry for it. */
@@ -137,7 +137,7 @@ function readSpec(el: MarkupElement, ctx: BuildContext): ChartSpec {
  * `名称:1,2,3;名称:4,5,6` — series separated by `;`, each a name, a colon and its figures. The name
  * may be left out for a lone series; `-` stands for a missing figure.
  */
-export function parseSeries(text: string, fail: (reason: string, reasonZh: string) => never): ChartSeries[] {
+function parseSeries(text: string, fail: (reason: string, reasonZh: string) => never): ChartSeries[] {
   const parts = text.split(/[;；]/).map((s) => s.trim()).filter(Boolean);
   if (parts.length === 0) fail('a chart needs at least one series: 名称:1,2,3', '图表至少须有一个系列，写作 名称:1,2,3');
   return parts.map((part) => {

@@ -61,7 +61,7 @@ export function gongwenHead(el: MarkupElement, ctx: BuildContext): Content[] {
   const thickness = rule.border ?? 1;
   // The rule's upper edge `spaceBefore` under the 发文字号's em box.
   const ruleTop = lastBaseline + EM_DESCENT * numberStyle.size + rule.spaceBefore;
-  // A filled rectangle, not a stroked line: pdfmake counts a line's height only to its centre.
+  // A filled rectangle: its top edge is exactly `ruleTop`, its height exactly the thickness.
   put({ canvas: [{ type: 'rect', x: 0, y: 0, w: ctx.width, h: thickness, color: rule.color }] }, ruleTop, thickness);
   // What follows starts on a line of the grid, so the title and the body of page 1 keep the same
   // 22 line positions as every other page (and back up against them when printed on both sides).

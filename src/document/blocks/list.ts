@@ -30,7 +30,7 @@ export function list(el: MarkupElement, ctx: BuildContext): Content {
       role: 'LI',
       columns: [
         { text: [toInline(labels[i]!, labelStyle)], width: labelWidth, role: 'Lbl' },
-        { text: inlineRuns(item.children, style, ctx.sheet), width: '*', alignment: style.align ?? 'justify', measure: ctx.width - style.indent * style.size - labelWidth, role: 'LBody' },
+        { text: inlineRuns(item.children, style, ctx.sheet), width: '*', alignment: style.align ?? 'justify', role: 'LBody' },
       ],
       columnGap: 0,
       margin: [style.indent * style.size, style.spaceBefore, 0, style.spaceAfter],

@@ -14,13 +14,12 @@ export function masthead(el: MarkupElement, ctx: BuildContext): Content[] {
   const line = (name: string, text: string | undefined, extra: Content = {}): Content | undefined => {
     if (!text) return undefined;
     const style = s(name);
-    return { text: [toInline(text, style)], alignment: style.align ?? 'center', margin: [0, style.spaceBefore, 0, style.spaceAfter], measure: ctx.width, ...extra };
+    return { text: [toInline(text, style)], alignment: style.align ?? 'center', margin: [0, style.spaceBefore, 0, style.spaceAfter], ...extra };
   };
   const out: Content[] = [];
   const top: Content[] = [];
   if (a.classification || a['copy-number'] === 'true' || a['copy-number'] === '') {
-    // In a column pdfmake sizes, so pdfmake wraps it (no measure for the line breaker).
-    const { measure: _m, ...classification } = line('classification', a.classification ?? ' ') as Content;
+    const classification = line('classification', a.classification ?? ' ')!;
     top.push({ ...classification, alignment: 'left', width: '*' });
     const slot = a['copy-number'] === 'false' ? { text: '' } : copyNumber(el, ctx);
     top.push({ ...slot, width: 'auto' });

@@ -56,7 +56,7 @@ export function signature(el: MarkupElement, ctx: BuildContext): Content {
   const stamp = {
     // After both lines the column stands 2 lines below `space`; move back up to the seal's top.
     relativePosition: { x: 0, y: sealTop - space - 2 * pitch },
-    // The overhang goes on a wrapper: pdfmake centres an image by its own width plus its margins.
+    // The overhang goes on a wrapper, which widens the room the seal is centred in.
     // Multiplied with what is under it, as red ink is: the 署名 and date stay readable through it.
     stack: [{ stack: [{ ...seal, alignment: 'center', blend: 'multiply' }], margin: [-OVERHANG, 0, -OVERHANG, 0] }],
   };

@@ -15,8 +15,6 @@ export function paragraph(el: MarkupElement, ctx: BuildContext, styleName = el.n
     text: inlineRuns(el.children, style, ctx.sheet),
     alignment: el.attrs.align ?? style.align ?? 'justify',
     margin: [0, style.spaceBefore, 0, style.spaceAfter],
-    // The width lines are broken to: the typeset stage's CJK line breaker takes it from here.
-    measure: ctx.width,
     role: 'P',
   };
   // The headline is the document's top heading for a reader who cannot see the page.

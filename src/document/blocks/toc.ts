@@ -6,7 +6,7 @@ import { styleFor, type TextStyle } from '../style.js';
 
 /**
  * The 目录: one entry per heading — its number and text, a dotted leader, and the page it starts
- * on, which pdfmake fills in after layout (a `pageReference` to the heading's first line).
+ * on, which the draw stage fills in once the pages are laid out (a `pageReference` to the heading's first line).
  *
  * A <toc> usually stands before the headings it lists, so it is built in two steps: `toc()` leaves
  * an empty stack where it stands, every heading is noted as it is built, and `finishTocs()` fills
@@ -25,17 +25,17 @@ export function noteHeading(ctx: BuildContext, el: MarkupElement, node: Content,
 
 export function toc(el: MarkupElement, ctx: BuildContext): Content {
   const node: Content = { stack: [], role: 'TOC' };
-  ctx.toc.tocs.push({ el, node, width: ctx.width });
+  ctx.toc.tocs.push({ el, node });
   return node;
 }
 
 export function finishTocs(ctx: BuildContext): void {
-  ctx.toc.tocs.forEach(({ el, node, width }) => {
+  ctx.toc.tocs.forEach(({ el, node }) => {
     const levels = Number(el.attrs.levels ?? 2);
     const stack = node.stack as Content[];
     if (el.attrs.title) {
       const s = styleFor(ctx.sheet, 'toc-title');
-      stack.push({ text: [toInline(el.attrs.title, s)], alignment: s.align ?? 'center', margin: [0, s.spaceBefore, 0, s.spaceAfter], measure: width });
+      stack.push({ text: [toInline(el.attrs.title, s)], alignment: s.align ?? 'center', margin: [0, s.spaceBefore, 0, s.spaceAfter] });
     }
     // Leaders and page numbers look alike at every level: their own font and colour, the entry's size.
     const marks = { leader: styleFor(ctx.sheet, 'toc-leader'), page: styleFor(ctx.sheet, 'toc-page') };
@@ -43,7 +43,7 @@ export function finishTocs(ctx: BuildContext): void {
       if (!h.listed || h.level > levels) return;
       // Headings kept out of the PDF outline have no id yet; the page reference needs one.
       h.node.id ??= `toc-heading-${i + 1}`;
-      stack.push(entry(h.label, h.text, h.node.id as string, styleFor(ctx.sheet, `toc-${h.level}`), marks, width));
+      stack.push(entry(h.label, h.text, h.node.id as string, styleFor(ctx.sheet, `toc-${h.level}`), marks));
     });
   });
 }
@@ -57,7 +57,7 @@ const NUMBER_EM = 2;
  * line. The composer sets the dots (typeset/layout/set-text.ts) and prints the page the heading
  * landed on when it draws the page.
  */
-function entry(label: string, text: string, id: string, style: TextStyle, marks: { leader: TextStyle; page: TextStyle }, width: number): Content {
+function entry(label: string, text: string, id: string, style: TextStyle, marks: { leader: TextStyle; page: TextStyle }): Content {
   const em = style.size;
   const indent = style.indent * em;
   return {

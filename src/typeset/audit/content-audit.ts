@@ -57,7 +57,7 @@ export function auditContent(content: Content[], pages: PageLayout[], page: { wi
 }
 
 /** Every text node of the document, wherever it stands: stacks, columns, table cells and captions, boxes. */
-export function textNodes(content: unknown): Content[] {
+function textNodes(content: unknown): Content[] {
   const out: Content[] = [];
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;

@@ -36,7 +36,7 @@ export interface PdfReference {
   data: Record<string, unknown>;
   compress: boolean;
   buffer: Uint8Array[];
-  finalize(): void;
+  finalize: (this: PdfReference) => void;
 }
 
 interface PdfKitClass {
@@ -122,7 +122,7 @@ function serveFonts(require: NodeJS.Require): void {
     __briefing: true,
     create(buffer: Uint8Array, postscriptName?: string) {
       let byName = parsed.get(buffer);
-      if (!byName) parsed.set(buffer, (byName = new Map()));
+      if (!byName) parsed.set(buffer, (byName = new Map<string, unknown>()));
       const key = postscriptName ?? '';
       if (!byName.has(key)) byName.set(key, served.get(buffer) ?? TrueTypeFont.open(buffer, postscriptName) ?? loadReal().create(buffer, postscriptName));
       return byName.get(key);
@@ -185,7 +185,7 @@ function shareDefaultFont(pdfDocument: PdfKitClass): void {
       return;
     }
     initFonts.call(this, null, null, defaultFontSize);
-    const font = Object.create(Object.getPrototypeOf(first)) as Record<string, unknown>;
+    const font = Object.create(Object.getPrototypeOf(first) as object) as Record<string, unknown>;
     // In the constructor's order, so the object has the same shape as one it made.
     font.document = this;
     font.name = 'Helvetica';

@@ -41,7 +41,7 @@ export interface Block {
    * `force`: the block stands at the top of an empty page or column, so some part must be cut
    * even if that bends a rule (a lone line, a row split inside its cells).
    */
-  split?(room: number, force: boolean): Split | undefined;
+  split?: (room: number, force: boolean) => Split | undefined;
   /** The smallest first part it may be cut to (its whole height when it never breaks). */
   minHead: number;
   /** Never the last thing on a page: a heading goes with the first part of what follows it. */

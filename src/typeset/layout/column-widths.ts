@@ -36,7 +36,7 @@ export function columnWidths(cols: ColumnSpec[], available: number): { widths: n
     if (typeof c.width === 'number') widths[i] = c.width;
     else if (typeof c.width === 'string' && c.width.endsWith('%')) widths[i] = (Number.parseFloat(c.width) * whole) / 100 - (c.reserved ?? 0);
     else return;
-    room -= widths[i]!;
+    room -= widths[i];
   });
   // A written width narrower than the column's longest word is widened to it (as HTML tables do),
   // while the flexible columns can spare the room: 186.6 stays whole in a column written 8 %.

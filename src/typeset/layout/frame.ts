@@ -61,5 +61,3 @@ export interface Frame {
 export function group(x: number, y: number, items: Item[]): Item {
   return { kind: 'group', x, y, items };
 }
-
-export const EMPTY_FRAME: Frame = { height: 0, items: [] };

@@ -11,7 +11,7 @@ import { textBlock } from './text-block.js';
 export type Margins = [number, number, number, number];
 
 /** pdfmake's margin forms: one number, [horizontal, vertical] or [left, top, right, bottom]. */
-export function marginsOf(node: Content): Margins {
+function marginsOf(node: Content): Margins {
   const m = node.margin as number | number[] | undefined;
   if (m === undefined) return [0, 0, 0, 0];
   if (typeof m === 'number') return [m, m, m, m];
@@ -56,7 +56,7 @@ export function flowBlocks(nodes: Content[], width: number, env: LayoutEnv): Blo
  * （续）), `pin` (the foot of the last page), `keepTogether: 'small'` (whole unless taller than a
  * third of a page) and `float` (text may pass it when it does not fit).
  */
-export function layoutNode(node: Content, width: number, env: LayoutEnv): Block {
+function layoutNode(node: Content, width: number, env: LayoutEnv): Block {
   const [ml, mt, mr, mb] = marginsOf(node);
   const inner = width - ml - mr;
   const base = { before: mt, after: mb, x: ml };
@@ -176,7 +176,7 @@ function imageBlock(node: Content, width: number, env: LayoutEnv, base: { before
 }
 
 /** Narrowest and widest a node can be laid out, its horizontal margins included (for `auto` columns and table cells). */
-export function nodeWidths(node: Content, env: LayoutEnv): { min: number; max: number } {
+function nodeWidths(node: Content, env: LayoutEnv): { min: number; max: number } {
   const [ml, , mr] = marginsOf(node);
   const add = (w: { min: number; max: number }) => ({ min: w.min + ml + mr, max: w.max + ml + mr });
   if (node.relativePosition || node.absolutePosition) return { min: 0, max: 0 };

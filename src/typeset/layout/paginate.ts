@@ -14,7 +14,7 @@ export interface PageLayout {
 }
 
 /** A page may be left this empty (share of the text block) before a float waits for the next page. */
-export const FILL_SLACK = 0.15;
+const FILL_SLACK = 0.15;
 
 /**
  * The page flow: blocks fill page after page. A float (a chart, a box or table kept whole) that

@@ -12,7 +12,7 @@ import type { SetInline, SetLine } from './frame.js';
 
 /** What setting text needs besides the text: fonts, the document's spacing rules, the process's memo. */
 export interface TextEnv {
-  faceOf(run: Inline): Face;
+  faceOf: (run: Inline) => Face;
   rules: SpacingRules;
   memo: LineMemo;
 }
@@ -259,7 +259,7 @@ function toSetLine(source: Content, inlines: Inline[], indent: number, align: Al
   return { inlines: set, width: x, height, ascent, align: align === 'justify' ? 'left' : align, source, chars };
 }
 
-export function countCodePoints(text: string): number {
+function countCodePoints(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -182,7 +182,7 @@ export function tableBlock(node: Content, width: number, env: NodeLayout, base: 
         }
         content.push(group(contentX(cell.col) + cell.block.x, cellTop + pt[r]! + cell.block.before, cell.block.whole()));
       }
-      if (h[r]!) lines.push(...hRule(r, y + h[r]! / 2, covered));
+      if (h[r]) lines.push(...hRule(r, y + h[r] / 2, covered));
       // Vertical rules down the row, except inside a cell that spans columns.
       const spans = [...row.cells, ...from];
       for (let c = 0; c <= cols; c++) {

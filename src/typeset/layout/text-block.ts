@@ -54,7 +54,7 @@ export function textBlock(lines: SetLine[], width: number, opts: { before: numbe
 }
 
 /** A line at `y`, moved right as its alignment asks within `width`. */
-export function lineItem(line: SetLine, y: number, width: number): Item {
+function lineItem(line: SetLine, y: number, width: number): Item {
   const x = line.align === 'center' ? (width - line.width) / 2 : line.align === 'right' ? width - line.width : 0;
   return { kind: 'text', x, y, line };
 }

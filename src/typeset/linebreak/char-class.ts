@@ -29,7 +29,7 @@ export function kindOf(ch: string): CharKind {
   return 'han';
 }
 
-export function isWordChar(ch: string): boolean {
+function isWordChar(ch: string): boolean {
   return /[A-Za-z0-9\u00B2\u00B3\u00B9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF]/.test(ch);
 }
 

@@ -6,13 +6,13 @@ import { GLYPH_SPACING } from '../sfnt/truetype-font.js';
 
 /** Latin glyphs are measured without kerning or ligatures; pdfkit must set them the same way. */
 const PLAIN_LATIN = { kern: false, liga: false, clig: false, calt: false };
-/** Kept short of the width so pdfmake's own fit test never wraps a finished line again. */
+/** A finished line stops this far short of the width (once a margin against pdfmake re-wrapping it; kept so the pages stay as they were). */
 const EPSILON = 0.01;
 
 /**
- * One pdfmake text node per line, each glyph followed by exactly the space the line breaker
- * decided: `characterSpacing` with briefing's `trailingSpacing` (see pdfmake-patches.ts) so the space
- * after an inline's last glyph counts too. Glyphs with equal spacing and style share an inline.
+ * The inlines of one line, each glyph followed by exactly the space the line breaker decided:
+ * `characterSpacing` with `trailingSpacing` (typeset/layout/set-text.ts) so the space after an
+ * inline's last glyph counts too. Glyphs with equal spacing and style share an inline.
  * Justification spreads the gaps between atoms only: never inside a number, a word or ——.
  *
  * `align` is how the line will be placed; a centred line is centred on its ink (see opticalEdges).
@@ -69,8 +69,6 @@ export function emitLine(atoms: Atom[], line: LineBreak, rules: SpacingRules, al
       lastLatin = latin;
     }
   }
-  // A line that starts with a full-width space is indented by it: pdfmake must not cut it.
-  if (inlines[0]?.text.startsWith('\u3000')) inlines[0].preserveLeadingSpaces = true;
   const tail = inlines[inlines.length - 1];
   // The last glyph's space (a hang, or nothing) reaches past the width by EPSILON less.
   const trailing = EPSILON - (align === 'center' && s < e ? opticalEdges(atoms[s]!, atoms[e - 1]!, rules) : 0);
@@ -95,12 +93,12 @@ function opticalEdges(first: Atom, last: Atom, rules: SpacingRules): number {
 
 /**
  * For a font briefing serves itself (sfnt/truetype-font.ts): the glyphs of a run share one inline,
- * the space after each riding in its features, so pdfmake and pdfkit handle one text operation
+ * the space after each riding in its features, so the composer and pdfkit handle one text operation
  * where equal-spacing pieces would have made several.
  */
 function spacedInline(run: Inline, glyph: string, after: number): Inline {
-  const { lineHeight, leading, font, fontSize, bold, color } = run;
-  return { text: glyph, font, fontSize, bold, color, leading, lineHeight, fontFeatures: { ...run.fontFeatures, [GLYPH_SPACING]: [after / fontSize] } };
+  const { leading, font, fontSize, bold, color } = run;
+  return { text: glyph, font, fontSize, bold, color, leading, fontFeatures: { ...run.fontFeatures, [GLYPH_SPACING]: [after / fontSize] } };
 }
 
 function spacingOf(inline: Inline): number[] | undefined {
@@ -108,9 +106,9 @@ function spacingOf(inline: Inline): number[] | undefined {
 }
 
 function inlineFor(run: Inline, glyph: string, after: number, latin: boolean): Inline {
-  const { lineHeight, leading, font, fontSize, bold, color } = run;
+  const { leading, font, fontSize, bold, color } = run;
   const inline: Inline & { trailingSpacing: true } = {
-    text: glyph, font, fontSize, bold, color, leading, lineHeight, characterSpacing: after, trailingSpacing: true,
+    text: glyph, font, fontSize, bold, color, leading, characterSpacing: after, trailingSpacing: true,
   };
   const features = latin ? { ...run.fontFeatures, ...PLAIN_LATIN } : run.fontFeatures;
   if (features) inline.fontFeatures = features;

@@ -17,8 +17,8 @@ export interface ParagraphSetting {
  * its paragraphs again with the same runs, fonts and width. Bounded: the least recently used
  * paragraph goes first.
  *
- * pdfmake and fontkit change the inlines they are given (pdfmake re-sets `text`, fontkit adds the
- * features it chose to `fontFeatures`), so the memo keeps private copies and hands out fresh ones.
+ * Later steps change the inlines they are given (fontkit adds the features it chose to
+ * `fontFeatures`), so the memo keeps private copies and hands out fresh ones.
  */
 export class LineMemo {
   private readonly entries = new Map<string, Inline[][]>();
@@ -113,7 +113,6 @@ export function paragraphKey(runs: Inline[], faceOf: (run: Inline) => Face, sett
       num(run.characterSpacing),
       str(run.color),
       num(run.leading),
-      num(run.lineHeight),
       features(run.fontFeatures),
     ];
     if (fields.includes(undefined) || typeof run.text !== 'string') return undefined;

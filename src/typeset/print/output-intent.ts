@@ -52,7 +52,7 @@ export function checkPressProfile(profile: IccProfile, file: string): IccProfile
   return profile;
 }
 
-export const DEFAULT_PROFILE_FILE = join(packageRoot, 'profiles', 'CGATS_TR006.icc');
+const DEFAULT_PROFILE_FILE = join(packageRoot, 'profiles', 'CGATS_TR006.icc');
 
 /** The condition briefing assumes when the project names none: coated offset, GRACoL 2006 (≈ FOGRA39). See profiles/README.md. */
 export function defaultPrintCondition(): PrintCondition {

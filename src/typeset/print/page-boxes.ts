@@ -26,14 +26,14 @@ export interface PageGeometry {
 export type Box = [number, number, number, number];
 
 /** Crop marks begin this far outside the trim (or at the bleed's edge, if that is further). */
-export const MARK_OFFSET = 3 * MM;
-export const MARK_LENGTH = 5 * MM;
+const MARK_OFFSET = 3 * MM;
+const MARK_LENGTH = 5 * MM;
 /** Room between the marks and the media's edge. */
 const MARK_MARGIN = 1 * MM;
 /** Hairline, as print shops' own marks are drawn. */
-export const MARK_WIDTH = 0.25;
+const MARK_WIDTH = 0.25;
 /** pdfkit's spot colour name for ink on every separation (ISO 32000-1 §8.6.6.4). */
-export const REGISTRATION = 'All';
+const REGISTRATION = 'All';
 
 export function pageGeometry(trim: { width: number; height: number }, options: { bleed?: number; marks?: MarkKind[] } = {}): PageGeometry {
   const bleed = options.bleed ?? 0;
@@ -60,7 +60,7 @@ function markOffset(bleed: number): number {
 }
 
 /** True when the sheet differs from a plain page: then the page needs its boxes written. */
-export function isPrintSheet(g: PageGeometry): boolean {
+function isPrintSheet(g: PageGeometry): boolean {
   return g.slug > 0;
 }
 

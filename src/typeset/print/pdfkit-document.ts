@@ -20,7 +20,7 @@ export interface PdfKitDocument {
   };
   spotColors: Record<string, unknown>;
   addSpotColor(name: string, c: number, m: number, y: number, k: number): PdfKitDocument;
-  ref(data?: unknown): PdfKitReference;
+  ref: (data?: unknown) => PdfKitReference;
   _root: PdfKitReference;
   info: Record<string, unknown>;
   /** The file identifier written in the trailer (16 bytes). */

@@ -63,7 +63,7 @@ const round = (v: number) => Math.round(v * 10) / 10;
 const hexOf = (rgb: number[]) => `#${rgb.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
 
 interface ColorHookedDocument extends PdfKitDocument {
-  _normalizeColor(color: unknown): unknown;
+  _normalizeColor: (color: unknown) => unknown;
   __briefingColors?: ColorMapper;
 }
 

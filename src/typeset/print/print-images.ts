@@ -105,8 +105,8 @@ export function embedCmykImage(doc: PdfKitDocument, png: Uint8Array, fixed: Reco
 
 /** Draw an embedded CMYK image at (x, y), w × h pt, in pdfkit's coordinates (y down), on the current page. */
 export function drawCmykImage(doc: PdfKitDocument, image: CmykImage, x: number, y: number, w: number, h: number): void {
-  (doc.page.resources.data.XObject as Record<string, unknown> | undefined) ?? (doc.page.resources.data.XObject = {});
-  (doc.page.resources.data.XObject as Record<string, unknown>)[image.label] = image.ref;
+  const xObjects = (doc.page.resources.data.XObject ??= {}) as Record<string, unknown>;
+  xObjects[image.label] = image.ref;
   doc.save();
   doc.transform(w, 0, 0, -h, x, y + h);
   doc.addContent(`/${image.label} Do`);

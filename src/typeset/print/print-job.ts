@@ -62,7 +62,7 @@ export function planPrintJob(options: PrintOptions, info: Record<string, string 
       ? { identifier: own.identifier ?? 'Custom', info: own.info ?? own.file, profile: checkPressProfile(readIccProfile(own.bytes, own.file), own.file) }
       : defaultPrintCondition();
   }
-  const text = (key: string) => (typeof info[key] === 'string' ? (info[key] as string) : undefined);
+  const text = (key: string) => (typeof info[key] === 'string' ? info[key] : undefined);
   const created = info.creationDate instanceof Date ? info.creationDate : new Date(0);
   const metadata: DocumentMetadata = {
     title: text('title'), author: text('author'), subject: text('subject'), keywords: text('keywords'),
@@ -142,7 +142,7 @@ export function placeImage(doc: PdfKitDocument, job: PrintJob, image: { bytes: B
     return;
   }
   let byImage = converted.get(doc);
-  if (!byImage) converted.set(doc, (byImage = new Map()));
+  if (!byImage) converted.set(doc, (byImage = new Map<Uint8Array, CmykImage>()));
   let embedded = byImage.get(image.bytes);
   if (!embedded) byImage.set(image.bytes, (embedded = embedCmykImage(doc, image.bytes, job.colors.fixed)));
   drawCmykImage(doc, embedded, x, y, w, h);

@@ -32,7 +32,7 @@ interface BlendDocument extends PdfKitDocument {
  */
 export function setBlendMode(doc: PdfKitDocument, mode: BlendMode, space: BlendingSpace): void {
   const d = doc as BlendDocument;
-  const states = (d.__briefingBlendStates ??= new Map());
+  const states = (d.__briefingBlendStates ??= new Map<BlendMode, PdfKitReference>());
   let state = states.get(mode);
   if (!state) {
     state = doc.ref({ Type: 'ExtGState', BM: mode });
@@ -47,10 +47,6 @@ export function setBlendMode(doc: PdfKitDocument, mode: BlendMode, space: Blendi
   doc.addContent(`/${name} gs`);
 }
 
-interface RefDocument extends PdfKitDocument {
-  ref(data?: unknown): PdfKitReference;
-}
-
 /**
  * Draw with a library that makes its own transparency groups (svg-to-pdfkit: a chart's clip paths
  * become luminosity soft masks, its opacities groups), all declared DeviceRGB: in a CMYK print
@@ -60,9 +56,8 @@ interface RefDocument extends PdfKitDocument {
  */
 export function drawInBlendingSpace(doc: PdfKitDocument, space: BlendingSpace, draw: () => void): void {
   if (space === 'DeviceRGB') return draw();
-  const d = doc as RefDocument;
-  const ref = d.ref;
-  d.ref = function refInBlendingSpace(this: RefDocument, data?: unknown) {
+  const ref = doc.ref;
+  doc.ref = function refInBlendingSpace(this: PdfKitDocument, data?: unknown) {
     const dict = data as Record<string, unknown> | undefined;
     const group = dict?.Group as Record<string, unknown> | undefined;
     if (group?.S === 'Transparency' && group.CS === 'DeviceRGB') group.CS = space;
@@ -73,6 +68,6 @@ export function drawInBlendingSpace(doc: PdfKitDocument, space: BlendingSpace, d
   try {
     draw();
   } finally {
-    d.ref = ref;
+    doc.ref = ref;
   }
 }

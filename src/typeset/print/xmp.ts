@@ -78,7 +78,7 @@ export function buildXmp(m: DocumentMetadata): string {
 }
 
 /** The Info dictionary that says the same as `buildXmp` (pdfkit's keys; it writes dates as D:…Z). */
-export function infoDictionary(m: DocumentMetadata): Record<string, string | Date> {
+function infoDictionary(m: DocumentMetadata): Record<string, string | Date> {
   const info: Record<string, string | Date> = { Creator: m.creator, Producer: m.producer, CreationDate: m.created, ModDate: m.modified ?? m.created };
   if (m.title !== undefined) info.Title = m.title;
   if (m.author !== undefined) info.Author = m.author;

@@ -9,7 +9,7 @@ export interface GlyphSource {
 }
 
 /**
- * Font programs made here, which pdfkit then embeds: pdfmake-patches.ts has them compressed faster
+ * Font programs made here, which pdfkit then embeds: draw/pdfkit-patches.ts has them compressed faster
  * than the rest of the file, since glyph outlines hardly compress at any level.
  */
 export const subsetPrograms = new WeakSet<Uint8Array>();

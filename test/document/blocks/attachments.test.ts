@@ -12,7 +12,7 @@ describe('<attachments>', () => {
     expect(label!.width).toBeCloseTo(5 * CELL, 6);
     expect((label!.margin as number[])[0]).toBeCloseTo(2 * CELL, 6);
     expect(number!.width).toBeCloseTo(1.5 * CELL, 6);
-    expect(name!.measure).toBeCloseTo(WIDTH - 6.5 * CELL, 6);
+    expect(name!.width).toBeCloseTo(WIDTH - 6.5 * CELL, 6);
   });
 
   it('counts only numbered items: one with its own label neither takes nor advances a number', () => {

@@ -26,7 +26,7 @@ function walk(node: unknown, out: Content[] = []): Content[] {
 const references = (toc: Content) => walk(toc).filter((n) => typeof n.pageReference === 'string').map((n) => n.pageReference as string);
 /** The entries' text: every run but the leaders and the page-number placeholders. */
 const texts = (toc: Content) =>
-  walk(toc).filter((n) => typeof n.text === 'string' && !n.pageReference && !(n.text as string).includes('·')).map((n) => n.text as string);
+  walk(toc).filter((n) => typeof n.text === 'string' && !n.pageReference && !n.text.includes('·')).map((n) => n.text as string);
 
 describe('<toc>', () => {
   it('lists headings that follow it, numbered as the style numbers them, each referring to its heading', () => {

@@ -74,7 +74,7 @@ describe('pdfkit patches and their pinned foundations', () => {
     expect(programs.length).toBeGreaterThan(2);
     for (const m of programs) {
       const length = Number(/\/Length (\d+)/.exec(m[1]!)![1]);
-      const stored = pdf.subarray(m.index! + m[0].length, m.index! + m[0].length + length);
+      const stored = pdf.subarray(m.index + m[0].length, m.index + m[0].length + length);
       const program = inflateSync(stored);
       expect(program.length).toBe(Number(m[2]));
       expect(program.readUInt32BE(0)).toBe(0x00010000); // a TrueType program
@@ -86,13 +86,13 @@ describe('pdfkit patches and their pinned foundations', () => {
     expect(others.length).toBeGreaterThan(6);
     for (const m of others) {
       const length = Number(/\/Length (\d+)/.exec(m[1]!)![1]);
-      const stored = pdf.subarray(m.index! + m[0].length, m.index! + m[0].length + length);
+      const stored = pdf.subarray(m.index + m[0].length, m.index + m[0].length + length);
       expect(deflateSync(inflateSync(stored), STREAM_DEFLATE).equals(stored)).toBe(true);
     }
   });
 
   it('encodes a line in a served font as pdfkit does: glyph ids, subset, widths, ToUnicode and positions', () => {
-    type Font = { encode(t: string, f?: object): [string[], { xAdvance: number; advanceWidth: number }[]]; widths: number[]; unicode: number[][]; subset: { glyphs: number[] } };
+    type Font = { encode(t: string, f?: Record<string, unknown>): [string[], { xAdvance: number; advanceWidth: number }[]]; widths: number[]; unicode: number[][]; subset: { glyphs: number[] } };
     const PDFDocument = loadPdfKit() as unknown as new (o: object) => { registerFont(n: string, b: Buffer): void; font(n: string): void; _font: Font };
     const face = loadFontSet().roles.get('serif')!.normal;
     const [a, b] = [new PDFDocument({ autoFirstPage: false }), new PDFDocument({ autoFirstPage: false })];
@@ -100,7 +100,7 @@ describe('pdfkit patches and their pinned foundations', () => {
       doc.registerFont('serif', handleOf(face.truetype()!));
       doc.font('serif');
     }
-    const lines: [string, object | undefined][] = [
+    const lines: [string, Record<string, unknown> | undefined][] = [
       ['会议指出，要坚持“双轮驱动” 2023 年——稳中求进。', undefined],
       ['葛︀城 A—— B', undefined],
       ['十二届四次全会', { [GLYPH_SPACING]: [0, 0.25, 0, 0, -0.5, 0, 0] }],

@@ -45,7 +45,7 @@ function elements(s: PdfStructure): { type: string; pages: Set<string>; dict: Pd
   const out: { type: string; pages: Set<string>; dict: PdfDictValue }[] = [];
   for (const v of s.objects.values()) {
     if (!v || typeof v !== 'object' || Array.isArray(v) || !('S' in v) || !('P' in v)) continue;
-    const d = v as PdfDictValue;
+    const d = v;
     const pages = new Set<string>();
     const kids = (Array.isArray(d.K) ? d.K : [d.K]) as PdfValue[];
     for (const k of kids) {
