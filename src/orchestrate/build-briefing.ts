@@ -169,8 +169,17 @@ export function prepareDocument(req: BuildRequest, { writeCache = true, host: gi
   return { loaded, projectRoot: root, config, template, markup, definition, inputs, output, outputRule, fonts: { ...config.fonts, ...req.fonts }, host };
 }
 
+/** What a caller may learn of a build while it runs. */
+export interface BuildHooks {
+  /**
+   * Every check has passed and the PDF is being written: what is left is the disk's (flush and
+   * rename). A batch starts its next document then (orchestrate/run-batch.ts).
+   */
+  onWriting?: () => void;
+}
+
 /** The whole pipeline for one data file, ending in an atomically written PDF (or a skip). */
-export async function buildBriefing(req: BuildRequest, host?: Host): Promise<BuildResult> {
+export async function buildBriefing(req: BuildRequest, host?: Host, hooks: BuildHooks = {}): Promise<BuildResult> {
   const started = performance.now();
   const prepared = prepareDocument(req, { host });
   const { loadFontSet } = await import('../typeset/font-set.js');
@@ -192,7 +201,7 @@ export async function buildBriefing(req: BuildRequest, host?: Host): Promise<Bui
     ...(req.print ? { print: req.print } : {}),
     ...(outputProfile ? { outputProfile } : {}),
   }));
-  return finishBuild(prepared, req, result, { ...base, started });
+  return finishBuild(prepared, req, result, { ...base, started }, hooks);
 }
 
 /** The print shop's profile a CMYK build uses, when the config names one. */
@@ -218,6 +227,7 @@ function copiesOf(req: BuildRequest): CopyRequest[] {
 async function finishBuild(
   prepared: PreparedDocument, req: BuildRequest, result: TypesetResult,
   base: Omit<BuildResult, 'pages' | 'bytes' | 'ms' | 'skipped' | 'warnings'> & { started: number },
+  hooks: BuildHooks,
 ): Promise<BuildResult> {
   const { started, ...entry } = base;
   const total = combinedPages(result.pages, Math.max(1, req.combineCopies?.length ?? 1));
@@ -226,8 +236,10 @@ async function finishBuild(
   // Characters no font has, and in a tagged PDF pictures nobody described: errors under --strict.
   const missing = [...missingGlyphErrors(prepared.loaded, result.missing), ...(req.print?.tagged ? altTextErrors(prepared) : [])];
   if (req.strict && missing.length) throw missing.length === 1 ? missing[0]! : new BriefingErrors(missing);
-  const { writeAtomic } = await import('../output/write-atomic.js');
-  writeAtomic(prepared.output, result.pdf, prepared.outputRule);
+  const { writeAtomicAsync } = await import('../output/write-atomic.js');
+  const written = writeAtomicAsync(prepared.output, result.pdf, prepared.outputRule);
+  hooks.onWriting?.();
+  await written;
   return {
     ...entry,
     inputs: [...prepared.inputs, ...result.fontFiles],
