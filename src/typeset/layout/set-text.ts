@@ -269,11 +269,24 @@ export function countCodePoints(text: string): number {
   return n;
 }
 
-/** Characters a reader sees: everything but spaces and line breaks. */
+/** Characters a reader sees: everything but spaces and line breaks (what /\s/ matches), by code point. */
 export function countVisible(text: string): number {
   let n = 0;
-  for (const ch of text) if (!/\s/.test(ch)) n++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      n++;
+    } else if (!isSpace(c)) n++;
+  }
   return n;
+}
+
+/** What /\s/ matches in one UTF-16 unit (ECMAScript's WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 export type { Atom };
