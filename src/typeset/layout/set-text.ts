@@ -246,8 +246,12 @@ function toSetLine(source: Content, inlines: Inline[], indent: number, align: Al
     const extra = inline as Inline & { pageReference?: string; copyNumberSlot?: boolean; background?: string };
     const out: SetInline = { text: inline.text, x, width, face, size, spacing };
     if (inline.color) out.color = inline.color;
-    const { [GLYPH_SPACING]: _g, [SYNTHETIC_BOLD_KEY]: bold, ...features } = inline.fontFeatures ?? {};
-    if (Object.keys(features).length) out.features = features;
+    // The run's OpenType features, without the two keys briefing itself rides on them.
+    const own = inline.fontFeatures;
+    let features: Record<string, unknown> | undefined;
+    if (own) for (const k of Object.keys(own)) if (k !== GLYPH_SPACING && k !== SYNTHETIC_BOLD_KEY) (features ??= {})[k] = own[k];
+    if (features) out.features = features;
+    const bold = own?.[SYNTHETIC_BOLD_KEY];
     if (typeof bold === 'number') out.syntheticBold = bold;
     if (extra.background) out.background = extra.background;
     if (extra.pageReference) out.variable = { pageOf: extra.pageReference };
