@@ -38,7 +38,7 @@ function once(name, script, args, out, cwd = root) {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${name} failed:\n${r.stderr}`);
   const stats = JSON.parse(readFileSync(statsFile, 'utf8'));
-  return { ms, cpuMs: stats.cpuMs, rssMiB: stats.maxRSS / 1024, kb: out ? statSync(out).size / 1024 : 0 };
+  return { ms, cpuMs: stats.cpuMs, mainMs: stats.mainMs, rssMiB: stats.maxRSS / 1024, kb: out ? statSync(out).size / 1024 : 0 };
 }
 
 /** A bare process (no wrapper): wall ms only. */
@@ -119,6 +119,8 @@ const batch = interleave(batchRounds, {
 });
 const perDoc = paired(batchRounds, (i) => (batch.seq[i].ms - batch.one[i].ms) / (batchSize - 1));
 const perDocCpu = paired(batchRounds, (i) => (batch.seq[i].cpuMs - batch.one[i].cpuMs) / (batchSize - 1));
+const hasMain = batch.seq[0].mainMs != null;
+const perDocMain = hasMain ? paired(batchRounds, (i) => (batch.seq[i].mainMs - batch.one[i].mainMs) / (batchSize - 1)) : undefined;
 const bmed = (k, f = 'ms') => median(batch[k].map((s) => s[f]));
 
 const scale = [250, 1000, 12500].map((rows) => {
@@ -143,6 +145,7 @@ console.log(`| (c) one document of the batch project | ${f0(bmed('one'))} (${spr
 console.log(`| (c) ${batchSize} documents, --jobs 1 | ${f0(bmed('seq'))} (${spread(batch.seq.map((s) => s.ms))}) | ${f0(bmed('seq', 'cpuMs'))} | | | ${f0(bmed('seq', 'rssMiB'))} | | |`);
 console.log(`| (c) ${batchSize} documents, --jobs 2 | ${f0(bmed('par'))} (${spread(batch.par.map((s) => s.ms))}) | ${f0(bmed('par', 'cpuMs'))} | | | ${f0(bmed('par', 'rssMiB'))} | | |`);
 console.log(`| (c) per document inside the batch, --jobs 1 | ${f2(perDoc)} | ${f2(perDocCpu)} | | | | | |`);
+if (hasMain) console.log(`| (c) per document, the main thread's CPU alone | | ${f2(perDocMain)} | | | | | |`);
 for (const s of scale) console.log(`| scale: ${s.rows.toLocaleString('en')}-row table (${s.pages} pages) | ${f0(s.ms)} | ${f0(s.cpuMs)} | | | ${f0(s.rssMiB)} | ${f0(s.kb)} | |`);
 
 const stages = spawnSync(process.execPath, [join(root, 'bench/stage-costs.mjs')], { encoding: 'utf8', env });
@@ -170,6 +173,7 @@ console.log(`\n--jobs 2 takes ${f2(jobsRatio)} × the time of --jobs 1 for the b
 if (compareCli) {
   const perDoc0 = paired(batchRounds, (i) => (batch.seq0[i].ms - batch.one0[i].ms) / (batchSize - 1));
   const perDocCpu0 = paired(batchRounds, (i) => (batch.seq0[i].cpuMs - batch.one0[i].cpuMs) / (batchSize - 1));
+  const perDocMain0 = hasMain ? paired(batchRounds, (i) => (batch.seq0[i].mainMs - batch.one0[i].mainMs) / (batchSize - 1)) : undefined;
   const over0 = paired(rounds, (i) => cold.version0[i].ms - cold.node[i].ms);
   console.log(`\nBefore and after, in the same rounds (before: ${process.env.BENCH_COMPARE}):\n`);
   console.log('| figure | before | after | after ÷ before |\n|---|---:|---:|---:|');
@@ -180,6 +184,7 @@ if (compareCli) {
   console.log(`| (v) --version over node -e 0, ms | ${f0(over0)} | ${f0(versionOver)} | |`);
   console.log(`| (c) per document, wall ms | ${f2(perDoc0)} | ${f2(perDoc)} | ${f2(perDoc / perDoc0)} |`);
   console.log(`| (c) per document, CPU ms | ${f2(perDocCpu0)} | ${f2(perDocCpu)} | ${f2(perDocCpu / perDocCpu0)} |`);
+  if (hasMain) console.log(`| (c) per document, main thread CPU ms | ${f2(perDocMain0)} | ${f2(perDocMain)} | ${f2(perDocMain / perDocMain0)} |`);
   console.log(`| (c) ${batchSize} documents, wall ms | ${f0(bmed('seq0'))} | ${f0(bmed('seq'))} | ${f2(paired(batchRounds, (i) => batch.seq[i].ms / batch.seq0[i].ms))} |`);
   console.log(`| (d) peak RSS of (b), MiB | ${f0(med('b0', 'rssMiB'))} | ${f0(med('b', 'rssMiB'))} | |`);
   console.log(`| (e) PDF KB | ${f0(med('b0', 'kb'))} | ${f0(med('b', 'kb'))} | ${f2(ratio('b', 'b0', 'kb'))} |`);

@@ -172,22 +172,31 @@ export function prepareDocument(req: BuildRequest, { writeCache = true, host: gi
   return { loaded, projectRoot: root, config, template, markup, definition, inputs, output, outputRule, fonts: { ...config.fonts, ...req.fonts }, host };
 }
 
+/** What a caller may learn of a build while it runs. */
+export interface BuildHooks {
+  /**
+   * Every check has passed and the PDF is being written: what is left is the disk's (flush and
+   * rename). A batch starts its next document then (orchestrate/run-batch.ts).
+   */
+  onWriting?: () => void;
+}
+
 /**
  * The whole pipeline for one data file, ending in an atomically written PDF (or a skip). `caches`:
  * the batch's or session's, so its documents share fonts, templates and set paragraphs; without
  * them the build keeps its own and closes them when it ends.
  */
-export async function buildBriefing(req: BuildRequest, caches?: Caches): Promise<BuildResult> {
-  if (caches) return buildWith(req, caches);
+export async function buildBriefing(req: BuildRequest, caches?: Caches, hooks: BuildHooks = {}): Promise<BuildResult> {
+  if (caches) return buildWith(req, caches, hooks);
   const own = createCaches();
   try {
-    return await buildWith(req, own);
+    return await buildWith(req, own, hooks);
   } finally {
     own.close();
   }
 }
 
-async function buildWith(req: BuildRequest, caches: Caches): Promise<BuildResult> {
+async function buildWith(req: BuildRequest, caches: Caches, hooks: BuildHooks): Promise<BuildResult> {
   const started = performance.now();
   const prepared = prepareDocument(req, { caches });
   const { loadFontSet } = await import('../typeset/font-set.js');
@@ -210,7 +219,7 @@ async function buildWith(req: BuildRequest, caches: Caches): Promise<BuildResult
     ...(req.print ? { print: req.print } : {}),
     ...(outputProfile ? { outputProfile } : {}),
   }));
-  return finishBuild(prepared, req, result, { ...base, started });
+  return finishBuild(prepared, req, result, { ...base, started }, hooks);
 }
 
 /** The print shop's profile a CMYK build uses, when the config names one. */
@@ -236,6 +245,7 @@ function copiesOf(req: BuildRequest): CopyRequest[] {
 async function finishBuild(
   prepared: PreparedDocument, req: BuildRequest, result: TypesetResult,
   base: Omit<BuildResult, 'pages' | 'bytes' | 'ms' | 'skipped' | 'warnings'> & { started: number },
+  hooks: BuildHooks,
 ): Promise<BuildResult> {
   const { started, ...entry } = base;
   const total = combinedPages(result.pages, Math.max(1, req.combineCopies?.length ?? 1));
@@ -244,8 +254,10 @@ async function finishBuild(
   // Characters no font has, and in a tagged PDF pictures nobody described: errors under --strict.
   const missing = [...missingGlyphErrors(prepared.loaded, result.missing), ...(req.print?.tagged ? altTextErrors(prepared) : [])];
   if (req.strict && missing.length) throw missing.length === 1 ? missing[0]! : new BriefingErrors(missing);
-  const { writeAtomic } = await import('../output/write-atomic.js');
-  writeAtomic(prepared.output, result.pdf, prepared.outputRule);
+  const { writeAtomicAsync } = await import('../output/write-atomic.js');
+  const written = writeAtomicAsync(prepared.output, result.pdf, prepared.outputRule);
+  hooks.onWriting?.();
+  await written;
   return {
     ...entry,
     inputs: [...prepared.inputs, ...result.fontFiles],

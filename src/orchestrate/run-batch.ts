@@ -39,18 +39,28 @@ export async function runBatch(requests: BuildRequest[], opts: BatchOptions): Pr
   };
   if (!opts.timeoutMs && (opts.jobs <= 1 || requests.length <= 1)) {
     const caches = opts.caches ?? createCaches();
+    // One document is laid out while the one before it is flushed to disk and renamed into place
+    // (a few ms a PDF, spent waiting, not computing): at most two are under way, outcomes are
+    // reported in order, and the batch ends when the last write has.
+    let previous: Promise<void> = Promise.resolve();
     try {
       for (let i = 0; i < requests.length && !stop; i++) {
         // A build never waits on I/O the event loop polls, so signals would wait for the whole batch:
         // let the loop turn once between documents.
         await new Promise((resolve) => setImmediate(resolve));
         if (stop) break;
-        try {
-          finish(i, { ok: true, result: await buildBriefing(requests[i]!, caches) });
-        } catch (e) {
-          finish(i, failure(requests[i]!.dataFile, e));
-        }
+        let writing!: () => void;
+        const written = new Promise<void>((resolve) => (writing = resolve));
+        const outcome = buildBriefing(requests[i]!, caches, { onWriting: writing }).then(
+          (result): Outcome => ({ ok: true, result }),
+          (e: unknown) => failure(requests[i]!.dataFile, e),
+        );
+        await Promise.race([written, outcome]);
+        await previous;
+        // A failure known by now (--fail-fast) is reported before the loop turns, and stops it.
+        previous = outcome.then((o) => finish(i, o));
       }
+      await previous;
     } finally {
       if (!opts.caches) caches.close();
     }

@@ -21,7 +21,12 @@ export function advanceOf(face: Face, cp: number): number {
 export function widthOf(face: Face, text: string, size: number): number {
   const advance = readerOf(face);
   let units = 0;
-  for (const ch of text) units += advance(ch.codePointAt(0)!);
+  // By code point, as for…of would walk the string, without a string per character.
+  for (let at = 0; at < text.length; ) {
+    const cp = text.codePointAt(at)!;
+    at += cp > 0xffff ? 2 : 1;
+    units += advance(cp);
+  }
   return (units * size) / face.metrics().unitsPerEm;
 }
 

@@ -47,15 +47,20 @@ describe('each command loads only what its documents need', () => {
     // Not tsc's modules, which import one another one file per module.
     expect(files.some((f) => /\/(program|help-frame|usage-errors)\.js$/.test(f))).toBe(false);
     expect(files.length).toBeLessThan(15);
-    // commander comes with the program, imported once the cache is on (the --version case below).
+    // commander comes with the program, imported once the cache is on (see the --version case below).
     expect(graph.filter((f) => f.startsWith('package:') && !f.startsWith('package:node:'))).toEqual([]);
   });
 
-  it('--version loads commander and no other library', () => {
-    const { run, loaded } = runListingModules(['--version'], repoRoot);
+  it('--version alone loads no library, not even commander; with another argument the program answers it', () => {
+    const libraries = (loaded: string[]) => [...new Set(loaded.map((f) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(f)?.[1]).filter(Boolean))];
+    for (const flag of ['--version', '-V']) {
+      const { run, loaded } = runListingModules([flag], repoRoot);
+      expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(libraries(loaded), flag).toEqual([]);
+    }
+    const { run, loaded } = runListingModules(['--lang', 'en', '--version'], repoRoot);
     expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    const libraries = [...new Set(loaded.map((f) => /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(f)?.[1]).filter(Boolean))];
-    expect(libraries).toEqual(['commander']);
+    expect(libraries(loaded)).toEqual(['commander']);
   });
 
   it('a build does not load pdfkit\'s own line breaker (its Unicode table) or fontkit for the bundled fonts', () => {

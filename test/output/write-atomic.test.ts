@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BriefingError } from '../../src/errors/briefing-error.js';
-import { writeAtomic } from '../../src/output/write-atomic.js';
+import { writeAtomic, writeAtomicAsync } from '../../src/output/write-atomic.js';
 import { tempDir } from '../helpers/run-cli.js';
 
 describe('writeAtomic', () => {
@@ -32,5 +32,17 @@ describe('writeAtomic', () => {
     chmodSync(dir, 0o500);
     expect(() => writeAtomic(join(dir, 'x.pdf'), Buffer.from('x'))).toThrow(/cannot write/);
     expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
+  });
+
+  it('writes the same way when the flush and rename run off the main thread', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out.pdf');
+    await writeAtomicAsync(out, Buffer.from('first'));
+    await writeAtomicAsync(out, Buffer.from('second'));
+    expect(readFileSync(out, 'utf8')).toBe('second');
+    // A file where its folder should be: refused as the synchronous writer refuses it.
+    await expect(writeAtomicAsync(join(out, 'x.pdf'), Buffer.from('new'))).rejects.toMatchObject({ code: 'E_WRITE' });
+    expect(readdirSync(dir)).toEqual(['out.pdf']);
+    expect(readFileSync(out, 'utf8')).toBe('second');
   });
 });

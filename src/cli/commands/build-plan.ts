@@ -46,7 +46,7 @@ const MAX_COPY_NUMBER = 999_999;
 const MAX_JOBS = 256;
 /**
  * Builds in this process unless --jobs says otherwise: on the 2-vCPU machines briefing is built
- * and tested on, two workers took 1.3–1.7 × the time of one process for 100 documents, since one
+ * and tested on, two workers took 1.1–1.7 × the time of one process for 100 documents, since one
  * process already keeps more than one core busy (docs/performance.md).
  */
 export const DEFAULT_JOBS = 1;

@@ -197,10 +197,16 @@ function shareDefaultFont(pdfDocument: PdfKitClass): void {
   };
 }
 
-/** A glyph as a line is written: its advance with the space after it, and its own width (pt/1000 em). */
-export interface EncodedGlyph {
-  xAdvance: number;
-  advanceWidth: number;
+/**
+ * A run's glyphs as a line writes them: each glyph's id in the subset as four hex digits, its
+ * advance with the space after it and its own width (pt/1000 em), and how many characters it
+ * stands for. Arrays, not an object per glyph: a bulletin writes some ten thousand glyphs.
+ */
+export interface EncodedRun {
+  hex: string[];
+  xAdvance: Float64Array;
+  advanceWidth: Float64Array;
+  chars: number[];
 }
 
 /** The part of pdfkit's EmbeddedFont that encode() reads and fills. */
@@ -212,6 +218,10 @@ interface EmbeddedFontInternals {
   unicode: number[][];
 }
 
+/** Subset glyph ids as pdfkit spells them: four hex digits. */
+const hexIds: string[] = [];
+export const hexId = (gid: number): string => (hexIds[gid] ??= `0000${gid.toString(16)}`.slice(-4));
+
 /**
  * pdfkit's EmbeddedFont.encode(text, features) for a font briefing serves (sfnt/truetype-font.ts):
  * the same glyphs, subset ids, widths and ToUnicode entries, and the same positions, computed
@@ -220,25 +230,27 @@ interface EmbeddedFontInternals {
  * time through a per-document cache that never hits for set lines, and scales each position
  * field by field (a third of drawing). Undefined for a font fontkit reads: use encode() then.
  */
-export function encodeServed(pdfFont: unknown, text: string, features?: Record<string, unknown>): { hex: string[]; positions: EncodedGlyph[]; chars: number[] } | undefined {
+export function encodeServed(pdfFont: unknown, text: string, features?: Record<string, unknown>): EncodedRun | undefined {
   const f = pdfFont as EmbeddedFontInternals;
   if (!(f.font instanceof TrueTypeFont)) return undefined;
-  const run = f.font.layout(text, features);
+  const { glyphs, advances } = f.font.glyphsOf(text, features);
   const scale = f.scale;
-  const n = run.glyphs.length;
+  const n = glyphs.length;
   const hex = new Array<string>(n);
-  const positions = new Array<EncodedGlyph>(n);
+  const xAdvance = new Float64Array(n);
+  const advanceWidth = new Float64Array(n);
   const chars = new Array<number>(n);
   for (let i = 0; i < n; i++) {
-    const glyph = run.glyphs[i]!;
+    const glyph = glyphs[i]!;
     const gid = f.subset.includeGlyph(glyph.id);
-    hex[i] = `0000${gid.toString(16)}`.slice(-4);
+    hex[i] = hexId(gid);
     if (f.widths[gid] == null) f.widths[gid] = glyph.advanceWidth * scale;
     if (f.unicode[gid] == null) f.unicode[gid] = glyph.codePoints;
-    positions[i] = { xAdvance: run.positions[i]!.xAdvance * scale, advanceWidth: glyph.advanceWidth * scale };
+    xAdvance[i] = advances[i]! * scale;
+    advanceWidth[i] = glyph.advanceWidth * scale;
     chars[i] = glyph.codePoints.length;
   }
-  return { hex, positions, chars };
+  return { hex, xAdvance, advanceWidth, chars };
 }
 
 let pdfkitClass: PdfKitClass | undefined;

@@ -1,8 +1,6 @@
 import type { SetInline, SetLine } from '../layout/frame.js';
-import { encodeServed, type EncodedGlyph } from './pdfkit-patches.js';
+import { encodeServed, type EncodedRun } from './pdfkit-patches.js';
 import type { PdfKit, PdfKitFont } from './pdfkit-types.js';
-
-type GlyphPosition = EncodedGlyph;
 
 /** pdfkit's number format: six decimals at most. */
 const num = (n: number): number => Math.round(n * 1e6) / 1e6;
@@ -28,13 +26,15 @@ export function writeLine(doc: PdfKit, line: SetLine, x: number, y: number, font
     if (!text) continue;
     if (inline.background) drawBackground(doc, inline, x, y, line.height);
     const pdfFont = fontOf(inline);
-    const { hex, positions, glyphChars } = encode(pdfFont, text, inline);
+    const run = encode(pdfFont, text, inline);
+    const { xAdvance } = run;
     // The space the line breaker decided after each character, in thousandths of an em. A glyph
     // may stand for several characters ("——" is one 2-em rule): it takes the space after its last.
     const perMille = 1000 / inline.size;
-    for (let i = 0, c = 0; i < positions.length; i++) {
+    const glyphChars = xAdvance.length === inline.spacing.length ? undefined : run.chars;
+    for (let i = 0, c = 0; i < xAdvance.length; i++) {
       c += glyphChars ? glyphChars[i]! : 1;
-      positions[i]!.xAdvance += (inline.spacing[Math.min(c - 1, inline.spacing.length - 1)] ?? 0) * perMille;
+      xAdvance[i] = xAdvance[i]! + (inline.spacing[Math.min(c - 1, inline.spacing.length - 1)] ?? 0) * perMille;
     }
     const c = inline.color ?? '#000000';
     const bold = inline.syntheticBold ?? 0;
@@ -56,24 +56,25 @@ export function writeLine(doc: PdfKit, line: SetLine, x: number, y: number, font
       doc.page.fonts[font.id] ??= font.ref();
       ops.push(`/${font.id} ${num(size)} Tf`);
     }
-    const common = commonSpacing(positions);
+    const common = commonSpacing(run);
     const charSpacing = num((common * size) / 1000);
     if (charSpacing !== tc) ops.push(`${(tc = charSpacing)} Tc`);
-    ops.push(showGlyphs(hex, positions, common));
+    ops.push(showGlyphs(run, common));
     doc.addContent(ops.join('\n'));
   }
   if (open) doc.addContent('ET\nQ');
 }
 
-/** Glyph ids and positions of a run, positions the caller may change; how many characters each glyph is, when not one each. */
-function encode(pdfFont: PdfKitFont, text: string, inline: SetInline): { hex: string[]; positions: GlyphPosition[]; glyphChars?: number[] } {
+/** Glyph ids and positions of a run, positions the caller may change, and how many characters each glyph is. */
+function encode(pdfFont: PdfKitFont, text: string, inline: SetInline): EncodedRun {
   const served = encodeServed(pdfFont, text, inline.features);
-  if (served) return { hex: served.hex, positions: served.positions, ...(served.positions.length === inline.spacing.length ? {} : { glyphChars: served.chars }) };
-  const [hex, encoded] = pdfFont.encode(text, inline.features) as [string[], GlyphPosition[]];
-  // pdfkit caches the positions of a word it has laid out before: change copies only.
-  const positions = encoded.map((p) => ({ ...p }));
-  const glyphChars = positions.length === inline.spacing.length ? undefined : pdfFont.layout(text, inline.features).glyphs.map((g) => g.codePoints.length);
-  return { hex, positions, ...(glyphChars ? { glyphChars } : {}) };
+  if (served) return served;
+  const [hex, encoded] = pdfFont.encode(text, inline.features) as [string[], { xAdvance: number; advanceWidth: number }[]];
+  // pdfkit caches the positions of a word it has laid out before: copied, never changed.
+  const xAdvance = Float64Array.from(encoded, (p) => p.xAdvance);
+  const advanceWidth = Float64Array.from(encoded, (p) => p.advanceWidth);
+  const chars = encoded.length === inline.spacing.length ? [] : pdfFont.layout(text, inline.features).glyphs.map((g) => g.codePoints.length);
+  return { hex, xAdvance, advanceWidth, chars };
 }
 
 function drawBackground(doc: PdfKit, inline: SetInline, x: number, y: number, height: number): void {
@@ -87,33 +88,34 @@ function drawBackground(doc: PdfKit, inline: SetInline, x: number, y: number, he
  * glyph's TJ number is its difference from it. Tc is written to six decimals of a point, so a run
  * of 40 glyphs lands within 2e-5 pt of where per-glyph numbers would put it.
  */
-function commonSpacing(positions: GlyphPosition[]): number {
-  if (positions.length < 3) return 0;
+function commonSpacing({ xAdvance, advanceWidth }: EncodedRun): number {
+  const n = xAdvance.length;
+  if (n < 3) return 0;
   let candidate = 0;
   let count = 0;
   // Boyer–Moore majority vote; a run with no majority keeps its numbers in TJ.
-  for (const p of positions) {
-    const space = p.xAdvance - p.advanceWidth;
+  for (let i = 0; i < n; i++) {
+    const space = xAdvance[i]! - advanceWidth[i]!;
     if (count === 0) candidate = space;
     count += space === candidate ? 1 : -1;
   }
   let votes = 0;
-  for (const p of positions) if (p.xAdvance - p.advanceWidth === candidate) votes++;
-  return votes * 2 > positions.length ? candidate : 0;
+  for (let i = 0; i < n; i++) if (xAdvance[i]! - advanceWidth[i]! === candidate) votes++;
+  return votes * 2 > n ? candidate : 0;
 }
 
 /** TJ: hex strings split where a glyph's advance differs from the run's Tc spacing. */
-function showGlyphs(hex: string[], positions: GlyphPosition[], common: number): string {
+function showGlyphs({ hex, xAdvance, advanceWidth }: EncodedRun, common: number): string {
   const commands: string[] = [];
-  let last = 0;
-  for (let i = 0; i < positions.length; i++) {
-    const p = positions[i]!;
-    const extra = p.xAdvance - p.advanceWidth - common;
+  let ids = '';
+  for (let i = 0; i < xAdvance.length; i++) {
+    ids += hex[i]!;
+    const extra = xAdvance[i]! - advanceWidth[i]! - common;
     if (Math.abs(extra) > 1e-9) {
-      commands.push(`<${hex.slice(last, i + 1).join('')}> ${num(-extra)}`);
-      last = i + 1;
+      commands.push(`<${ids}> ${num(-extra)}`);
+      ids = '';
     }
   }
-  if (last < positions.length) commands.push(`<${hex.slice(last).join('')}>`);
+  if (ids) commands.push(`<${ids}>`);
   return `[${commands.join(' ')}] TJ`;
 }

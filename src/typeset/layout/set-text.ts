@@ -246,8 +246,12 @@ function toSetLine(source: Content, inlines: Inline[], indent: number, align: Al
     const extra = inline as Inline & { pageReference?: string; copyNumberSlot?: boolean; background?: string };
     const out: SetInline = { text: inline.text, x, width, face, size, spacing };
     if (inline.color) out.color = inline.color;
-    const { [GLYPH_SPACING]: _g, [SYNTHETIC_BOLD_KEY]: bold, ...features } = inline.fontFeatures ?? {};
-    if (Object.keys(features).length) out.features = features;
+    // The run's OpenType features, without the two keys briefing itself rides on them.
+    const own = inline.fontFeatures;
+    let features: Record<string, unknown> | undefined;
+    if (own) for (const k of Object.keys(own)) if (k !== GLYPH_SPACING && k !== SYNTHETIC_BOLD_KEY) (features ??= {})[k] = own[k];
+    if (features) out.features = features;
+    const bold = own?.[SYNTHETIC_BOLD_KEY];
     if (typeof bold === 'number') out.syntheticBold = bold;
     if (extra.background) out.background = extra.background;
     if (extra.pageReference) out.variable = { pageOf: extra.pageReference };
@@ -269,11 +273,24 @@ function countCodePoints(text: string): number {
   return n;
 }
 
-/** Characters a reader sees: everything but spaces and line breaks. */
+/** Characters a reader sees: everything but spaces and line breaks (what /\s/ matches), by code point. */
 export function countVisible(text: string): number {
   let n = 0;
-  for (const ch of text) if (!/\s/.test(ch)) n++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      n++;
+    } else if (!isSpace(c)) n++;
+  }
   return n;
+}
+
+/** What /\s/ matches in one UTF-16 unit (ECMAScript's WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 export type { Atom };

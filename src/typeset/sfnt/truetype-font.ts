@@ -142,31 +142,43 @@ export class TrueTypeFont {
    * decisions, which pdfkit then measures and writes as TJ adjustments in one text operation.
    */
   layout(text: string, features?: Record<string, unknown>): GlyphRun {
+    const { glyphs, advances } = this.glyphsOf(text, features);
+    return new GlyphRun(glyphs, advances.map((xAdvance) => ({ xAdvance, yAdvance: 0, xOffset: 0, yOffset: 0 })));
+  }
+
+  /**
+   * layout()'s glyphs and their advances in font units, without a position object per glyph:
+   * what briefing's own line writer reads (draw/write-line.ts), a glyph at a time.
+   */
+  glyphsOf(text: string, features?: Record<string, unknown>): { glyphs: LaidOutGlyph[]; advances: number[] } {
     const glyphs: LaidOutGlyph[] = [];
-    const positions: Position[] = [];
+    const advances: number[] = [];
     const spacing = features?.[GLYPH_SPACING] as readonly number[] | undefined;
     const extraAt = (k: number) => (spacing ? (spacing[k] ?? 0) * this.unitsPerEm : 0);
     let i = 0;
     let pendingDash = false;
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
+    // By code point, as for…of would walk the string, without a string per character.
+    let at = 0;
+    while (at < text.length) {
+      const cp = text.codePointAt(at)!;
+      at += cp > 0xffff ? 2 : 1;
       const extra = extraAt(i);
       i++;
       if ((cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)) continue;
       // The second dash of ——: the pair becomes the font's 2-em rule (see twoEmDash).
       if (pendingDash && cp === EM_DASH) {
         pendingDash = false;
-        const last = positions.length - 1;
+        const last = advances.length - 1;
         glyphs[last] = this.twoEmDash()!;
-        positions[last]!.xAdvance += this.glyphFor(EM_DASH).advanceWidth + extra;
+        advances[last] = advances[last]! + (this.glyphFor(EM_DASH).advanceWidth + extra);
         continue;
       }
       const glyph = this.glyphFor(cp);
       pendingDash = cp === EM_DASH && this.twoEmDash() !== undefined;
       glyphs.push(glyph);
-      positions.push({ xAdvance: glyph.advanceWidth + extra, yAdvance: 0, xOffset: 0, yOffset: 0 });
+      advances.push(glyph.advanceWidth + extra);
     }
-    return new GlyphRun(glyphs, positions);
+    return { glyphs, advances };
   }
 
   /**
