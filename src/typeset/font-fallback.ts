@@ -1,7 +1,8 @@
-import type { Content, Inline } from '../document/doc-definition.js';
+import type { Inline } from '../document/doc-definition.js';
 import { BriefingError } from '../errors/briefing-error.js';
 import { SYNTHETIC_BOLD_KEY } from './synthetic-bold.js';
 import { advanceOf } from './glyph-metrics.js';
+import { eachTextNode } from './text-nodes.js';
 
 const CJK_QUOTES: ReadonlySet<string> = new Set('“”‘’');
 
@@ -106,17 +107,9 @@ export function applyFontFallback(content: unknown, fonts: FontSet): { used: Set
     return out;
   };
 
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      node.forEach(visit);
-      return;
-    }
-    const n = node as Content;
-    if (Array.isArray(n.text) && n.text.every(isInline)) n.text = n.text.flatMap(splitRun);
-    for (const key of TEXT_HOLDERS) if (key in n) visit(n[key]);
-  };
-  visit(content);
+  eachTextNode(content, TEXT_HOLDERS, (n) => {
+    if ((n.text as unknown[]).every(isInline)) n.text = (n.text as Inline[]).flatMap(splitRun);
+  });
   return { used, missing };
 }
 

@@ -2,6 +2,7 @@ import type { Content, Inline } from '../../document/doc-definition.js';
 import type { Item, SetLine } from '../layout/frame.js';
 import type { PageLayout } from '../layout/paginate.js';
 import { countVisible } from '../layout/set-text.js';
+import { eachTextNode } from '../text-nodes.js';
 
 /** A text of the document that is not on any page in full. */
 export interface LostText {
@@ -56,28 +57,14 @@ export function auditContent(content: Content[], pages: PageLayout[], page: { wi
   return lost;
 }
 
-/** Every text node of the document, wherever it stands: stacks, columns, table cells and captions, boxes. */
+/** Every text node of the document that must reach a page: stacks, columns, table cells and captions, box titles. */
 function textNodes(content: unknown): Content[] {
   const out: Content[] = [];
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      node.forEach(visit);
-      return;
-    }
-    const n = node as Content;
-    if (Array.isArray(n.text)) out.push(n);
-    if (Array.isArray(n.stack)) visit(n.stack);
-    if (Array.isArray(n.columns)) visit(n.columns);
-    const table = n.table as { body?: unknown[][] } | undefined;
-    if (table?.body) visit(table.body);
-    if (n.caption) visit(n.caption);
-    const box = n.box as { title?: Content } | undefined;
-    if (box?.title) visit(box.title);
-  };
-  visit(content);
+  eachTextNode(content, PRINTED_HOLDERS, (n) => out.push(n));
   return out;
 }
+
+const PRINTED_HOLDERS = ['stack', 'columns', 'table', 'body', 'caption', 'box', 'title'] as const;
 
 function visibleChars(runs: Inline[]): number {
   let n = 0;
