@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-// First: modules loaded from here on can come from Node's compile cache (Node 22+).
+// First: modules loaded from here on can come from the code cache (compile-cache.ts).
 import '../orchestrate/compile-cache.js';
 
-const args = process.argv.slice(2);
-
-// `briefing --version` alone is answered before the program and commander load: a script that
-// asks which briefing it has pays little more than Node's own start (docs/performance.md).
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  const { briefingVersion } = await import('../host/package-files.js');
-  process.stdout.write(`${briefingVersion()}\n`);
-} else {
+async function main(args: string[]): Promise<void> {
+  // `briefing --version` alone is answered before the program and commander load: a script that
+  // asks which briefing it has pays little more than Node's own start (docs/performance.md).
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    const { briefingVersion } = await import('../host/package-files.js');
+    process.stdout.write(`${briefingVersion()}\n`);
+    return;
+  }
   // The program (and commander) after the cache is on: in the bundle a static import of a library
   // is hoisted above everything, so it would be compiled before the cache could serve it.
   const { runBriefing } = await import('./program.js');
@@ -21,6 +21,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
       throw e;
     });
   }
-
-  process.exitCode = await runBriefing(process.argv.slice(2));
+  process.exitCode = await runBriefing(args);
 }
+
+// No top-level await: the bundle runs this file as CommonJS (scripts/bundle.mjs), where the code cache reaches it.
+void main(process.argv.slice(2));

@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import { PNG } from 'pngjs';
+import { createRequire } from 'node:module';
 import { BriefingError, type SourceLocation } from '../../errors/briefing-error.js';
 import type { Cmyk, PrintColorSpec } from '../../document/print-options.js';
 import type { PdfKitDocument, PdfKitReference } from './pdfkit-document.js';
@@ -72,6 +72,8 @@ interface ImageDocument extends PdfKitDocument {
  * any other the rgbToCmyk rule. Call once per image per document; draw it with `drawCmykImage`.
  */
 export function embedCmykImage(doc: PdfKitDocument, png: Uint8Array, fixed: Record<string, PrintColorSpec> = {}): CmykImage {
+  // pngjs (some 25 files) loads with the first image converted, not with every build.
+  const { PNG } = createRequire(import.meta.url)('pngjs') as typeof import('pngjs');
   const image = PNG.sync.read(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
   const { width, height, data } = image;
   const cmyk = Buffer.alloc(width * height * 4);
