@@ -49,7 +49,9 @@ export function hashInputs(inputs: string[], fonts: FontSet, options: Record<str
   const h = createHash('sha256');
   h.update(briefingKey(host));
   for (const file of [...inputs].sort()) h.update(`\n${file}\n${hashFile(host, file)}`);
-  for (const [role, faces] of [...fonts.roles].sort(([a], [b]) => a.localeCompare(b))) {
+  // Code-point order: only its being the same every time matters, and localeCompare's first call
+  // sets up ICU's collator, some 7 ms of a cold build.
+  for (const [role, faces] of [...fonts.roles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     for (const face of [faces.normal, faces.bold]) {
       if (face && !face.file.startsWith(bundledFontsDir)) h.update(`\n${role}:${face.file}:${hashFile(host, face.file)}`);
     }

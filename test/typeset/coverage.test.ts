@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/run-cli.js';
 import { Coverage } from '../../src/typeset/coverage.js';
 import { BytesSource } from '../../src/typeset/sfnt/font-source.js';
 import { SfntFile } from '../../src/typeset/sfnt/sfnt-file.js';
@@ -14,6 +17,19 @@ describe('Coverage', () => {
     expect(c.has('𠮷'.codePointAt(0)!)).toBe(true);
     expect(c.has('𡈼'.codePointAt(0)!)).toBe(false);
     expect(c.size).toBe(95 + 64 + 20992 + 1);
+  });
+
+  it('reads every bundled font\'s coverage in the manifest as the plain reading of the form does', () => {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'fonts/manifest.json'), 'utf8')) as { fonts: Record<string, { coverage: string }> };
+    for (const [id, { coverage }] of Object.entries(manifest.fonts)) {
+      const ranges = coverage.split(',').filter(Boolean).map((r) => r.split('-').map((h) => Number.parseInt(h, 16)));
+      const c = Coverage.parse(coverage);
+      const plain = Coverage.fromCodePoints(ranges.flatMap(([a, b = a]) => Array.from({ length: b! - a! + 1 }, (_, k) => a! + k)));
+      expect(c.size, id).toBe(plain.size);
+      const edges = ranges.flatMap(([a, b = a]) => [a! - 1, a!, b!, b! + 1]);
+      expect(edges.filter((cp) => c.has(cp) !== plain.has(cp)), id).toEqual([]);
+    }
+    expect(() => Coverage.parse('20-7e,30g0')).toThrow(/not a coverage range/);
   });
 
   it('builds ranges from loose code points', () => {
