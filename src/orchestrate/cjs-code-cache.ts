@@ -1,5 +1,5 @@
 import Module from 'node:module';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { threadId } from 'node:worker_threads';
@@ -53,6 +53,13 @@ export interface CodeCache {
   /** Give _compile back to Node (tests). */
   uninstall(): void;
 }
+
+/**
+ * Files the cache folder may hold. A briefing run loads some 45 modules; each install of briefing
+ * (another path) or Node version keeps its own, and nothing else ever removes them. Past this,
+ * the entries written longest ago go, down to three quarters of it.
+ */
+export const MAX_CACHE_ENTRIES = 600;
 
 /** 'bcc1', then the source's CRC-32 and length, then the CRC-32 of the V8 data that follows. */
 const MAGIC = 0x31636362;
@@ -173,6 +180,7 @@ export function installCodeCache(dir: string): CodeCache | undefined {
         return;
       }
     }
+    pruneCache(dir);
   }
 
   M.prototype._compile = compile;
@@ -183,4 +191,23 @@ export function installCodeCache(dir: string): CodeCache | undefined {
       if (M.prototype._compile === compile) M.prototype._compile = original;
     },
   };
+}
+
+/** The oldest entries removed when the folder holds more than MAX_CACHE_ENTRIES files. Best effort. */
+function pruneCache(dir: string): void {
+  try {
+    const names = readdirSync(dir);
+    if (names.length <= MAX_CACHE_ENTRIES) return;
+    const entries = names.map((name) => {
+      try {
+        return { name, written: statSync(join(dir, name)).mtimeMs };
+      } catch {
+        return { name, written: 0 };
+      }
+    });
+    entries.sort((a, b) => a.written - b.written);
+    for (const { name } of entries.slice(0, names.length - Math.floor((MAX_CACHE_ENTRIES * 3) / 4))) rmSync(join(dir, name), { force: true });
+  } catch {
+    // Another process pruning at the same time, or a folder that went away: the next run tries again.
+  }
 }

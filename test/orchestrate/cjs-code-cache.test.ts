@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CACHE_ENTRIES } from '../../src/orchestrate/cjs-code-cache.js';
 import { repoRoot, runCli, tempDir } from '../helpers/run-cli.js';
 
 /**
@@ -112,6 +113,26 @@ describe('the CommonJS code cache (Node without module.enableCompileCache)', () 
     const damaged = run(dir, project);
     expect(damaged.lib).toEqual(plain.lib);
     expect(damaged.stats).toEqual({ hits: 0, misses: 2, written: 2 });
+    expect(run(dir, project).stats).toEqual({ hits: 2, misses: 0, written: 0 });
+  });
+
+  it('keeps the folder to its budget: past it, the entries written longest ago go', () => {
+    const project = makeProject();
+    const dir = join(tempDir(), 'cache');
+    mkdirSync(dir);
+    const old = Date.now() / 1000 - 3600;
+    for (let i = 0; i < MAX_CACHE_ENTRIES; i++) {
+      const file = join(dir, `stale-${i}.bin`);
+      writeFileSync(file, 'x');
+      utimesSync(file, old + i, old + i);
+    }
+    expect(run(dir, project).stats).toEqual({ hits: 0, misses: 2, written: 2 });
+    const left = readdirSync(dir);
+    expect(left.length).toBe(Math.floor((MAX_CACHE_ENTRIES * 3) / 4));
+    // The two just written stay, and the stale ones left are the newest of them.
+    expect(left.filter((f) => !f.startsWith('stale-'))).toHaveLength(2);
+    expect(left.includes('stale-0.bin')).toBe(false);
+    expect(left.includes(`stale-${MAX_CACHE_ENTRIES - 1}.bin`)).toBe(true);
     expect(run(dir, project).stats).toEqual({ hits: 2, misses: 0, written: 0 });
   });
 
