@@ -3,7 +3,8 @@
 // anchors and briefing one after the other (in alternating order), and a ratio is the median of
 // the rounds' own ratios, so a machine that slows down for a while slows both sides of a pair.
 // Machines are noisy: compare ratios within a run, not numbers across runs. BENCH_RUNS sets the
-// rounds of the cold lines (default 9), BENCH_BATCH_RUNS those of the batches (default 3).
+// rounds of the cold lines (default 9), BENCH_BATCH_RUNS those of the batches (default 5: with 3,
+// the per-document median moved by ±1.5 ms between runs of the same code).
 // BENCH_COMPARE=<another checkout, built> measures its CLI in the same rounds too (before/after).
 //   (a) plain pdfmake 0.3, full Noto CJK SC by path     (T) Typst 0.14 through its Node addon
 //   (b) a cold `briefing build` of the bulletin sample   (v) `briefing --version` against `node -e 0`
@@ -17,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const rounds = Number(process.env.BENCH_RUNS ?? 9);
-const batchRounds = Number(process.env.BENCH_BATCH_RUNS ?? 3);
+const batchRounds = Number(process.env.BENCH_BATCH_RUNS ?? 5);
 const batchSize = Number(process.env.BENCH_BATCH ?? 100);
 const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
 const sample = join(root, 'templates/bulletin/sample.yaml');

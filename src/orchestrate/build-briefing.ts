@@ -255,7 +255,7 @@ async function finishBuild(
   const missing = [...missingGlyphErrors(prepared.loaded, result.missing), ...(req.print?.tagged ? altTextErrors(prepared) : [])];
   if (req.strict && missing.length) throw missing.length === 1 ? missing[0]! : new BriefingErrors(missing);
   const { writeAtomicAsync } = await import('../output/write-atomic.js');
-  const written = writeAtomicAsync(prepared.output, result.pdf, prepared.outputRule);
+  const written = writeAtomicAsync(prepared.output, result.pdf, prepared.outputRule, prepared.host.caches);
   hooks.onWriting?.();
   await written;
   return {

@@ -4,6 +4,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { BriefingError } from '../errors/briefing-error.js';
 import { errnoReason } from '../errors/errno.js';
+import { cacheSlot, type Caches } from '../host/caches.js';
 import { isWithin, listFolder, notAFile, realPathOf } from '../host/gate.js';
 
 /**
@@ -59,13 +60,22 @@ export function writeAtomic(path: string, bytes: Uint8Array, rule: WriteRule = T
 }
 
 /**
+ * Folders whose leftover temp files this batch or session has removed already. Listing the output
+ * folder before every PDF made a batch's writes grow with the folder: 10,000 PDFs into one folder
+ * listed it 10,000 times. What appears there after the first sweep is another running briefing's
+ * (left alone anyway), or this process's own, which a failed write removes itself.
+ */
+const SWEPT_FOLDERS = cacheSlot('folders swept of leftover temp files', () => new Set<string>());
+
+/**
  * writeAtomic with the same checks, temp file, flush and rename, but the flush to disk and the
  * rename (some 5–8 ms a PDF, mostly waiting for the disk) run on libuv's threads: a batch lays
  * out its next document meanwhile (orchestrate/run-batch.ts). The checks are made before it
- * returns; the promise settles once the file is in place, or with the same E_WRITE.
+ * returns; the promise settles once the file is in place, or with the same E_WRITE. With
+ * `caches` (a batch's or session's), a folder's leftover temp files are removed once.
  */
-export async function writeAtomicAsync(path: string, bytes: Uint8Array, rule: WriteRule = TYPED): Promise<void> {
-  const temp = startWrite(path, rule);
+export async function writeAtomicAsync(path: string, bytes: Uint8Array, rule: WriteRule = TYPED, caches?: Caches): Promise<void> {
+  const temp = startWrite(path, rule, caches?.get(SWEPT_FOLDERS));
   try {
     await writeFile(temp, bytes, { flush: true, flag: 'wx' });
     await rename(temp, path);
@@ -75,13 +85,17 @@ export async function writeAtomicAsync(path: string, bytes: Uint8Array, rule: Wr
 }
 
 /** The target checked, its folder made and its leftover temp files removed: the temp file's name. */
-function startWrite(path: string, rule: WriteRule): string {
+function startWrite(path: string, rule: WriteRule, swept?: Set<string>): string {
   checkWriteTarget(path, rule);
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     mkdirSync(dir, { recursive: true });
-    removeLeftoverTemps(dir, basename(path));
+    if (!swept) removeLeftoverTemps(dir, basename(path));
+    else if (!swept.has(dir)) {
+      removeLeftoverTemps(dir);
+      swept.add(dir);
+    }
   } catch (e) {
     throw writeFailed(path, temp, e);
   }

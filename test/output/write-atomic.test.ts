@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BriefingError } from '../../src/errors/briefing-error.js';
+import { createCaches } from '../../src/host/caches.js';
 import { writeAtomic, writeAtomicAsync } from '../../src/output/write-atomic.js';
 import { tempDir } from '../helpers/run-cli.js';
 
@@ -44,5 +45,23 @@ describe('writeAtomic', () => {
     await expect(writeAtomicAsync(join(out, 'x.pdf'), Buffer.from('new'))).rejects.toMatchObject({ code: 'E_WRITE' });
     expect(readdirSync(dir)).toEqual(['out.pdf']);
     expect(readFileSync(out, 'utf8')).toBe('second');
+  });
+
+  it('with a batch\'s caches, removes a folder\'s leftover temp files at its first write there only', async () => {
+    const dir = tempDir();
+    // A temp file a killed build (this process, so certainly abandoned) left for another PDF of the folder.
+    const leftover = () => writeFileSync(join(dir, `.other.pdf.${process.pid}.0123abcd.tmp`), 'half');
+    const temps = () => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+    const caches = createCaches();
+    leftover();
+    await writeAtomicAsync(join(dir, 'a.pdf'), Buffer.from('a'), undefined, caches);
+    expect(temps()).toEqual([]);
+    // Listed once per batch: what appears later stays until the next batch (or the build's own sweep at its end).
+    leftover();
+    await writeAtomicAsync(join(dir, 'b.pdf'), Buffer.from('b'), undefined, caches);
+    expect(temps()).toHaveLength(1);
+    await writeAtomicAsync(join(dir, 'c.pdf'), Buffer.from('c'), undefined, createCaches());
+    expect(temps()).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['a.pdf', 'b.pdf', 'c.pdf']);
   });
 });
