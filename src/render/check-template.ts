@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import Handlebars from './handlebars.js';
+import Handlebars, { handlebarsCompiler } from './handlebars.js';
 import { BriefingError } from '../errors/briefing-error.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import { checkAttributes, checkChild } from '../markup/check-element.js';
@@ -49,7 +49,7 @@ export function checkTemplatePackOnce(pack: TemplatePack, helperNames: ReadonlyS
 
 function parseTemplate(file: string, source: string): hbs.AST.Program {
   try {
-    return Handlebars.parse(source);
+    return handlebarsCompiler().parse(source);
   } catch (e) {
     const message = (e as Error).message;
     const line = /line (\d+)/.exec(message);

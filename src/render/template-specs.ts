@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { cacheSlot, type Caches } from '../host/caches.js';
 import { evaluateModule, loadCachedModule, saveCachedModule } from '../project/code-cache.js';
 import { precompiledModule } from '../project/precompiled-code.js';
-import Handlebars from './handlebars.js';
+import Handlebars, { handlebarsCompiler, type HandlebarsRuntime } from './handlebars.js';
 
 /**
  * How every template file is compiled: strict (a missing field is an error), partials not
@@ -35,7 +35,7 @@ export function templateKey(source: string): string {
 /** Handlebars' precompiled form of a template file as a CommonJS module; throws what Handlebars throws. */
 export function templateModuleSource(source: string): string {
   // Handlebars types precompile's result as a TemplateSpecification; what it returns is that spec's JavaScript source.
-  const spec = Handlebars.precompile(source, compileOptions()) as unknown as string;
+  const spec = handlebarsCompiler().precompile(source, compileOptions()) as unknown as string;
   return `module.exports = ${spec};\n`;
 }
 
@@ -47,10 +47,10 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
  * A template file as a function in `env`. Compiling is most of a cold start's Handlebars time, so
  * the compiled form is taken, in order, from the caches, from briefing's build (bundled
  * templates), from the project's cache, and only then made (and cached). Made exactly as
- * `env.compile` would make it; if Handlebars cannot compile the file, `env.compile` is used
- * and the error comes at render time, where it always has.
+ * `env.compile` would make it; if Handlebars cannot compile the file, the function throws what
+ * compiling threw, at render time, where `env.compile`'s error has always come.
  */
-export function templateFunction(env: typeof Handlebars, source: string, opts: TemplateCacheOptions = {}): Handlebars.TemplateDelegate {
+export function templateFunction(env: ReturnType<HandlebarsRuntime['create']>, source: string, opts: TemplateCacheOptions = {}): Handlebars.TemplateDelegate {
   const key = templateKey(source);
   const specs = opts.caches?.get(TEMPLATE_SPECS);
   let spec = specs?.get(key)
@@ -60,8 +60,10 @@ export function templateFunction(env: typeof Handlebars, source: string, opts: T
     let moduleSource: string;
     try {
       moduleSource = templateModuleSource(source);
-    } catch {
-      return env.compile(source, compileOptions());
+    } catch (e) {
+      return () => {
+        throw e;
+      };
     }
     spec = evaluateModule<TemplateSpecification>(moduleSource);
     if (opts.cacheDir && opts.writeCache !== false) saveCachedModule(opts.cacheDir, TEMPLATES, key, moduleSource);

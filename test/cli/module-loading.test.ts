@@ -53,6 +53,9 @@ describe('each command loads only what its documents need', () => {
     expect(ours.every((f) => /dist[\\/](cli|vendor)[\\/][\w-]+\.cjs$/.test(f)), ours.join('\n')).toBe(true);
     expect(ours.length).toBeLessThan(40);
     expect(has(first.loaded, '/node_modules/yaml/dist/')).toBe(false);
+    // Bundled templates come compiled: Handlebars' runtime renders them, its compiler is not loaded.
+    expect(has(first.loaded, 'handlebars/dist/handlebars.runtime.js')).toBe(true);
+    expect(has(first.loaded, 'handlebars/dist/handlebars.js')).toBe(false);
     expect(has(first.loaded, 'dist/vendor/yaml.cjs')).toBe(true);
     if (typeof (module as { enableCompileCache?: unknown }).enableCompileCache !== 'function') {
       // Node 20: every part the build ran is in the code cache for the next run (orchestrate/cjs-code-cache.ts),

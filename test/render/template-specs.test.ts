@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { attachTables } from '../../src/load/attach-tables.js';
 import { loadData } from '../../src/load/load-data.js';
-import Handlebars from '../../src/render/handlebars.js';
+import Handlebars, { handlebarsCompiler } from '../../src/render/handlebars.js';
 import { builtinHelpers } from '../../src/render/helpers.js';
 import { COMPILE_OPTIONS, TEMPLATES, templateFunction, templateKey, templateModuleSource } from '../../src/render/template-specs.js';
 import { evaluateModule } from '../../src/project/code-cache.js';
@@ -11,13 +11,17 @@ import { loadTemplatePack, type TemplatePack } from '../../src/template/template
 import { fixtures, repoRoot, tempDir } from '../helpers/run-cli.js';
 import { createHost } from '../../src/host/host.js';
 
-/** Render a pack with its files compiled the old way (env.compile, on first render) or from their precompiled form. */
+/**
+ * Render a pack with its files compiled the old way (the full build's env.compile, on first
+ * render) or from their precompiled form in the runtime's environment, as briefing renders.
+ */
 function render(pack: TemplatePack, data: unknown, precompiled: boolean): { out?: string; error?: unknown } {
-  const env = Handlebars.create();
+  const full = handlebarsCompiler().create();
+  const env = precompiled ? Handlebars.create() : full;
   env.registerHelper(builtinHelpers as Record<string, Handlebars.HelperDelegate>);
   const make = (source: string) => (precompiled
     ? env.template(evaluateModule(templateModuleSource(source)))
-    : env.compile(source, { ...COMPILE_OPTIONS }));
+    : full.compile(source, { ...COMPILE_OPTIONS }));
   for (const [name, { source }] of pack.partials) env.registerPartial(name, make(source));
   try {
     return { out: make(pack.entry.source)(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }) };
@@ -45,6 +49,20 @@ describe('precompiled template files', () => {
     const compiled = render(pack, data, false);
     expect(compiled.error).toMatchObject({ message: expect.stringContaining('"unit" not defined'), line: 1 });
     expect(render(pack, data, true)).toEqual(compiled);
+  });
+
+  it('a file Handlebars parses but cannot compile fails when rendered, with the error compiling on first render gives', () => {
+    const source = '{{> item a b}}';
+    const byCompile = (() => {
+      try {
+        handlebarsCompiler().create().compile(source, { ...COMPILE_OPTIONS })({});
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(byCompile).toMatch(/Unsupported number of partial arguments/);
+    const fn = templateFunction(Handlebars.create(), source);
+    expect(() => fn({})).toThrow(byCompile!);
   });
 
   it('leave the shared compile options as they are (Handlebars writes into the options it is given)', () => {
