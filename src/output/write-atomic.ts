@@ -63,7 +63,8 @@ export function writeAtomic(path: string, bytes: Uint8Array, rule: WriteRule = T
  * Folders whose leftover temp files this batch or session has removed already. Listing the output
  * folder before every PDF made a batch's writes grow with the folder: 10,000 PDFs into one folder
  * listed it 10,000 times. What appears there after the first sweep is another running briefing's
- * (left alone anyway), or this process's own, which a failed write removes itself.
+ * (left alone anyway), or this process's own, which a failed write removes itself and the build
+ * command's sweep at the end of the run catches otherwise.
  */
 const SWEPT_FOLDERS = cacheSlot('folders swept of leftover temp files', () => new Set<string>());
 
@@ -93,7 +94,7 @@ function startWrite(path: string, rule: WriteRule, swept?: Set<string>): string 
     mkdirSync(dir, { recursive: true });
     if (!swept) removeLeftoverTemps(dir, basename(path));
     else if (!swept.has(dir)) {
-      removeLeftoverTemps(dir);
+      removeLeftoverTemps(dir, undefined, { ownInFlight: true });
       swept.add(dir);
     }
   } catch (e) {
@@ -116,9 +117,11 @@ const ABANDONED_MS = 60 * 60 * 1000;
  * Remove the temp files of ours a killed build left in `dir` (for `target` only, or for every
  * target): those of this process (briefing never writes one target twice at once, so an earlier
  * one is abandoned), those of a process that no longer runs and was started before this one,
- * and any older than an hour. Another running briefing's fresh temp file is left alone.
+ * and any older than an hour. Another running briefing's fresh temp file is left alone, and so,
+ * with `ownInFlight`, are this process's own: a batch's threads share its pid and may be writing
+ * other targets of the folder right now.
  */
-export function removeLeftoverTemps(dir: string, target?: string): void {
+export function removeLeftoverTemps(dir: string, target?: string, { ownInFlight = false } = {}): void {
   const started = performance.timeOrigin;
   for (const name of listFolder(dir)) {
     const m = TEMP.exec(name);
@@ -133,7 +136,9 @@ export function removeLeftoverTemps(dir: string, target?: string): void {
       continue;
     }
     const pid = Number(m[2]);
-    const leftover = pid === process.pid || (mtime < started && !running(pid)) || Date.now() - mtime > ABANDONED_MS;
+    const own = pid === process.pid;
+    if (own && ownInFlight && Date.now() - mtime <= ABANDONED_MS) continue;
+    const leftover = own || (mtime < started && !running(pid)) || Date.now() - mtime > ABANDONED_MS;
     if (leftover) removeQuietly(file);
   }
 }

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BriefingError } from '../../src/errors/briefing-error.js';
@@ -49,8 +49,13 @@ describe('writeAtomic', () => {
 
   it('with a batch\'s caches, removes a folder\'s leftover temp files at its first write there only', async () => {
     const dir = tempDir();
-    // A temp file a killed build (this process, so certainly abandoned) left for another PDF of the folder.
-    const leftover = () => writeFileSync(join(dir, `.other.pdf.${process.pid}.0123abcd.tmp`), 'half');
+    // A temp file a killed build left, two hours ago, for another PDF of the folder.
+    const leftover = () => {
+      const file = join(dir, '.other.pdf.2147483646.0123abcd.tmp');
+      writeFileSync(file, 'half');
+      const old = Date.now() / 1000 - 7200;
+      utimesSync(file, old, old);
+    };
     const temps = () => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
     const caches = createCaches();
     leftover();
@@ -63,5 +68,17 @@ describe('writeAtomic', () => {
     await writeAtomicAsync(join(dir, 'c.pdf'), Buffer.from('c'), undefined, createCaches());
     expect(temps()).toEqual([]);
     expect(readdirSync(dir).sort()).toEqual(['a.pdf', 'b.pdf', 'c.pdf']);
+  });
+
+  it('leaves a fresh temp file of this process alone at a batch\'s sweep: another thread of the batch is writing it', async () => {
+    const dir = tempDir();
+    const inFlight = join(dir, `.other.pdf.${process.pid}.0123abcd.tmp`);
+    writeFileSync(inFlight, 'being written');
+    await writeAtomicAsync(join(dir, 'a.pdf'), Buffer.from('a'), undefined, createCaches());
+    expect(existsSync(inFlight)).toBe(true);
+    // Without a batch (a lone write of the same target), this process's earlier temp file is abandoned.
+    writeFileSync(join(dir, `.a.pdf.${process.pid}.89abcdef.tmp`), 'earlier');
+    await writeAtomicAsync(join(dir, 'a.pdf'), Buffer.from('a again'));
+    expect(readdirSync(dir).filter((f) => f.startsWith('.a.pdf'))).toEqual([]);
   });
 });
