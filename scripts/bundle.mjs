@@ -21,7 +21,7 @@
  * in-process runner import modules from there by path. docs/performance.md says why and what it
  * measured.
  */
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,15 +38,19 @@ const common = { absWorkingDir: root, platform: 'node', target: 'node20.19', log
 
 // --- Libraries a build loads at start, one CommonJS file each. ---
 const requireHere = createRequire(join(root, 'package.json'));
-/** An entry re-exporting a package's names, so an import of one name finds it in the CommonJS file. */
-const reexport = (name) => `export { ${Object.keys(requireHere(name)).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default').join(', ')} } from '${name}';`;
+/** A library whose named exports are imported: its file re-exports them, so the parts can name them. */
+function named(name) {
+  const names = Object.keys(requireHere(name)).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default');
+  return { contents: `export { ${names.join(', ')} } from '${name}';`, names };
+}
+/** Each library's entry (what its CommonJS file exports) and the names the parts import from it. */
 const VENDORED = {
-  yaml: reexport('yaml'),
-  commander: reexport('commander'),
-  // ES module only, with its one dependency: its default export is the plugin.
-  'markdown-it-cjk-friendly': "module.exports = require('markdown-it-cjk-friendly').default;",
+  yaml: named('yaml'),
+  commander: named('commander'),
+  // ES module only, with its one dependency: its default export, the plugin, is the file's exports.
+  'markdown-it-cjk-friendly': { contents: "module.exports = require('markdown-it-cjk-friendly').default;", names: [] },
 };
-for (const [name, contents] of Object.entries(VENDORED)) {
+for (const [name, { contents }] of Object.entries(VENDORED)) {
   await build({
     ...common,
     stdin: { contents, resolveDir: root, sourcefile: `${name}.vendor.js`, loader: 'js' },
@@ -62,8 +66,7 @@ const vendored = {
   setup(b) {
     b.onResolve({ filter: new RegExp(`^(${Object.keys(VENDORED).join('|')})$`) }, (a) => ({ path: a.path, namespace: 'vendored' }));
     b.onLoad({ filter: /.*/, namespace: 'vendored' }, (a) => {
-      const lib = requireHere(a.path);
-      const names = a.path === 'markdown-it-cjk-friendly' ? [] : Object.keys(lib).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default');
+      const { names } = VENDORED[a.path];
       return {
         contents: [
           "import { createRequire } from 'node:module';",
@@ -93,7 +96,9 @@ function withoutImportCalls(source, file) {
 }
 
 // --- briefing's own code: split as ES modules, then each file converted to CommonJS. ---
-const split = mkdtempSync(join(root, 'dist/.split-'));
+// A fixed folder: its name goes into the parts' comments, and the same sources must make the same parts.
+const split = join(root, 'dist/.split');
+rmSync(split, { recursive: true, force: true });
 try {
   await build({
     ...common,
@@ -138,18 +143,19 @@ try {
   rmSync(split, { recursive: true, force: true });
 }
 
-// The doors: ES modules (the package is "type": "module") that require the CommonJS parts.
+// The doors: ES modules (the package is "type": "module") that require the CommonJS parts, and
+// import for them the ES-module-only libraries (withoutImportCalls above).
+const IMPORT_FOR_PARTS = "globalThis[Symbol.for('briefing.import')] = (specifier) => import(specifier);";
 writeFileSync(join(outdir, 'main.js'), [
   '#!/usr/bin/env node',
   "import { createRequire } from 'node:module';",
-  '// For the parts: an ES-module-only library is imported from here (scripts/bundle.mjs).',
-  "globalThis[Symbol.for('briefing.import')] = (specifier) => import(specifier);",
+  IMPORT_FOR_PARTS,
   "createRequire(import.meta.url)('./main.cjs');",
   '',
 ].join('\n'));
 writeFileSync(join(outdir, 'batch-worker.js'), [
   "import { createRequire } from 'node:module';",
-  "globalThis[Symbol.for('briefing.import')] = (specifier) => import(specifier);",
+  IMPORT_FOR_PARTS,
   "export default createRequire(import.meta.url)('./batch-worker.cjs').default;",
   '',
 ].join('\n'));
